@@ -1,0 +1,257 @@
+// Package config reads site.toml into a Config. Every key has a default, so
+// a site with only data/ builds; an unknown key is an error naming the key and
+// its line, with a suggestion when a known key is close.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FileName is the configuration file at the root of a site.
+const FileName = "site.toml"
+
+// Config is the whole of site.toml.
+type Config struct {
+	// Title is the site's name, e.g. "青溪镇政务公开".
+	Title string `toml:"title"`
+	// Town is the town's name, e.g. "青溪镇".
+	Town        string `toml:"town"`
+	Description string `toml:"description"`
+	// BaseURL is the absolute URL the site is served from, ending in "/"; it
+	// may carry a path (a column of the county portal).
+	BaseURL  string `toml:"base_url"`
+	Language string `toml:"language"`
+	Theme    string `toml:"theme"`
+	// PageSize is the number of records on a listing page.
+	PageSize int `toml:"page_size"`
+
+	Publisher  Publisher            `toml:"publisher"`
+	Disclosure Disclosure           `toml:"disclosure"`
+	OpenData   OpenData             `toml:"opendata"`
+	Aliases    map[string]AliasList `toml:"aliases"`
+	Stats      map[string]StatTable `toml:"stats"`
+}
+
+// Publisher is the identity of the publishing body and its parent portal.
+type Publisher struct {
+	Sponsor    string `toml:"sponsor"`    // 主办单位
+	Organizer  string `toml:"organizer"`  // 承办单位
+	SiteCode   string `toml:"site_code"`  // 网站标识码
+	ICP        string `toml:"icp"`        // ICP备案号
+	PublicSec  string `toml:"public_sec"` // 公安机关备案号
+	Address    string `toml:"address"`
+	Phone      string `toml:"phone"`
+	Complaints string `toml:"complaints"` // 举报投诉电话
+	Email      string `toml:"email"`
+	// Portal is the parent portal's name and URL, for the breadcrumb.
+	PortalName string `toml:"portal_name"`
+	PortalURL  string `toml:"portal_url"`
+}
+
+// Disclosure holds the publication rules.
+type Disclosure struct {
+	// NameMask is "某某" (张某某, the default) or "*" (张*).
+	NameMask string `toml:"name_mask"`
+	// PublishSimple publishes 简易程序 decisions.
+	PublishSimple bool `toml:"publish_simple"`
+	// PublishWarningOnly publishes decisions whose only penalty is a warning.
+	PublishWarningOnly bool `toml:"publish_warning_only"`
+	// Periods maps a penalty category to its publication period in months;
+	// "default" applies to categories not listed.
+	Periods map[string]int `toml:"periods"`
+}
+
+// OpenData holds the open-data catalogue settings.
+type OpenData struct {
+	License    string `toml:"license"`
+	LicenseURL string `toml:"license_url"`
+}
+
+// AliasList maps a canonical column name to extra header names for it.
+type AliasList map[string][]string
+
+// StatTable describes a statistics table in data/stats, keyed by its dataset
+// name (file base name).
+type StatTable struct {
+	Title string `toml:"title"`
+	Topic string `toml:"topic"`
+	Unit  string `toml:"unit"`
+}
+
+// Default returns the configuration of a site without site.toml.
+func Default() Config {
+	return Config{
+		Title:    "政务公开",
+		Town:     "本镇",
+		BaseURL:  "/",
+		Language: "zh-CN",
+		Theme:    "default",
+		PageSize: 50,
+		Disclosure: Disclosure{
+			NameMask: "某某",
+			Periods:  DefaultPeriods(),
+		},
+		OpenData: OpenData{License: "政府信息公开，可自由引用，请注明来源"},
+	}
+}
+
+// DefaultPeriods returns the publication periods in months by penalty
+// category: 通报批评 and warnings 3 months, fines 1 year, everything else
+// 3 years (信用修复管理办法 and the market-regulation rules).
+func DefaultPeriods() map[string]int {
+	return map[string]int{
+		"警告":      3,
+		"通报批评":    3,
+		"罚款":      12,
+		"default": 36,
+	}
+}
+
+// Error is a configuration error with its position in site.toml.
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: error: %s", e.File, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: error: %s", e.File, e.Msg)
+}
+
+// Load reads site.toml from fsys. A missing file gives Default().
+func Load(fsys fs.FS) (Config, error) {
+	c := Default()
+	data, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return c, err
+	}
+	md, err := toml.Decode(string(data), &c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return c, &Error{File: FileName, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}
+		}
+		return c, &Error{File: FileName, Msg: err.Error()}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		key := und[0]
+		e := &Error{File: FileName, Line: keyLine(string(data), key), Col: 1, Msg: fmt.Sprintf("unknown key %q", key.String())}
+		if s := suggest(key); s != "" {
+			e.Msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		return c, e
+	}
+	if c.Disclosure.Periods == nil {
+		c.Disclosure.Periods = DefaultPeriods()
+	}
+	if _, ok := c.Disclosure.Periods["default"]; !ok {
+		c.Disclosure.Periods["default"] = DefaultPeriods()["default"]
+	}
+	return c, c.validate()
+}
+
+func (c *Config) validate() error {
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return &Error{File: FileName, Msg: fmt.Sprintf("base_url %q is not an http(s) URL or a path", c.BaseURL)}
+	}
+	if c.PageSize < 10 || c.PageSize > 500 {
+		return &Error{File: FileName, Msg: fmt.Sprintf("page_size %d: want 10 to 500", c.PageSize)}
+	}
+	switch c.Disclosure.NameMask {
+	case "某某", "*", "某":
+	default:
+		return &Error{File: FileName, Msg: fmt.Sprintf("disclosure.name_mask %q: want \"某某\", \"某\" or \"*\"", c.Disclosure.NameMask)}
+	}
+	return nil
+}
+
+// BasePath returns the path part of BaseURL, always ending in "/".
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	p := u.Path
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// keyLine finds the line where the last part of key is set.
+func keyLine(src string, key toml.Key) int {
+	last := key[len(key)-1]
+	for i, l := range strings.Split(src, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, last) && strings.HasPrefix(strings.TrimSpace(l[len(last):]), "=") {
+			return i + 1
+		}
+		if strings.HasPrefix(l, "["+last) || strings.HasPrefix(l, "[\""+last) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+var known = map[string][]string{
+	"":           {"title", "town", "description", "base_url", "language", "theme", "page_size", "publisher", "disclosure", "opendata", "aliases", "stats"},
+	"publisher":  {"sponsor", "organizer", "site_code", "icp", "public_sec", "address", "phone", "complaints", "email", "portal_name", "portal_url"},
+	"disclosure": {"name_mask", "publish_simple", "publish_warning_only", "periods"},
+	"opendata":   {"license", "license_url"},
+}
+
+// suggest returns the known key nearest to an unknown one.
+func suggest(key toml.Key) string {
+	parent := ""
+	if len(key) > 1 {
+		parent = key[0]
+	}
+	cands := known[parent]
+	sort.Strings(cands)
+	best, bestD := "", 3
+	for _, c := range cands {
+		if d := distance(key[len(key)-1], c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}

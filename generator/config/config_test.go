@@ -1,0 +1,48 @@
+package config
+
+import (
+	"errors"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadDefaultsWithoutFile(t *testing.T) {
+	c, err := Load(fstest.MapFS{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Language != "zh-CN" || c.PageSize != 50 || c.BasePath() != "/" {
+		t.Errorf("defaults: %+v", c)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"title = \"x\"\ntitel = \"y\"\n", `site.toml:2:1: error: unknown key "titel" (did you mean "title"?)`},
+		{"[publisher]\nsponsr = \"x\"\n", `site.toml:2:1: error: unknown key "publisher.sponsr" (did you mean "sponsor"?)`},
+		{"title = \n", "site.toml:1:"},
+		{"page_size = 3\n", "site.toml: error: page_size 3: want 10 to 500"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			_, err := Load(fstest.MapFS{"site.toml": {Data: []byte(tt.src)}})
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("err = %v", err)
+			}
+			if got := err.Error(); len(got) < len(tt.want) || got[:len(tt.want)] != tt.want {
+				t.Errorf("got %q, want prefix %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBasePathFromSubPath(t *testing.T) {
+	c, err := Load(fstest.MapFS{"site.toml": {Data: []byte(`base_url = "https://www.example.gov.cn/zfxxgk/qingxi"`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BasePath() != "/zfxxgk/qingxi/" {
+		t.Errorf("BasePath = %q", c.BasePath())
+	}
+}
