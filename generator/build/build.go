@@ -1,0 +1,251 @@
+// Package build runs the whole pipeline in named phases: load (config, data,
+// content) → disclose → assemble (site model, statistics, open data) →
+// render → output (scan, swap). cmd/gongshi calls it; tests call it on
+// in-memory sites.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"gongshi/generator/config"
+	"gongshi/generator/content"
+	"gongshi/generator/diag"
+	"gongshi/generator/disclose"
+	"gongshi/generator/ingest"
+	"gongshi/generator/records"
+)
+
+// Options controls a build.
+type Options struct {
+	// Source is the site folder; SourceFS, when set, is read instead (tests).
+	Source   string
+	SourceFS fs.FS
+	// Dest is the output folder (default Source/public).
+	Dest string
+	// BaseURL overrides site.toml's base_url.
+	BaseURL string
+	// Now is the build date; zero means SOURCE_DATE_EPOCH or the clock.
+	Now    time.Time
+	Logger *slog.Logger
+	// Workers bounds parallelism; zero means GOMAXPROCS.
+	Workers int
+}
+
+// DatasetSummary reports one input file.
+type DatasetSummary struct {
+	Kind     string
+	File     string
+	Format   string
+	Encoding string
+	Sheet    string
+	Header   int
+	Rows     int
+}
+
+// Summary reports a build.
+type Summary struct {
+	Files    []DatasetSummary
+	Counts   map[string]int // records read per kind
+	Diags    diag.List
+	Pages    int
+	Written  int
+	Bytes    int64
+	Duration time.Duration
+	Result   *disclose.Result
+}
+
+// Now returns the build date for opts: Options.Now, else SOURCE_DATE_EPOCH,
+// else the clock, in UTC.
+func (o *Options) now() (time.Time, error) {
+	if !o.Now.IsZero() {
+		return o.Now.UTC(), nil
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a Unix time", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+func (o *Options) fsys() fs.FS {
+	if o.SourceFS != nil {
+		return o.SourceFS
+	}
+	src := o.Source
+	if src == "" {
+		src = "."
+	}
+	return os.DirFS(src)
+}
+
+func (o *Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (o *Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
+
+// ErrData is returned when the input has errors; the diagnostics are in the
+// Summary.
+var ErrData = errors.New("the data has errors")
+
+// loaded is the output of the load phase.
+type loaded struct {
+	cfg   config.Config
+	set   *records.Set
+	pages []content.Page
+	sum   *Summary
+}
+
+// load reads config, every data file (in parallel, one file per task) and
+// the content pages.
+func load(ctx context.Context, o *Options) (*loaded, error) {
+	fsys := o.fsys()
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if o.BaseURL != "" {
+		cfg.BaseURL = o.BaseURL
+		if !strings.HasSuffix(cfg.BaseURL, "/") {
+			cfg.BaseURL += "/"
+		}
+	}
+	sum := &Summary{Counts: map[string]int{}}
+	type job struct {
+		kind *records.Kind
+		file string
+	}
+	var jobs []job
+	for _, k := range records.Kinds {
+		dir := path.Join("data", k.Name)
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == dir {
+					return fs.SkipDir
+				}
+				return err
+			}
+			name := d.Name()
+			if d.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+				return nil
+			}
+			if !ingest.Supported(name) {
+				sum.Diags.Warnf(diag.Pos{File: p}, "skipped", "not a data file gongshi reads (.csv, .tsv, .xlsx, .json); skipped")
+				return nil
+			}
+			jobs = append(jobs, job{k, p})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	type result struct {
+		set    records.Set
+		tables []*ingest.Table
+		diags  diag.List
+	}
+	results := make([]result, len(jobs))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(o.workers())
+	for i, j := range jobs {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r := &results[i]
+			schema := j.kind.Schema
+			if a, ok := cfg.Aliases[j.kind.Name]; ok {
+				schema = schema.WithAliases(a)
+			}
+			var dl diag.List
+			tables, idl := ingest.Read(fsys, j.file, &schema, func(row ingest.Row) { j.kind.Add(&r.set, row, &dl) })
+			r.tables = tables
+			r.diags = append(idl, dl...)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	set := &records.Set{}
+	for i, j := range jobs {
+		r := &results[i]
+		set.Append(&r.set)
+		sum.Diags = append(sum.Diags, r.diags...)
+		for _, t := range r.tables {
+			sum.Files = append(sum.Files, DatasetSummary{Kind: j.kind.Name, File: t.File, Format: t.Format, Encoding: t.Encoding, Sheet: t.Sheet, Header: t.HeaderRow})
+		}
+	}
+	sum.Counts["cases"] = len(set.Cases)
+	sum.Counts["powers"] = len(set.Powers)
+	sum.Counts["services"] = len(set.Services)
+	sum.Counts["stats"] = len(set.Stats)
+	sum.Counts["withdrawals"] = len(set.Withdrawals)
+	pages, cdl := content.Load(fsys)
+	sum.Diags = append(sum.Diags, cdl...)
+	var kept []content.Page
+	for _, p := range pages {
+		if !p.Draft {
+			kept = append(kept, p)
+		}
+	}
+	sum.Counts["pages"] = len(kept)
+	return &loaded{cfg: cfg, set: set, pages: kept, sum: sum}, nil
+}
+
+// Check validates config and data without writing anything.
+func Check(ctx context.Context, o Options) (*Summary, error) {
+	start := time.Now()
+	l, err := load(ctx, &o)
+	if err != nil {
+		return nil, err
+	}
+	now, err := o.now()
+	if err != nil {
+		return nil, err
+	}
+	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now)
+	l.sum.Diags = append(l.sum.Diags, dl...)
+	l.sum.Result = res
+	l.sum.Diags.Sort()
+	l.sum.Duration = time.Since(start)
+	if l.sum.Diags.HasErrors() {
+		return l.sum, ErrData
+	}
+	return l.sum, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

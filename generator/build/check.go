@@ -1,0 +1,90 @@
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+
+	"gongshi/generator/diag"
+	"gongshi/generator/disclose"
+)
+
+// WriteCheckText prints the check report: one line per input table, the
+// diagnostics (capped per file, cap <= 0 for all), and the staff view of
+// what is withheld.
+func WriteCheckText(w io.Writer, sum *Summary, cap int) {
+	perFile := map[string][2]int{}
+	for _, d := range sum.Diags {
+		c := perFile[d.Pos.File]
+		switch d.Severity {
+		case diag.Warning:
+			c[0]++
+		case diag.Error:
+			c[1]++
+		}
+		perFile[d.Pos.File] = c
+	}
+	fmt.Fprintln(w, "files:")
+	for _, f := range sum.Files {
+		enc := f.Encoding
+		if enc == "" {
+			enc = "-"
+		}
+		where := f.File
+		if f.Sheet != "" {
+			where += " [" + f.Sheet + "]"
+		}
+		c := perFile[f.File]
+		fmt.Fprintf(w, "  %-11s %s: %s, %s, header row %d, %d warnings, %d errors\n", f.Kind, where, f.Format, enc, f.Header, c[0], c[1])
+	}
+	fmt.Fprintf(w, "records: %d decisions, %d powers, %d services, %d statistics values, %d withdrawals, %d pages\n",
+		sum.Counts["cases"], sum.Counts["powers"], sum.Counts["services"], sum.Counts["stats"], sum.Counts["withdrawals"], sum.Counts["pages"])
+	if len(sum.Diags) > 0 {
+		fmt.Fprintln(w, "diagnostics:")
+		sum.Diags.Print(w, cap, diag.Info)
+	}
+	if r := sum.Result; r != nil {
+		writeStaffView(w, r)
+	}
+	fmt.Fprintf(w, "%d errors, %d warnings\n", sum.Diags.Count(diag.Error), sum.Diags.Count(diag.Warning))
+}
+
+func writeStaffView(w io.Writer, r *disclose.Result) {
+	fmt.Fprintf(w, "publication: %d decisions published, %d withdrawn\n", len(r.Cases), len(r.Withdrawn))
+	byReason := map[disclose.Reason][]string{}
+	for _, h := range r.Withheld {
+		byReason[h.Reason] = append(byReason[h.Reason], h.DecisionNo)
+	}
+	reasons := make([]string, 0, len(byReason))
+	for k := range byReason {
+		reasons = append(reasons, string(k))
+	}
+	sort.Strings(reasons)
+	for _, k := range reasons {
+		nos := byReason[disclose.Reason(k)]
+		fmt.Fprintf(w, "  withheld (%s): %d", k, len(nos))
+		if len(nos) <= 5 {
+			fmt.Fprintf(w, " %v", nos)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// WriteCheckJSON prints the check report as JSON for tooling.
+func WriteCheckJSON(w io.Writer, sum *Summary) error {
+	diags := sum.Diags
+	if diags == nil {
+		diags = diag.List{}
+	}
+	doc := struct {
+		Files       []DatasetSummary `json:"files"`
+		Counts      map[string]int   `json:"counts"`
+		Diagnostics diag.List        `json:"diagnostics"`
+		Errors      int              `json:"errors"`
+		Warnings    int              `json:"warnings"`
+	}{sum.Files, sum.Counts, diags, diags.Count(diag.Error), diags.Count(diag.Warning)}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}

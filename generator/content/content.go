@@ -1,0 +1,165 @@
+// Package content reads the Markdown pages under content/: TOML front matter
+// between +++ lines, then a Markdown body. It parses and validates; rendering
+// the Markdown is generator/render's job.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"gongshi/generator/diag"
+)
+
+// Dir is the content folder of a site.
+const Dir = "content"
+
+// Page is one Markdown page.
+type Page struct {
+	Src diag.Pos
+	// Section is the first folder under content/ ("notices"), "" at the top.
+	Section string
+	Slug    string
+	// URL is the page's path below the site root, e.g. "/notices/slug/".
+	URL     string
+	Title   string
+	Date    time.Time
+	Summary string
+	Draft   bool
+	Weight  int
+	Body    []byte
+}
+
+type frontMatter struct {
+	Title   string    `toml:"title"`
+	Date    time.Time `toml:"date"`
+	Summary string    `toml:"summary"`
+	Draft   bool      `toml:"draft"`
+	Slug    string    `toml:"slug"`
+	Weight  int       `toml:"weight"`
+}
+
+// Load reads every .md file under content/ in fsys. Drafts are returned
+// with Draft set; the caller decides. Pages are sorted newest first, then by
+// URL.
+func Load(fsys fs.FS) ([]Page, diag.List) {
+	var pages []Page
+	var dl diag.List
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == Dir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			dl.Errorf(diag.Pos{File: p}, "read", "%v", err)
+			return nil
+		}
+		pg, pdl := Parse(p, data)
+		dl = append(dl, pdl...)
+		if !pdl.HasErrors() {
+			pages = append(pages, pg)
+		}
+		return nil
+	})
+	if err != nil {
+		dl.Errorf(diag.Pos{File: Dir}, "read", "%v", err)
+	}
+	seen := map[string]string{}
+	for _, p := range pages {
+		if other, dup := seen[p.URL]; dup {
+			dl.Errorf(p.Src, "duplicate-url", "page URL %s is also used by %s", p.URL, other)
+		}
+		seen[p.URL] = p.Src.File
+	}
+	sort.SliceStable(pages, func(i, j int) bool {
+		if !pages[i].Date.Equal(pages[j].Date) {
+			return pages[i].Date.After(pages[j].Date)
+		}
+		return pages[i].URL < pages[j].URL
+	})
+	return pages, dl
+}
+
+// Parse reads one page. name is its path in the site, e.g.
+// "content/notices/a.md".
+func Parse(name string, data []byte) (Page, diag.List) {
+	var dl diag.List
+	pos := diag.Pos{File: name, Row: 1, Col: 1}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	rel := strings.TrimPrefix(name, Dir+"/")
+	dir, file := path.Split(rel)
+	pg := Page{Src: diag.Pos{File: name}, Slug: strings.TrimSuffix(file, ".md")}
+	if dir != "" {
+		pg.Section = strings.Split(dir, "/")[0]
+	}
+	var fm frontMatter
+	body := data
+	if bytes.HasPrefix(data, []byte("+++\n")) {
+		end := bytes.Index(data[4:], []byte("\n+++"))
+		if end < 0 {
+			dl.Errorf(pos, "front-matter", "front matter opened with +++ is never closed")
+			return pg, dl
+		}
+		src := data[4 : 4+end]
+		body = data[4+end+4:]
+		body = bytes.TrimPrefix(body, []byte("\n"))
+		if _, err := toml.Decode(string(src), &fm); err != nil {
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				// +1: the opening +++ line.
+				dl.Errorf(diag.Pos{File: name, Row: pe.Position.Line + 1, Col: pe.Position.Col}, "front-matter", "front matter: %s", pe.Message)
+			} else {
+				dl.Errorf(pos, "front-matter", "front matter: %v", err)
+			}
+			return pg, dl
+		}
+	} else if bytes.HasPrefix(data, []byte("---\n")) {
+		dl.Errorf(pos, "front-matter", "front matter must be TOML between +++ lines (YAML --- is not supported)")
+		return pg, dl
+	}
+	pg.Title, pg.Date, pg.Summary, pg.Draft, pg.Weight = fm.Title, fm.Date, fm.Summary, fm.Draft, fm.Weight
+	if fm.Slug != "" {
+		pg.Slug = fm.Slug
+	}
+	if !validSlug(pg.Slug) {
+		dl.Errorf(pos, "slug", "slug %q: use letters, digits and - only (it becomes the page URL); set slug = \"…\" in the front matter", pg.Slug)
+	}
+	if pg.Title == "" {
+		dl.Errorf(pos, "front-matter", "title is missing from the front matter")
+	}
+	pg.Body = body
+	switch {
+	case pg.Section == "" && pg.Slug == "_index":
+		pg.URL = "/"
+	case pg.Section == "":
+		pg.URL = "/" + pg.Slug + "/"
+	default:
+		pg.URL = "/" + pg.Section + "/" + pg.Slug + "/"
+	}
+	return pg, dl
+}
+
+func validSlug(s string) bool {
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}

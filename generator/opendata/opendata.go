@@ -1,0 +1,177 @@
+// Package opendata builds the open-data catalogue at /data/ and the
+// downloads of every dataset, as CSV (UTF-8 with BOM, formula-safe) and JSON.
+// Only publishable records and fields reach it: its input is the site model.
+package opendata
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"gongshi/generator/disclose"
+	"gongshi/generator/internal/csvsafe"
+	"gongshi/generator/site"
+)
+
+// Field describes one column of a dataset.
+type Field struct {
+	Name    string `json:"name"`
+	Key     string `json:"key"`
+	Meaning string `json:"description"`
+	Unit    string `json:"unit,omitempty"`
+}
+
+// Dataset is one entry of the catalogue.
+type Dataset struct {
+	Slug        string    `json:"id"`
+	Title       string    `json:"title"`
+	Description string    `json:"description"`
+	Fields      []Field   `json:"fields"`
+	Count       int       `json:"records"`
+	Updated     time.Time `json:"updated"`
+	CSV         string    `json:"csv"`
+	JSON        string    `json:"json"`
+	// Files holds the download contents by URL path.
+	Files map[string][]byte `json:"-"`
+}
+
+var caseFields = []Field{
+	{"决定书文号", "decision_no", "行政处罚决定书文号", ""},
+	{"当事人", "party", "行政相对人名称；自然人姓名已隐去部分", ""},
+	{"当事人类别", "party_class", "法人及非法人组织、自然人或个体工商户", ""},
+	{"统一社会信用代码", "credit_code", "法人、非法人组织和个体工商户的统一社会信用代码", ""},
+	{"法定代表人", "legal_rep", "法人的法定代表人；个体工商户经营者姓名已隐去部分", ""},
+	{"违法行为类型", "violation", "违法行为类型", ""},
+	{"违法事实", "facts", "违法事实；个人信息已隐去", ""},
+	{"处罚依据", "basis", "处罚依据的法律、法规条款", ""},
+	{"处罚类别", "categories", "处罚类别，多个以分号分隔", ""},
+	{"处罚内容", "content", "处罚内容", ""},
+	{"罚款金额", "fine", "罚款金额", "元"},
+	{"没收金额", "confiscated", "没收违法所得、没收非法财物的金额", "元"},
+	{"处罚决定日期", "decision_date", "处罚决定日期", ""},
+	{"公示截止期", "publish_until", "公示截止日期", ""},
+	{"处罚机关", "authority", "处罚机关", ""},
+	{"处罚机关统一社会信用代码", "authority_code", "处罚机关统一社会信用代码", ""},
+	{"权力编码", "power_code", "所依据的权力清单事项编码", ""},
+	{"页面", "url", "本站页面地址", ""},
+}
+
+// Build makes the catalogue's datasets from the site model. absURL turns a
+// path into the URL written into the downloads.
+func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
+	var out []Dataset
+	updated := s.BuildDate
+	// Cases.
+	rows := [][]string{header(caseFields)}
+	var js []map[string]any
+	for i := range s.Cases {
+		c := &s.Cases[i]
+		r := caseRow(c, absURL)
+		rows = append(rows, r)
+		js = append(js, object(caseFields, r))
+	}
+	ds, err := dataset("cases", "行政处罚决定", "公示期内的行政处罚决定（双公示），自然人个人信息已按规定处理。", caseFields, rows, js, updated)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, ds)
+	// Powers.
+	pf := []Field{{"事项编码", "code", "事项编码", ""}, {"事项名称", "name", "事项名称", ""}, {"子项名称", "sub_name", "子项名称", ""}, {"事项类型", "category", "权力类别", ""}, {"权力来源", "source", "法定本级行使、上级下放、委托或授权", ""}, {"实施主体", "subject", "实施主体", ""}, {"承办机构", "office", "承办机构", ""}, {"实施依据", "basis", "实施依据", ""}, {"所属领域", "domain", "所属领域", ""}, {"行使层级", "level", "行使层级", ""}, {"监督电话", "phone", "监督电话", ""}, {"页面", "url", "本站页面地址", ""}}
+	rows = [][]string{header(pf)}
+	js = nil
+	for i := range s.Powers {
+		p := &s.Powers[i]
+		r := []string{p.Code, p.Name, p.SubName, p.Category, p.Source, p.Subject, p.Office, p.ImplBasis, p.Domain, p.Level, p.SupervisionPhone, absURL("/powers/" + p.ID() + "/")}
+		rows = append(rows, r)
+		js = append(js, object(pf, r))
+	}
+	if ds, err = dataset("powers", "权力清单", "本镇权力清单事项及其依据、来源和实施主体。", pf, rows, js, updated); err != nil {
+		return nil, err
+	}
+	out = append(out, ds)
+	// Services.
+	sf := []Field{{"事项名称", "name", "事项名称", ""}, {"事项编码", "code", "事项编码", ""}, {"所属领域", "domain", "所属领域", ""}, {"服务对象", "target", "服务对象", ""}, {"实施主体", "subject", "实施主体", ""}, {"法定办结时限", "legal_limit", "法定办结时限", ""}, {"承诺办结时限", "promise_limit", "承诺办结时限", ""}, {"收费标准", "fee", "收费标准", ""}, {"是否网办", "online", "是否可网上办理", ""}, {"到办事现场次数", "trips", "需要到现场的次数", "次"}, {"办件类型", "item_type", "即办件或承诺件", ""}, {"办理地点", "place", "办理地点", ""}, {"咨询电话", "phone", "咨询电话", ""}, {"页面", "url", "本站页面地址", ""}}
+	rows = [][]string{header(sf)}
+	js = nil
+	for i := range s.Services {
+		v := &s.Services[i]
+		trips := ""
+		if v.Trips >= 0 {
+			trips = strconv.Itoa(v.Trips)
+		}
+		r := []string{v.Name, v.Code, v.Domain, v.Target, v.Subject, v.LegalLimit, v.PromiseLimit, v.Fee, v.Online, trips, v.ItemType, v.Place, v.Phone, absURL("/services/" + v.ID() + "/")}
+		rows = append(rows, r)
+		js = append(js, object(sf, r))
+	}
+	if ds, err = dataset("services", "政务服务事项", "政务服务事项及办事指南要素。", sf, rows, js, updated); err != nil {
+		return nil, err
+	}
+	out = append(out, ds)
+	// Statistics rows as exported, normalised to the long layout.
+	stf := []Field{{"数据表", "table", "来源统计表", ""}, {"月份", "month", "统计月份", ""}, {"类别", "category", "类别", ""}, {"窗口", "window", "窗口", ""}, {"指标", "indicator", "指标", ""}, {"数值", "value", "数值", ""}}
+	rows = [][]string{header(stf)}
+	js = nil
+	for _, r0 := range s.Result.Stats {
+		r := []string{r0.Dataset, r0.Month, r0.Category, r0.Window, r0.Indicator, strconv.FormatFloat(r0.Value, 'f', -1, 64)}
+		rows = append(rows, r)
+		js = append(js, object(stf, r))
+	}
+	if ds, err = dataset("stats", "统计数据", "便民服务中心、综治中心和信访等月度统计，按月份、类别、窗口和指标逐项列出。", stf, rows, js, updated); err != nil {
+		return nil, err
+	}
+	out = append(out, ds)
+	return out, nil
+}
+
+func caseRow(c *disclose.Case, absURL func(string) string) []string {
+	money := func(m int64) string {
+		if m == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(float64(m)/100, 'f', -1, 64)
+	}
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	}
+	return []string{c.DecisionNo, c.PartyName, c.PartyClass.String(), c.CreditCode, c.LegalRep, c.Violation, c.Facts, c.Basis,
+		strings.Join(c.Categories, ";"), c.Content, money(int64(c.Fine)), money(int64(c.Confiscated)), date(c.DecisionDate), date(c.PublishUntil),
+		c.Authority, c.AuthorityCode, c.PowerCode, absURL("/cases/" + c.ID + "/")}
+}
+
+func header(fs []Field) []string {
+	h := make([]string, len(fs))
+	for i, f := range fs {
+		h[i] = f.Name
+	}
+	return h
+}
+
+func object(fs []Field, r []string) map[string]any {
+	m := make(map[string]any, len(fs))
+	for i, f := range fs {
+		m[f.Key] = r[i]
+	}
+	return m
+}
+
+func dataset(slug, title, desc string, fields []Field, rows [][]string, objs []map[string]any, updated time.Time) (Dataset, error) {
+	if objs == nil {
+		objs = []map[string]any{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(map[string]any{"dataset": slug, "title": title, "updated": updated.Format("2006-01-02"), "fields": fields, "records": objs}); err != nil {
+		return Dataset{}, err
+	}
+	ds := Dataset{Slug: slug, Title: title, Description: desc, Fields: fields, Count: len(rows) - 1, Updated: updated,
+		CSV: "/data/" + slug + ".csv", JSON: "/data/" + slug + ".json"}
+	ds.Files = map[string][]byte{ds.CSV: csvsafe.Encode(rows), ds.JSON: buf.Bytes()}
+	return ds, nil
+}
+

@@ -1,0 +1,160 @@
+package output
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// MaxSitemapURLs is the most URLs one sitemap file may hold.
+const MaxSitemapURLs = 50000
+
+// SitemapEntry is one URL of the sitemap.
+type SitemapEntry struct {
+	Loc     string
+	LastMod time.Time
+}
+
+// Sitemaps returns the sitemap files: one sitemap.xml when the entries fit,
+// else a sitemap index at sitemap.xml and numbered files. absURL turns a
+// site path into an absolute URL.
+func Sitemaps(entries []SitemapEntry, absURL func(string) string) map[string][]byte {
+	out := map[string][]byte{}
+	write := func(es []SitemapEntry) []byte {
+		var b bytes.Buffer
+		b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+		for _, e := range es {
+			b.WriteString("<url><loc>")
+			xml.EscapeText(&b, []byte(absURL(e.Loc)))
+			b.WriteString("</loc>")
+			if !e.LastMod.IsZero() {
+				b.WriteString("<lastmod>" + e.LastMod.Format("2006-01-02") + "</lastmod>")
+			}
+			b.WriteString("</url>\n")
+		}
+		b.WriteString("</urlset>\n")
+		return b.Bytes()
+	}
+	if len(entries) <= MaxSitemapURLs {
+		out["/sitemap.xml"] = write(entries)
+		return out
+	}
+	var idx bytes.Buffer
+	idx.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for i := 0; i*MaxSitemapURLs < len(entries); i++ {
+		name := fmt.Sprintf("/sitemap-%d.xml", i+1)
+		out[name] = write(entries[i*MaxSitemapURLs : min((i+1)*MaxSitemapURLs, len(entries))])
+		idx.WriteString("<sitemap><loc>")
+		xml.EscapeText(&idx, []byte(absURL(name)))
+		idx.WriteString("</loc></sitemap>\n")
+	}
+	idx.WriteString("</sitemapindex>\n")
+	out["/sitemap.xml"] = idx.Bytes()
+	return out
+}
+
+// FeedItem is one item of the RSS feed.
+type FeedItem struct {
+	Title, Link, Description string
+	Date                     time.Time
+}
+
+// RSS returns an RSS 2.0 feed.
+func RSS(title, link, desc, lang string, items []FeedItem, built time.Time) ([]byte, error) {
+	type guid struct {
+		Value     string `xml:",chardata"`
+		Permalink bool   `xml:"isPermaLink,attr"`
+	}
+	type item struct {
+		Title       string `xml:"title"`
+		Link        string `xml:"link"`
+		GUID        guid   `xml:"guid"`
+		PubDate     string `xml:"pubDate,omitempty"`
+		Description string `xml:"description,omitempty"`
+	}
+	type channel struct {
+		Title         string `xml:"title"`
+		Link          string `xml:"link"`
+		Description   string `xml:"description"`
+		Language      string `xml:"language"`
+		LastBuildDate string `xml:"lastBuildDate"`
+		Items         []item `xml:"item"`
+	}
+	doc := struct {
+		XMLName xml.Name `xml:"rss"`
+		Version string   `xml:"version,attr"`
+		Channel channel  `xml:"channel"`
+	}{Version: "2.0", Channel: channel{Title: title, Link: link, Description: desc, Language: lang, LastBuildDate: built.Format(time.RFC1123Z)}}
+	for _, it := range items {
+		i := item{Title: it.Title, Link: it.Link, GUID: guid{it.Link, true}, Description: it.Description}
+		if !it.Date.IsZero() {
+			i.PubDate = it.Date.Format(time.RFC1123Z)
+		}
+		doc.Channel.Items = append(doc.Channel.Items, i)
+	}
+	b, err := xml.MarshalIndent(doc, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), b...), nil
+}
+
+// Robots returns robots.txt pointing at the sitemap.
+func Robots(sitemapURL string) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + sitemapURL + "\n")
+}
+
+var (
+	// Attributes that make the browser fetch something.
+	fetchAttrRe = regexp.MustCompile(`(?i)<(?:script|img|iframe|audio|video|source|embed|object|input|track)\b[^>]*?\s(?:src|srcset|data|poster)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//`)
+	linkTagRe   = regexp.MustCompile(`(?i)<link\b[^>]*>`)
+	hrefAbsRe   = regexp.MustCompile(`(?i)\shref\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//`)
+	cssURLRe    = regexp.MustCompile(`(?i)(?:url\(\s*["']?\s*(?:https?:)?//|@import\s+["'](?:https?:)?//)`)
+)
+
+// ExternalRequests lists the files in fsys whose content would make a
+// browser request something from another site: scripts, images, styles,
+// frames or fonts by absolute URL. Hyperlinks (<a href>) are not requests.
+// The canonical and alternate <link>s are metadata, not fetched.
+func ExternalRequests(fsys fs.FS) ([]string, error) {
+	var bad []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		isHTML, isCSS := strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".css")
+		if !isHTML && !isCSS {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		if isCSS {
+			if cssURLRe.Match(data) {
+				bad = append(bad, p)
+			}
+			return nil
+		}
+		if fetchAttrRe.Match(data) || cssURLRe.Match(data) {
+			bad = append(bad, p)
+			return nil
+		}
+		for _, l := range linkTagRe.FindAll(data, -1) {
+			ls := strings.ToLower(string(l))
+			if strings.Contains(ls, "canonical") || strings.Contains(ls, "alternate") {
+				continue
+			}
+			if hrefAbsRe.Match(l) {
+				bad = append(bad, p)
+				break
+			}
+		}
+		return nil
+	})
+	return bad, err
+}

@@ -1,0 +1,176 @@
+// Package output writes a build into a staging directory beside the
+// destination, minifies what it writes, and swaps the stage into place only
+// when the whole build succeeded, so a failed or killed build never leaves a
+// half-written public/.
+package output
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	mjson "github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+	"golang.org/x/sys/unix"
+)
+
+// Stage is a build in progress. WriteFile is safe for concurrent use.
+type Stage struct {
+	dest string
+	dir  string
+	min  *minify.M
+
+	mu    sync.Mutex
+	files map[string]int64 // url path → size
+	dirs  sync.Map
+}
+
+// NewStage creates an empty staging directory beside dest.
+func NewStage(dest string) (*Stage, error) {
+	dest = filepath.Clean(dest)
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return &Stage{dest: dest, dir: dir, min: NewMinifier(), files: map[string]int64{}}, nil
+}
+
+// NewMinifier returns the minifier shared by all writes.
+func NewMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/json", mjson.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/xml", xml.Minify)
+	return m
+}
+
+// Dir is the staging directory.
+func (s *Stage) Dir() string { return s.dir }
+
+var mimeByExt = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+	".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml",
+}
+
+// WriteFile minifies data by its extension (already-minified .min.js files
+// and data downloads are left as they are) and writes it at the URL path
+// p ("/cases/abc/index.html").
+func (s *Stage) WriteFile(p string, data []byte) error {
+	p = path.Clean("/" + p)
+	ext := path.Ext(p)
+	if mt, ok := mimeByExt[ext]; ok && !strings.HasSuffix(p, ".min.js") {
+		var buf bytes.Buffer
+		buf.Grow(len(data))
+		if err := s.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+			return fmt.Errorf("minify %s: %w", p, err)
+		}
+		data = buf.Bytes()
+	}
+	return s.WriteRaw(p, data)
+}
+
+// WriteRaw writes data at the URL path p as it is.
+func (s *Stage) WriteRaw(p string, data []byte) error {
+	p = path.Clean("/" + p)
+	full := filepath.Join(s.dir, filepath.FromSlash(p))
+	d := filepath.Dir(full)
+	if _, ok := s.dirs.Load(d); !ok {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		s.dirs.Store(d, true)
+	}
+	s.mu.Lock()
+	if _, dup := s.files[p]; dup {
+		s.mu.Unlock()
+		return fmt.Errorf("output %s is written twice: two pages share a URL", p)
+	}
+	s.files[p] = int64(len(data))
+	s.mu.Unlock()
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Files returns the URL paths written, sorted.
+func (s *Stage) Files() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.files))
+	for f := range s.files {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Bytes returns the total size written.
+func (s *Stage) Bytes() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var n int64
+	for _, v := range s.files {
+		n += v
+	}
+	return n
+}
+
+// FS returns the staged files for scanning.
+func (s *Stage) FS() fs.FS { return os.DirFS(s.dir) }
+
+// Abort removes the staging directory.
+func (s *Stage) Abort() error { return os.RemoveAll(s.dir) }
+
+// Commit swaps the stage into dest: atomically with renameat2(EXCHANGE) where
+// the system has it, else by two renames. The previous output is removed.
+func (s *Stage) Commit() error {
+	_, err := os.Lstat(s.dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return os.Rename(s.dir, s.dest)
+	case err != nil:
+		return err
+	}
+	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.dest, unix.RENAME_EXCHANGE); err == nil {
+		return os.RemoveAll(s.dir) // now holds the previous output
+	}
+	old := s.dir + ".old"
+	if err := os.Rename(s.dest, old); err != nil {
+		return err
+	}
+	if err := os.Rename(s.dir, s.dest); err != nil {
+		os.Rename(old, s.dest)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// CleanStale removes staging folders that killed builds left beside dest.
+func CleanStale(dest string) {
+	dest = filepath.Clean(dest)
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".building-*"))
+	for _, m := range matches {
+		os.RemoveAll(m)
+	}
+}
+

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"fmt"
+	"net/url"
+
+	"gongshi/generator/content"
+	"gongshi/generator/disclose"
+	"gongshi/generator/site"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"gongshi/generator/ingest"
+)
+
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url":    r.URL,
+		"absURL": r.AbsURL,
+		"T":      r.T,
+		"md": func(b []byte) (template.HTML, error) {
+			return r.Markdown(b)
+		},
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2006-01-02")
+		},
+		"cnDate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
+		},
+		"pubDate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2006-01-02 15:04")
+		},
+		"month": func(m string) string {
+			if len(m) == 7 {
+				mm, _ := strconv.Atoi(m[5:])
+				return m[:4] + "年" + strconv.Itoa(mm) + "月"
+			}
+			return m
+		},
+		"money": func(m ingest.Money) string { return m.String() },
+		"num":   formatNum,
+		"list":  ingest.SplitList,
+		"join":  strings.Join,
+		"add":   func(a, b int) int { return a + b },
+		"lines": func(s string) []string {
+			var out []string
+			for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					out = append(out, l)
+				}
+			}
+			return out
+		},
+		"hasPrefix": strings.HasPrefix,
+		"telURI": func(s string) template.URL {
+			var b strings.Builder
+			for _, c := range s {
+				if c >= '0' && c <= '9' || c == '-' || c == '+' {
+					b.WriteRune(c)
+				}
+			}
+			return template.URL("tel:" + b.String())
+		},
+		"year":     func(t time.Time) int { return t.Year() },
+		"sections": func() []site.Crumb { return site.Sections },
+		"siteDomain": func() string {
+			if u, err := url.Parse(r.cfg.BaseURL); err == nil && u.Host != "" {
+				return u.Host
+			}
+			return ""
+		},
+		"latestCases": func(s *site.Site, n int) []disclose.Case {
+			return s.Cases[:min(n, len(s.Cases))]
+		},
+		"latestNotices": func(s *site.Site, n int) []*content.Page {
+			return s.Notices[:min(n, len(s.Notices))]
+		},
+	}
+}
+
+// formatNum writes a count with thousands separators, and a fraction only
+// when it has one.
+func formatNum(v any) string {
+	var f float64
+	switch x := v.(type) {
+	case int:
+		f = float64(x)
+	case int64:
+		f = float64(x)
+	case float64:
+		f = x
+	default:
+		return fmt.Sprint(v)
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		if len(frac) > 2 {
+			frac = frac[:2]
+		}
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}

@@ -1,0 +1,62 @@
+package render
+
+import (
+	"errors"
+	"io/fs"
+	"sort"
+)
+
+// Overlay returns a file system that serves a file from top when it exists
+// there, else from base. Directories list the union of both.
+func Overlay(top, base fs.FS) fs.FS {
+	if top == nil {
+		return base
+	}
+	return overlay{top, base}
+}
+
+type overlay struct{ top, base fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if f, err := o.top.Open(name); err == nil {
+		st, serr := f.Stat()
+		if serr == nil && !st.IsDir() {
+			return f, nil
+		}
+		f.Close()
+	}
+	return o.base.Open(name)
+}
+
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	a, errA := fs.ReadDir(o.top, name)
+	b, errB := fs.ReadDir(o.base, name)
+	if errA != nil && errB != nil {
+		return nil, errB
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, e := range a {
+		seen[e.Name()] = true
+		out = append(out, e)
+	}
+	for _, e := range b {
+		if !seen[e.Name()] {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if b, err := fs.ReadFile(o.top, name); err == nil {
+		return b, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		var pe *fs.PathError
+		if !errors.As(err, &pe) {
+			return nil, err
+		}
+	}
+	return fs.ReadFile(o.base, name)
+}

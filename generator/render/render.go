@@ -1,0 +1,166 @@
+// Package render turns site pages into HTML with the theme's templates
+// (html/template, so every value from data is escaped) and one shared
+// goldmark instance for Markdown. It decides nothing about what a page
+// contains: that is the site model's job.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"gongshi/generator/config"
+	"gongshi/generator/site"
+)
+
+// Renderer renders pages. It is safe for concurrent use.
+type Renderer struct {
+	theme fs.FS
+	base  string
+	cfg   *config.Config
+	md    goldmark.Markdown
+	tmpl  map[string]*template.Template
+	i18n  map[string]string
+	// Assets maps a static path ("/css/site.css") to its fingerprinted URL
+	// path; set by the output step before rendering.
+	Assets map[string]string
+	bufs   sync.Pool
+}
+
+// New parses the theme's templates. theme is the overlay of the site's theme
+// folder on the embedded default.
+func New(theme fs.FS, cfg *config.Config) (*Renderer, error) {
+	r := &Renderer{
+		theme: theme,
+		base:  cfg.BasePath(),
+		cfg:   cfg,
+		// Raw HTML in Markdown is not rendered: goldmark's default escapes
+		// it (no html.WithUnsafe).
+		md:   goldmark.New(goldmark.WithExtensions(extension.GFM, extension.CJK)),
+		tmpl: map[string]*template.Template{},
+	}
+	r.bufs.New = func() any { return new(bytes.Buffer) }
+	if err := r.loadI18n(); err != nil {
+		return nil, err
+	}
+	baseSrc, err := fs.ReadFile(theme, "layouts/baseof.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	root := template.New("baseof.html").Funcs(r.funcs())
+	if _, err := root.Parse(string(baseSrc)); err != nil {
+		return nil, fmt.Errorf("theme: layouts/baseof.html: %w", err)
+	}
+	partials, _ := fs.Glob(theme, "layouts/_partials/*.html")
+	for _, p := range partials {
+		src, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := root.New(path.Base(p)).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", p, err)
+		}
+	}
+	layouts, _ := fs.Glob(theme, "layouts/*.html")
+	for _, l := range layouts {
+		name := strings.TrimSuffix(path.Base(l), ".html")
+		if name == "baseof" {
+			continue
+		}
+		src, err := fs.ReadFile(theme, l)
+		if err != nil {
+			return nil, err
+		}
+		t, err := root.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(path.Base(l)).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", l, err)
+		}
+		r.tmpl[name] = t
+	}
+	return r, nil
+}
+
+func (r *Renderer) loadI18n() error {
+	r.i18n = map[string]string{}
+	lang := r.cfg.Language
+	for _, l := range []string{"zh-CN", lang} {
+		data, err := fs.ReadFile(r.theme, "i18n/"+l+".toml")
+		if err != nil {
+			if l == "zh-CN" {
+				return fmt.Errorf("theme: i18n/zh-CN.toml: %w", err)
+			}
+			continue
+		}
+		m := map[string]string{}
+		if _, err := toml.Decode(string(data), &m); err != nil {
+			return fmt.Errorf("theme: i18n/%s.toml: %w", l, err)
+		}
+		for k, v := range m {
+			r.i18n[k] = v
+		}
+	}
+	return nil
+}
+
+// Context is what a template sees as ".".
+type Context struct {
+	Site *site.Site
+	Page *site.Page
+	Data any
+}
+
+// Page renders p into w.
+func (r *Renderer) Page(w io.Writer, s *site.Site, p *site.Page) error {
+	t, ok := r.tmpl[p.Layout]
+	if !ok {
+		return fmt.Errorf("render %s: the theme has no layout %q (layouts/%s.html)", p.URL, p.Layout, p.Layout)
+	}
+	if err := t.ExecuteTemplate(w, "baseof.html", Context{Site: s, Page: p, Data: p.Data}); err != nil {
+		return fmt.Errorf("render %s: %w", p.URL, err)
+	}
+	return nil
+}
+
+// Markdown converts Markdown to HTML. Raw HTML in the source is escaped.
+func (r *Renderer) Markdown(src []byte) (template.HTML, error) {
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := r.md.Convert(src, buf); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// URL returns the site-relative path p ("/cases/") under the base path.
+func (r *Renderer) URL(p string) string {
+	if a, ok := r.Assets[p]; ok {
+		p = a
+	}
+	return r.base + strings.TrimPrefix(p, "/")
+}
+
+// AbsURL returns the absolute URL of p when base_url is absolute.
+func (r *Renderer) AbsURL(p string) string {
+	return strings.TrimSuffix(r.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// T returns the UI string for key in the site's language.
+func (r *Renderer) T(key string) string {
+	if v, ok := r.i18n[key]; ok {
+		return v
+	}
+	return key
+}

@@ -1,0 +1,194 @@
+package site
+
+import (
+	"sort"
+	"strconv"
+
+	"gongshi/generator/content"
+	"gongshi/generator/disclose"
+	"gongshi/generator/records"
+)
+
+// Section names of the top navigation, in order.
+var Sections = []Crumb{
+	{"首页", "/"},
+	{"行政处罚", "/cases/"},
+	{"权力清单", "/powers/"},
+	{"办事指南", "/services/"},
+	{"统计数据", "/stats/"},
+	{"通知公告", "/notices/"},
+	{"开放数据", "/data/"},
+	{"搜索", "/search/"},
+}
+
+var home = Crumb{"首页", "/"}
+
+// Add registers a page built outside this package (statistics, open data).
+// Call it before Seal.
+func (s *Site) Add(p *Page) { s.HTML = append(s.HTML, p) }
+
+// Seal sorts the pages by URL; after it the model is read-only.
+func (s *Site) Seal() {
+	sort.SliceStable(s.HTML, func(i, j int) bool { return s.HTML[i].URL < s.HTML[j].URL })
+}
+
+// PowerByCode returns the power item with the code, or nil.
+func (s *Site) PowerByCode(code string) *records.Power {
+	for i := range s.Powers {
+		if s.Powers[i].Code == code {
+			return &s.Powers[i]
+		}
+	}
+	return nil
+}
+
+// BuildPages lists the pages of the records and Markdown content.
+func (s *Site) BuildPages() {
+	s.Add(&Page{URL: "/", Layout: "home", Title: s.Config.Title, Section: "/", Column: "首页", InSitemap: true})
+	s.casePages()
+	s.powerPages()
+	s.servicePages()
+	s.contentPages()
+	s.Add(&Page{URL: "/search/", Layout: "search", Title: "站内搜索", Section: "/search/", Column: "搜索", InSitemap: true,
+		Crumbs: []Crumb{home}})
+	s.Add(&Page{URL: "/404.html", Layout: "404", Title: "页面不存在", Column: "404"})
+}
+
+func (s *Site) casePages() {
+	crumbs := []Crumb{home, {"行政处罚", "/cases/"}}
+	all := make([]*disclose.Case, len(s.Cases))
+	for i := range s.Cases {
+		all[i] = &s.Cases[i]
+	}
+	s.listing("/cases/", "行政处罚决定公示", all, 0, crumbs[:1])
+	byYear := map[int][]*disclose.Case{}
+	for _, c := range all {
+		byYear[c.DecisionDate.Year()] = append(byYear[c.DecisionDate.Year()], c)
+	}
+	for _, y := range s.Years {
+		s.listing(y.URL, strconv.Itoa(y.Year)+"年行政处罚决定", byYear[y.Year], y.Year, crumbs)
+	}
+	for _, c := range all {
+		power := s.PowerByCodeFast(c.PowerCode)
+		s.Add(&Page{URL: "/cases/" + c.ID + "/", Layout: "case", Title: c.DecisionNo, Section: "/cases/", Column: "行政处罚",
+			Date: c.DecisionDate, Description: c.PartyName + " " + c.Violation, InSitemap: true,
+			Crumbs: append(crumbs, Crumb{strconv.Itoa(c.DecisionDate.Year()) + "年", "/cases/" + strconv.Itoa(c.DecisionDate.Year()) + "/"}),
+			Data:   CaseData{Case: c, Power: power}})
+	}
+	s.Add(&Page{URL: "/cases/withdrawn/", Layout: "withdrawn", Title: "已撤回的行政处罚决定", Section: "/cases/", Column: "行政处罚",
+		InSitemap: true, Crumbs: crumbs, Data: s.Result.Withdrawn})
+}
+
+// CaseData is the payload of a decision page.
+type CaseData struct {
+	Case  *disclose.Case
+	Power *records.Power
+}
+
+func (s *Site) listing(base, title string, cases []*disclose.Case, year int, crumbs []Crumb) {
+	size := s.Config.PageSize
+	for i, pg := range Paginate(base, len(cases), size) {
+		lo, hi := i*size, min((i+1)*size, len(cases))
+		t := title
+		if pg.Number > 1 {
+			t += "（第" + strconv.Itoa(pg.Number) + "页）"
+		}
+		url := pg.First
+		if pg.Number > 1 {
+			url = base + "page/" + strconv.Itoa(pg.Number) + "/"
+		}
+		s.Add(&Page{URL: url, Layout: "cases", Title: t, Section: "/cases/", Column: "行政处罚", InSitemap: true, Crumbs: crumbs,
+			Data: CaseList{Cases: cases[lo:hi], Pager: pg, Years: s.Years, Year: year, Heading: title}})
+	}
+}
+
+// PowerByCodeFast looks a power up by code through an index built on first use.
+func (s *Site) PowerByCodeFast(code string) *records.Power {
+	if code == "" {
+		return nil
+	}
+	if s.powerIdx == nil {
+		s.powerIdx = make(map[string]*records.Power, len(s.Powers))
+		for i := range s.Powers {
+			if _, dup := s.powerIdx[s.Powers[i].Code]; !dup {
+				s.powerIdx[s.Powers[i].Code] = &s.Powers[i]
+			}
+		}
+	}
+	return s.powerIdx[code]
+}
+
+// PowerData is the payload of a power-item page.
+type PowerData struct {
+	Power *records.Power
+	// Flow is the item's steps: its 责任事项 when listed, else the standard
+	// flow of its category.
+	Flow []string
+	// FlowFromDuties says which.
+	FlowFromDuties bool
+	// Used counts published decisions that name the item's code.
+	Used int
+}
+
+func (s *Site) powerPages() {
+	crumbs := []Crumb{home, {"权力清单", "/powers/"}}
+	s.Add(&Page{URL: "/powers/", Layout: "powers", Title: "权力清单", Section: "/powers/", Column: "权力清单", InSitemap: true, Crumbs: crumbs[:1]})
+	seen := map[string]bool{}
+	for i := range s.Powers {
+		p := &s.Powers[i]
+		id := p.ID()
+		if seen[id] {
+			continue // duplicate codes are reported by records validation
+		}
+		seen[id] = true
+		flow, fromDuties := PowerFlow(p)
+		s.Add(&Page{URL: "/powers/" + id + "/", Layout: "power", Title: p.Title(), Section: "/powers/", Column: "权力清单",
+			Description: p.Category + " " + p.Title(), InSitemap: true, Crumbs: crumbs,
+			Data: PowerData{Power: p, Flow: flow, FlowFromDuties: fromDuties, Used: s.CaseByPower[p.Code]}})
+	}
+}
+
+func (s *Site) servicePages() {
+	crumbs := []Crumb{home, {"办事指南", "/services/"}}
+	s.Add(&Page{URL: "/services/", Layout: "services", Title: "办事指南", Section: "/services/", Column: "办事指南", InSitemap: true, Crumbs: crumbs[:1]})
+	seen := map[string]bool{}
+	for i := range s.Services {
+		v := &s.Services[i]
+		id := v.ID()
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		s.Add(&Page{URL: "/services/" + id + "/", Layout: "service", Title: v.Name, Section: "/services/", Column: "办事指南",
+			Description: v.Name + "办事指南", InSitemap: true, Crumbs: crumbs, Data: v})
+	}
+}
+
+func (s *Site) contentPages() {
+	s.Add(&Page{URL: "/notices/", Layout: "notices", Title: "通知公告", Section: "/notices/", Column: "通知公告", InSitemap: true,
+		Crumbs: []Crumb{home}, Data: s.Notices})
+	for i := range s.Pages {
+		p := &s.Pages[i]
+		if p.URL == "/" {
+			continue
+		}
+		sec, col := "", p.Title
+		crumbs := []Crumb{home}
+		if p.Section == "notices" {
+			sec, col = "/notices/", "通知公告"
+			crumbs = append(crumbs, Crumb{"通知公告", "/notices/"})
+		}
+		s.Add(&Page{URL: p.URL, Layout: "page", Title: p.Title, Section: sec, Column: col, Date: p.Date, Description: p.Summary,
+			InSitemap: true, Crumbs: crumbs, Data: p})
+	}
+}
+
+// Home returns the Markdown page content/_index.md, if any.
+func (s *Site) Home() *content.Page {
+	for i := range s.Pages {
+		if s.Pages[i].URL == "/" {
+			return &s.Pages[i]
+		}
+	}
+	return nil
+}
