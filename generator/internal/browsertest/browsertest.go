@@ -1,0 +1,157 @@
+// Package browsertest runs pages of a built site in headless Chromium
+// (Debian's chromium, driven by chromedp) served from a loopback HTTP server,
+// and records every request the page makes, so tests can assert that no
+// request leaves the site.
+package browsertest
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Browser is a headless Chromium with a server for one site folder.
+type Browser struct {
+	// Base is the server's URL, "http://127.0.0.1:PORT".
+	Base string
+	ctx  context.Context
+
+	mu       sync.Mutex
+	requests []string
+	console  []string
+}
+
+// ExecPath finds Chromium: $CHROMIUM, else Debian's /usr/bin/chromium.
+func ExecPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	return ""
+}
+
+// New serves dir under prefix (e.g. "/zfxxgk/qingxi/") and starts Chromium.
+// Without Chromium the test is skipped locally and fails in CI (CI=true),
+// where .ci/run installs it.
+func New(t testing.TB, dir, prefix string) *Browser {
+	t.Helper()
+	exe := ExecPath()
+	if exe == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is not installed (apt-get install chromium)")
+		}
+		t.Skip("chromium not installed; CI installs it")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	fsrv := http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir)))
+	mux.Handle("/", fsrv)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelA() })
+	b := &Browser{Base: "http://" + ln.Addr().String(), ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			b.requests = append(b.requests, e.Request.URL)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, string(a.Value))
+				}
+				b.console = append(b.console, strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			b.console = append(b.console, e.ExceptionDetails.Error())
+		}
+	})
+	if err := chromedp.Run(ctx, network.Enable()); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return b
+}
+
+// Run runs chromedp actions with a time limit.
+func (b *Browser) Run(t testing.TB, actions ...chromedp.Action) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// Reset forgets the requests and console errors seen so far.
+func (b *Browser) Reset() {
+	b.mu.Lock()
+	b.requests, b.console = nil, nil
+	b.mu.Unlock()
+}
+
+// Requests returns the URLs requested since the last Reset.
+func (b *Browser) Requests() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.requests...)
+}
+
+// ConsoleErrors returns console errors and uncaught exceptions.
+func (b *Browser) ConsoleErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.console...)
+}
+
+// AssertNoExternalRequests fails for any request not to the site's server
+// (data: and blob: URLs are local).
+func (b *Browser) AssertNoExternalRequests(t testing.TB) {
+	t.Helper()
+	for _, u := range b.Requests() {
+		if strings.HasPrefix(u, b.Base) || strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:") || strings.HasPrefix(u, "about:") {
+			continue
+		}
+		t.Errorf("request left the site: %s", u)
+	}
+}
