@@ -174,4 +174,3 @@ func dataset(slug, title, desc string, fields []Field, rows [][]string, objs []m
 	ds.Files = map[string][]byte{ds.CSV: csvsafe.Encode(rows), ds.JSON: buf.Bytes()}
 	return ds, nil
 }
-

@@ -173,4 +173,3 @@ func CleanStale(dest string) {
 		os.RemoveAll(m)
 	}
 }
-
