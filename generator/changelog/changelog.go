@@ -1,0 +1,240 @@
+// Package changelog keeps a manifest of what each build published (record
+// id → content hash, per dataset; figure id → hash) and compares it with the
+// previous build's to say what changed: records added, changed (which
+// fields), withdrawn, expired or removed, and figures whose values changed.
+// The manifest also carries each record's first-published and last-updated
+// dates and the history of updates, so /changes/ can be rebuilt every time.
+package changelog
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Path is where the manifest is written in the output.
+const Path = "/changes/manifest.json"
+
+// Version is the manifest format version.
+const Version = 1
+
+// Manifest is what one build published.
+type Manifest struct {
+	Version int    `json:"version"`
+	Built   string `json:"built"` // YYYY-MM-DD
+	// Records maps dataset → record id → entry.
+	Records map[string]map[string]Entry `json:"records"`
+	// Figures maps chart id → hash of its data.
+	Figures map[string]string `json:"figures"`
+	// Updates lists every build that changed something, newest first.
+	Updates []Update `json:"updates"`
+}
+
+// Entry is one published record.
+type Entry struct {
+	Hash string `json:"h"`
+	// Fields holds a 4-hex-digit hash per field, in the order of Names.
+	Fields  string `json:"f"`
+	Title   string `json:"t"`
+	First   string `json:"first"`
+	Updated string `json:"updated"`
+}
+
+// Names lists, per dataset, the field names whose hashes Entry.Fields holds.
+// It lives beside Records so that a change in fields is detected.
+type Names map[string][]string
+
+// Update is what one build changed.
+type Update struct {
+	Date      string   `json:"date"`
+	Added     []Item   `json:"added,omitempty"`
+	Changed   []Item   `json:"changed,omitempty"`
+	Withdrawn []Item   `json:"withdrawn,omitempty"`
+	Expired   []Item   `json:"expired,omitempty"`
+	Removed   []Item   `json:"removed,omitempty"`
+	Figures   []string `json:"figures,omitempty"`
+}
+
+// Empty reports whether the update changed nothing.
+func (u *Update) Empty() bool {
+	return len(u.Added)+len(u.Changed)+len(u.Withdrawn)+len(u.Expired)+len(u.Removed)+len(u.Figures) == 0
+}
+
+// Item names one record in an update.
+type Item struct {
+	Dataset string   `json:"dataset"`
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Fields  []string `json:"fields,omitempty"`
+}
+
+// Record is one publishable record as the build sees it.
+type Record struct {
+	ID     string
+	Title  string
+	Fields []string // values, in the order of the dataset's field names
+}
+
+// Gone says why a record of the previous build is absent now.
+type Gone func(dataset, id, title string) string // "withdrawn", "expired" or "removed"
+
+// Input is what the current build publishes.
+type Input struct {
+	Date string
+	// Datasets maps dataset → field names and records.
+	Names   Names
+	Records map[string][]Record
+	Figures map[string]string
+	Gone    Gone
+}
+
+// Next computes the current manifest from the previous one (nil for a first
+// build) and returns it with the update it represents.
+func Next(prev *Manifest, in Input) (*Manifest, Update) {
+	cur := &Manifest{Version: Version, Built: in.Date, Records: map[string]map[string]Entry{}, Figures: in.Figures}
+	up := Update{Date: in.Date}
+	for _, ds := range sortedKeys(in.Records) {
+		names := in.Names[ds]
+		old := map[string]Entry{}
+		if prev != nil {
+			old = prev.Records[ds]
+		}
+		m := make(map[string]Entry, len(in.Records[ds]))
+		for _, r := range in.Records[ds] {
+			fh := fieldHashes(r.Fields)
+			e := Entry{Hash: recordHash(fh), Fields: fh, Title: r.Title, First: in.Date, Updated: in.Date}
+			if o, ok := old[r.ID]; ok {
+				e.First = o.First
+				if o.Hash == e.Hash {
+					e.Updated = o.Updated
+				} else {
+					up.Changed = append(up.Changed, Item{Dataset: ds, ID: r.ID, Title: r.Title, Fields: changedFields(names, o.Fields, fh)})
+				}
+			} else if prev != nil {
+				up.Added = append(up.Added, Item{Dataset: ds, ID: r.ID, Title: r.Title})
+			}
+			m[r.ID] = e
+		}
+		for _, id := range sortedKeys(old) {
+			if _, ok := m[id]; ok {
+				continue
+			}
+			it := Item{Dataset: ds, ID: id, Title: old[id].Title}
+			why := "removed"
+			if in.Gone != nil {
+				why = in.Gone(ds, id, old[id].Title)
+			}
+			switch why {
+			case "withdrawn":
+				up.Withdrawn = append(up.Withdrawn, it)
+			case "expired":
+				up.Expired = append(up.Expired, it)
+			default:
+				up.Removed = append(up.Removed, it)
+			}
+		}
+		cur.Records[ds] = m
+	}
+	if prev != nil {
+		for _, id := range sortedKeys(in.Figures) {
+			if old, ok := prev.Figures[id]; !ok || old != in.Figures[id] {
+				up.Figures = append(up.Figures, id)
+			}
+		}
+		cur.Updates = prev.Updates
+	}
+	sortItems(up.Added)
+	sortItems(up.Changed)
+	if prev == nil || !up.Empty() {
+		// A first build is an update too: everything was published then.
+		if len(cur.Updates) > 0 && cur.Updates[0].Date == in.Date {
+			up = merge(cur.Updates[0], up)
+			cur.Updates = cur.Updates[1:]
+		}
+		cur.Updates = append([]Update{up}, cur.Updates...)
+	}
+	return cur, up
+}
+
+// merge folds a second build on the same day into that day's update.
+func merge(a, b Update) Update {
+	a.Added = append(a.Added, b.Added...)
+	a.Changed = append(a.Changed, b.Changed...)
+	a.Withdrawn = append(a.Withdrawn, b.Withdrawn...)
+	a.Expired = append(a.Expired, b.Expired...)
+	a.Removed = append(a.Removed, b.Removed...)
+	a.Figures = append(a.Figures, b.Figures...)
+	return a
+}
+
+func sortItems(items []Item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].Dataset != items[j].Dataset {
+			return items[i].Dataset < items[j].Dataset
+		}
+		return items[i].ID < items[j].ID
+	})
+}
+
+func fieldHashes(values []string) string {
+	var b strings.Builder
+	b.Grow(4 * len(values))
+	for _, v := range values {
+		h := sha256.Sum256([]byte(v))
+		b.WriteString(hex.EncodeToString(h[:2]))
+	}
+	return b.String()
+}
+
+func recordHash(fields string) string {
+	h := sha256.Sum256([]byte(fields))
+	return hex.EncodeToString(h[:8])
+}
+
+func changedFields(names []string, a, b string) []string {
+	var out []string
+	for i := 0; i*4 < len(b); i++ {
+		if i*4+4 > len(a) || a[i*4:i*4+4] != b[i*4:i*4+4] {
+			if i < len(names) {
+				out = append(out, names[i])
+			} else {
+				out = append(out, fmt.Sprintf("#%d", i+1))
+			}
+		}
+	}
+	return out
+}
+
+// Read decodes a manifest.
+func Read(r io.Reader) (*Manifest, error) {
+	var m Manifest
+	if err := json.NewDecoder(r).Decode(&m); err != nil {
+		return nil, fmt.Errorf("previous manifest: %w", err)
+	}
+	if m.Version != Version {
+		return nil, fmt.Errorf("previous manifest: version %d, want %d", m.Version, Version)
+	}
+	return &m, nil
+}
+
+// Encode returns the manifest as JSON (keys sorted, so deterministic).
+func (m *Manifest) Encode() ([]byte, error) { return json.Marshal(m) }
+
+// Record returns a record's entry.
+func (m *Manifest) Record(dataset, id string) (Entry, bool) {
+	e, ok := m.Records[dataset][id]
+	return e, ok
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

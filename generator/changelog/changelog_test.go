@@ -1,0 +1,69 @@
+package changelog
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+)
+
+var names = Names{"cases": {"文号", "当事人", "罚款"}}
+
+func in(date string, recs ...Record) Input {
+	return Input{Date: date, Names: names, Records: map[string][]Record{"cases": recs}, Figures: map[string]string{"enforcement-monthly": date[:7]},
+		Gone: func(ds, id, title string) string {
+			if id == "w" {
+				return "withdrawn"
+			}
+			if id == "x" {
+				return "expired"
+			}
+			return "removed"
+		}}
+}
+
+func TestNextDiffsRecords(t *testing.T) {
+	first, up := Next(nil, in("2026-01-05", Record{"a", "A", []string{"1", "甲", "100"}}, Record{"w", "W", []string{"2", "乙", "5"}}, Record{"x", "X", []string{"3", "丙", "7"}}, Record{"r", "R", []string{"4", "丁", "8"}}))
+	if len(up.Added) != 0 || len(first.Updates) != 1 {
+		t.Fatalf("first build: %+v", up)
+	}
+	second, up := Next(first, in("2026-02-05", Record{"a", "A", []string{"1", "甲", "200"}}, Record{"b", "B", []string{"9", "戊", "1"}}))
+	want := Update{Date: "2026-02-05",
+		Added:     []Item{{Dataset: "cases", ID: "b", Title: "B"}},
+		Changed:   []Item{{Dataset: "cases", ID: "a", Title: "A", Fields: []string{"罚款"}}},
+		Withdrawn: []Item{{Dataset: "cases", ID: "w", Title: "W"}},
+		Expired:   []Item{{Dataset: "cases", ID: "x", Title: "X"}},
+		Removed:   []Item{{Dataset: "cases", ID: "r", Title: "R"}},
+		Figures:   []string{"enforcement-monthly"},
+	}
+	if !reflect.DeepEqual(up, want) {
+		t.Errorf("update\n got %+v\nwant %+v", up, want)
+	}
+	a := second.Records["cases"]["a"]
+	if a.First != "2026-01-05" || a.Updated != "2026-02-05" {
+		t.Errorf("dates of a: %+v", a)
+	}
+	if len(second.Updates) != 2 || second.Updates[0].Date != "2026-02-05" {
+		t.Errorf("history: %+v", second.Updates)
+	}
+}
+
+func TestNextUnchangedAddsNoUpdate(t *testing.T) {
+	m1, _ := Next(nil, in("2026-01-05", Record{"a", "A", []string{"1"}}))
+	in2 := in("2026-01-05", Record{"a", "A", []string{"1"}})
+	m2, up := Next(m1, in2)
+	if !up.Empty() || len(m2.Updates) != 1 {
+		t.Errorf("update %+v, history %d", up, len(m2.Updates))
+	}
+}
+
+func TestManifestRoundTrip(t *testing.T) {
+	m, _ := Next(nil, in("2026-01-05", Record{"a", "A", []string{"1"}}))
+	b, err := m.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(bytes.NewReader(b))
+	if err != nil || !reflect.DeepEqual(back.Records, m.Records) {
+		t.Fatalf("round trip: %v", err)
+	}
+}
