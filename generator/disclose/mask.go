@@ -231,8 +231,12 @@ func scrubNumbers(text string) string {
 				}
 				s, e := groups[gi].start, groups[gj-1].end
 				// A "+86" before the number goes with it.
-				if p := strings.TrimRight(text[last:s], " -"); strings.HasSuffix(p, "+86") && repl == PlaceholderPhone {
-					s = last + len(p) - 3
+				if repl == PlaceholderPhone {
+					if p := strings.TrimRight(text[last:s], " -"); strings.HasSuffix(p, "+86") {
+						s = last + len(p) - 3
+					} else if s > last && text[s-1] == '+' {
+						s--
+					}
 				}
 				b.WriteString(text[last:s])
 				b.WriteString(repl)
@@ -264,7 +268,7 @@ func digitRun(text string, i int) ([]digitGroup, int) {
 			j++
 		}
 		// The check character of an ID number.
-		if j < len(text) && (text[j] == 'X' || text[j] == 'x') && (j+1 == len(text) || !isASCIILetter(text[j+1])) {
+		if j < len(text) && (text[j] == 'X' || text[j] == 'x') {
 			j++
 		}
 		groups = append(groups, digitGroup{start: i, end: j, digits: strings.ToUpper(text[i:j])})
