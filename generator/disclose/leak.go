@@ -108,6 +108,9 @@ func NewScannerPublic(secrets []Secret, public []string) *Scanner {
 	// Public strings and masked names that contain a secret become allowed
 	// patterns; public numbers are remembered.
 	candidates := append([]string(nil), public...)
+	for _, c := range compoundSurnames {
+		candidates = append(candidates, c+"某某", c+"某", c+"*")
+	}
 	for _, sec := range secrets {
 		if sec.isName() {
 			for _, mask := range []string{"某某", "某", "*"} {
@@ -238,14 +241,13 @@ func (s *Scanner) Scan(path string, content []byte) []Leak {
 	for _, f := range fs {
 		line += strings.Count(string(content[pos:f.off]), "\n")
 		pos = f.off
-		key := fmt.Sprint(line, f.kind, f.src)
-		if f.src.File != "" {
-			key = fmt.Sprint(line, f.src)
-		}
-		if seen[key] {
+		// One report per value per line; a number found both by its pattern
+		// and as a secret is reported once.
+		key, at := fmt.Sprint(line, f.kind, f.src), fmt.Sprint("@", f.off)
+		if seen[key] || seen[at] {
 			continue
 		}
-		seen[key] = true
+		seen[key], seen[at] = true, true
 		leaks = append(leaks, Leak{File: path, Line: line, Kind: f.kind, Src: f.src, Others: f.n})
 	}
 	return leaks
