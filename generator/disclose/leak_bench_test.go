@@ -3,9 +3,9 @@ package disclose
 import (
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
