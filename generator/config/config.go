@@ -66,6 +66,15 @@ type Disclosure struct {
 	// Periods maps a penalty category to its publication period in months;
 	// "default" applies to categories not listed.
 	Periods map[string]int `toml:"periods"`
+	// Severity maps a 违法情节 value to the publication period it allows, in
+	// months: [min, max]. The category period is clamped into it; [0, 0]
+	// means not published (轻微). Values not listed leave the category
+	// period alone.
+	Severity map[string][2]int `toml:"severity"`
+	// MaxMonths caps a computed publication period (default 36: publication
+	// stops automatically at three years). A 公示截止期 in the data is not
+	// capped.
+	MaxMonths int `toml:"max_months"`
 }
 
 // OpenData holds the open-data catalogue settings.
@@ -95,8 +104,10 @@ func Default() Config {
 		Theme:    "default",
 		PageSize: 50,
 		Disclosure: Disclosure{
-			NameMask: "某某",
-			Periods:  DefaultPeriods(),
+			NameMask:  "某某",
+			Periods:   DefaultPeriods(),
+			Severity:  DefaultSeverity(),
+			MaxMonths: 36,
 		},
 		OpenData: OpenData{License: "政府信息公开，可自由引用，请注明来源"},
 	}
@@ -111,6 +122,18 @@ func DefaultPeriods() map[string]int {
 		"通报批评":    3,
 		"罚款":      12,
 		"default": 36,
+	}
+}
+
+// DefaultSeverity returns the publication periods by 违法情节 of the
+// 信用修复管理办法: 轻微 not published, 一般 3 months to 1 year, 严重 1 to 3
+// years.
+func DefaultSeverity() map[string][2]int {
+	return map[string][2]int{
+		"轻微": {0, 0},
+		"一般": {3, 12},
+		"较重": {12, 36},
+		"严重": {12, 36},
 	}
 }
 
@@ -160,6 +183,12 @@ func Load(fsys fs.FS) (Config, error) {
 	}
 	if _, ok := c.Disclosure.Periods["default"]; !ok {
 		c.Disclosure.Periods["default"] = DefaultPeriods()["default"]
+	}
+	if c.Disclosure.Severity == nil {
+		c.Disclosure.Severity = DefaultSeverity()
+	}
+	if c.Disclosure.MaxMonths <= 0 {
+		c.Disclosure.MaxMonths = 36
 	}
 	return c, c.validate()
 }

@@ -2,9 +2,11 @@ package disclose
 
 import (
 	"log/slog"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
@@ -43,7 +45,9 @@ type Case struct {
 	Remarks       string
 	PowerCode     string
 	Procedure     string
-	Extra         []records.Extra
+	// Severity is the 违法情节 as exported, when given.
+	Severity string
+	Extra    []records.Extra
 }
 
 // Code is one of the party's other registration codes.
@@ -77,6 +81,7 @@ const (
 	ReasonMinor       Reason = "未成年人"
 	ReasonWithdrawn   Reason = "已撤回"
 	ReasonNotYet      Reason = "决定日期晚于构建日期"
+	ReasonSeverity    Reason = "情节轻微"
 )
 
 // Activity is what enforcement statistics count about a decision, published
@@ -91,68 +96,154 @@ type Activity struct {
 	PowerCode  string
 	Basis      string
 	Published  bool
+	// Withdrawn marks a decision taken down: statistics of decisions made
+	// may count it, statistics of decisions standing should not.
+	Withdrawn bool
 }
 
 // Secret is a value that must never appear in the output, with the record it
 // came from. It logs as redacted.
 type Secret struct {
 	Value string
-	Kind  string // "身份证号", "姓名", "电话", "地址"
+	Kind  string // one of the Secret* kinds
 	Src   diag.Pos
 }
+
+// Kinds of secret.
+const (
+	SecretName       = "姓名"
+	SecretID         = "证件号码"
+	SecretLegalRepID = "法定代表人证件号码"
+	SecretPhone      = "电话"
+	SecretAddress    = "地址"
+	SecretAccount    = "银行账号"
+	SecretOther      = "不公开字段"
+)
+
+func (s Secret) isName() bool { return s.Kind == SecretName }
+
+// placeholder is what replaces the secret in published text.
+func (s Secret) placeholder(mask string) string {
+	switch s.Kind {
+	case SecretName:
+		return MaskName(s.Value, mask)
+	case SecretID, SecretLegalRepID:
+		return PlaceholderID
+	case SecretPhone:
+		return PlaceholderPhone
+	case SecretAddress:
+		return PlaceholderAddress
+	case SecretAccount:
+		return PlaceholderAccount
+	}
+	return "[已隐去]"
+}
+
+// String names the secret's kind and source, never its value.
+func (s Secret) String() string { return s.Kind + " from " + s.Src.String() }
 
 // LogValue redacts the secret.
 func (s Secret) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("kind", s.Kind), slog.String("src", s.Src.String()), slog.String("value", "[redacted]"))
 }
 
+// Ref points staff at a decision: where it came from and its number.
+type Ref struct {
+	Src        diag.Pos
+	DecisionNo string
+}
+
 // Result is everything that may be published, and what the staff view and
 // the leak gate need.
 type Result struct {
 	// Cases are the published decisions, newest first.
-	Cases       []Case
-	Withdrawn   []Withdrawn
-	Withheld    []Withheld
-	Activity    []Activity
-	Powers      []records.Power
-	Services    []records.Service
-	Stats       []records.StatRow
-	Secrets     []Secret
-	BuildDate   time.Time
-	NameMasking string
+	Cases     []Case
+	Withdrawn []Withdrawn
+	Withheld  []Withheld
+	// Activity has one entry per decision, published or not, for
+	// enforcement statistics.
+	Activity []Activity
+	Powers   []records.Power
+	Services []records.Service
+	Stats    []records.StatRow
+	// Secrets are the values that must never appear in the output.
+	Secrets []Secret
+	// Public are strings published on purpose (organisations' names, codes
+	// and legal representatives, authorities, decision numbers, the text of
+	// power and service items). The leak gate does not report a secret that
+	// occurs inside one of them.
+	Public []string
+	// NameNotFound lists published decisions about a natural person whose
+	// free text never names them: masking relied on patterns alone.
+	NameNotFound []Ref
+	BuildDate    time.Time
+	NameMasking  string
+
+	scanner *Scanner
 }
 
-// Apply applies the publication rules to a record set as of now.
+// Scanner returns the leak scanner for this result's secrets, accepting its
+// public strings and any extra ones (the publisher's address and phone from
+// site.toml, say).
+func (r *Result) Scanner(extraPublic ...string) *Scanner {
+	if len(extraPublic) == 0 && r.scanner != nil {
+		return r.scanner
+	}
+	return NewScannerPublic(r.Secrets, append(append([]string(nil), r.Public...), extraPublic...))
+}
+
+// china is the time zone in which a build date falls on a day.
+var china = time.FixedZone("CST", 8*3600)
+
+// Day returns the calendar day of t in China, as a UTC midnight, the form
+// in which ingest gives dates.
+func Day(t time.Time) time.Time {
+	y, m, d := t.In(china).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// pending is a decision that passed every rule, waiting for the scanner
+// that needs all of them.
+type pending struct {
+	rc    *records.Case
+	class records.PartyClass
+	until time.Time
+}
+
+// Apply applies the publication rules to a record set as of now (the build
+// date: SOURCE_DATE_EPOCH when set, else the clock; the caller decides).
 func Apply(set *records.Set, cfg config.Disclosure, now time.Time) (*Result, diag.List) {
 	var dl diag.List
 	res := &Result{Powers: set.Powers, Services: set.Services, Stats: set.Stats, BuildDate: now, NameMasking: cfg.NameMask}
 	withdrawals := indexWithdrawals(set.Withdrawals)
 	matched := make([]bool, len(set.Withdrawals))
-	today := now.UTC().Truncate(24 * time.Hour)
+	today := Day(now)
+	var todo []pending
 	for i := range set.Cases {
 		rc := &set.Cases[i]
-		class := inferClass(rc)
+		class := inferClass(rc, &dl)
 		res.Secrets = append(res.Secrets, secretsOf(rc, class)...)
 		act := Activity{Date: rc.DecisionDate, Categories: rc.Categories, Fine: rc.Fine, PartyClass: class, Violation: rc.Violation, Procedure: rc.Procedure, PowerCode: rc.PowerCode, Basis: rc.Basis}
 		withhold := func(r Reason, until time.Time) {
 			res.Withheld = append(res.Withheld, Withheld{Src: rc.Pos, DecisionNo: rc.DecisionNo, Reason: r, Until: until})
+			res.Activity = append(res.Activity, act)
 		}
 		if w, j, ok := withdrawalFor(rc, set.Withdrawals, withdrawals); ok {
 			matched[j] = true
 			res.Withdrawn = append(res.Withdrawn, w)
+			act.Withdrawn = true
 			withhold(ReasonWithdrawn, time.Time{})
 			continue
 		}
 		if reason, ok := statusWithdrawn(rc.Status); ok {
 			res.Withdrawn = append(res.Withdrawn, Withdrawn{DecisionNo: rc.DecisionNo, Authority: rc.Authority, Reason: reason})
+			act.Withdrawn = true
 			withhold(ReasonWithdrawn, time.Time{})
 			continue
 		}
-		res.Activity = append(res.Activity, act)
-		last := &res.Activity[len(res.Activity)-1]
 		if class == records.PartyPerson && isMinor(rc) {
 			withhold(ReasonMinor, time.Time{})
-			dl.Infof(rc.Pos, "minor", "%s: the party was under 18 on the decision date; not published", rc.DecisionNo)
+			dl.Warnf(rc.Pos, "minor", "%s: the party was under 18 on the decision date; not published", rc.DecisionNo)
 			continue
 		}
 		if !cfg.PublishSimple && isSimple(rc.Procedure) {
@@ -163,7 +254,11 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time) (*Result, dia
 			withhold(ReasonWarningOnly, time.Time{})
 			continue
 		}
-		until := PublicationEnd(rc.DecisionDate, rc.Categories, rc.PublishUntil, cfg.Periods)
+		until, ok := Window(rc, cfg)
+		if !ok {
+			withhold(ReasonSeverity, time.Time{})
+			continue
+		}
 		if !until.IsZero() && until.Before(today) {
 			withhold(ReasonExpired, until)
 			continue
@@ -171,8 +266,9 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time) (*Result, dia
 		if rc.DecisionDate.After(today) {
 			dl.Warnf(rc.Pos, "future-date", "%s: decision date %s is after the build date", rc.DecisionNo, rc.DecisionDate.Format("2006-01-02"))
 		}
-		last.Published = true
-		res.Cases = append(res.Cases, publish(rc, class, until, cfg.NameMask))
+		act.Published = true
+		res.Activity = append(res.Activity, act)
+		todo = append(todo, pending{rc, class, until})
 	}
 	for j, ok := range matched {
 		if !ok {
@@ -181,6 +277,17 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time) (*Result, dia
 			res.Withdrawn = append(res.Withdrawn, Withdrawn{DecisionNo: w.DecisionNo, Authority: w.Authority, Reason: w.Reason, Date: w.Date})
 		}
 	}
+
+	res.Public = publicStrings(todo, set)
+	res.scanner = NewScannerPublic(res.Secrets, res.Public)
+	for _, p := range todo {
+		c, namedInText := publish(p.rc, p.class, p.until, cfg.NameMask, res.scanner)
+		if !namedInText {
+			res.NameNotFound = append(res.NameNotFound, Ref{Src: p.rc.Pos, DecisionNo: p.rc.DecisionNo})
+		}
+		res.Cases = append(res.Cases, c)
+	}
+
 	sort.SliceStable(res.Cases, func(i, j int) bool {
 		a, b := &res.Cases[i], &res.Cases[j]
 		if !a.DecisionDate.Equal(b.DecisionDate) {
@@ -197,13 +304,58 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time) (*Result, dia
 	return res, dl
 }
 
+// Window returns the last day a decision is published, and false when it
+// is not published at all (情节轻微). The export's 公示截止期 wins, unless it
+// is the 2099/12/31 "no end" marker; otherwise the longest period of the
+// decision's categories applies, clamped by the rule for its 违法情节 and
+// capped at cfg.MaxMonths.
+func Window(c *records.Case, cfg config.Disclosure) (time.Time, bool) {
+	months := -1
+	for key, r := range cfg.Severity {
+		if c.Severity != "" && strings.Contains(c.Severity, key) {
+			if r[0] <= 0 && r[1] <= 0 {
+				return time.Time{}, false
+			}
+			months = periodMonths(c.Categories, cfg.Periods)
+			months = max(months, r[0])
+			if r[1] > 0 {
+				months = min(months, r[1])
+			}
+			break
+		}
+	}
+	if given := c.PublishUntil; !given.IsZero() && given.Year() < 2099 {
+		return given, true
+	}
+	if months < 0 {
+		months = periodMonths(c.Categories, cfg.Periods)
+	}
+	if cfg.MaxMonths > 0 && (months <= 0 || months > cfg.MaxMonths) {
+		months = cfg.MaxMonths
+	}
+	if months <= 0 {
+		return time.Time{}, true
+	}
+	return c.DecisionDate.AddDate(0, months, 0), true
+}
+
 // PublicationEnd is the last day a decision is published: the export's
 // 公示截止期 when given, else the decision date plus the longest period of its
-// categories.
+// categories. Window applies the whole rule set.
 func PublicationEnd(decided time.Time, cats []string, given time.Time, periods map[string]int) time.Time {
-	if !given.IsZero() {
+	if !given.IsZero() && given.Year() < 2099 {
 		return given
 	}
+	months := periodMonths(cats, periods)
+	if months <= 0 {
+		return time.Time{}
+	}
+	return decided.AddDate(0, months, 0)
+}
+
+// periodMonths is the longest period of the categories; "default" for a
+// category not listed, or when there is none.
+func periodMonths(cats []string, periods map[string]int) int {
 	months := 0
 	for _, c := range cats {
 		p, ok := periods[records.CategoryBase(c)]
@@ -215,17 +367,14 @@ func PublicationEnd(decided time.Time, cats []string, given time.Time, periods m
 	if months == 0 {
 		months = periods["default"]
 	}
-	if months <= 0 {
-		return time.Time{}
-	}
-	return decided.AddDate(0, months, 0)
+	return months
 }
 
 func isSimple(p string) bool { return strings.Contains(p, "简易") || strings.Contains(p, "当场") }
 
 func statusWithdrawn(s string) (string, bool) {
 	switch s = strings.TrimSpace(s); {
-	case s == "1" || strings.Contains(s, "撤销"):
+	case s == "1" || strings.Contains(s, "撤销") || strings.Contains(s, "撤回"):
 		return "决定已撤销", true
 	case strings.Contains(s, "变更"):
 		return "决定已变更", true
@@ -261,9 +410,17 @@ func withdrawalFor(c *records.Case, ws []records.Withdrawal, idx map[string][]in
 
 // inferClass returns the party class, inferring it when the export did not
 // give one. In doubt, a natural person: masking must not depend on a column
-// staff forgot to map.
-func inferClass(c *records.Case) records.PartyClass {
-	if c.PartyClass != records.PartyUnknown {
+// staff forgot to map. A party given as an organisation, with no credit
+// code and a name that reads as a person's, is treated as a person too.
+func inferClass(c *records.Case, dl *diag.List) records.PartyClass {
+	switch c.PartyClass {
+	case records.PartyPerson:
+		return c.PartyClass
+	case records.PartyOrg, records.PartySoleTrader:
+		if c.CreditCode == "" && looksLikePersonName(c.PartyName) {
+			dl.Warnf(c.Pos, "party-class", "%s: the party is classed as %s but has no credit code and reads as a person's name; masked as a natural person", c.DecisionNo, c.PartyClass)
+			return records.PartyPerson
+		}
 		return c.PartyClass
 	}
 	switch {
@@ -271,70 +428,314 @@ func inferClass(c *records.Case) records.PartyClass {
 		return records.PartySoleTrader
 	case c.CreditCode != "":
 		return records.PartyOrg
+	case strings.Contains(c.PartyName, "个体"):
+		return records.PartySoleTrader
 	case looksLikeOrg(c.PartyName):
 		return records.PartyOrg
 	}
 	return records.PartyPerson
 }
 
+// isMinor reports whether the party was under 18 on the decision date, by
+// the birth date in their ID number or, failing that, in any ID number in
+// the decision's free text (anything about a minor is withheld).
 func isMinor(c *records.Case) bool {
-	for _, id := range []string{c.IDNumber, c.LegalRepID} {
-		if b, ok := ident.IDBirth(strings.TrimSpace(id)); ok {
-			return c.DecisionDate.Before(b.AddDate(18, 0, 0))
+	if b, ok := ident.IDBirth(strings.ToUpper(strings.Join(strings.Fields(c.IDNumber), ""))); ok {
+		return c.DecisionDate.Before(b.AddDate(18, 0, 0))
+	}
+	for _, t := range []string{c.Facts, c.Content, c.Remarks, c.Violation} {
+		for _, id := range idsIn(t) {
+			if b, ok := ident.IDBirth(id); ok && c.DecisionDate.Before(b.AddDate(18, 0, 0)) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-func secretsOf(c *records.Case, class records.PartyClass) []Secret {
-	var out []Secret
-	add := func(v, kind string) {
-		if v = strings.TrimSpace(v); len([]rune(v)) >= 2 {
-			out = append(out, Secret{Value: v, Kind: kind, Src: c.Pos})
+// idsIn returns the ID numbers Scrub would remove from text.
+func idsIn(text string) []string {
+	var out []string
+	text = foldDigits(text)
+	for i := 0; i < len(text); {
+		if !isDigit(text[i]) {
+			i++
+			continue
 		}
-	}
-	add(c.IDNumber, "证件号码")
-	add(c.LegalRepID, "法定代表人证件号码")
-	add(c.Phone, "电话")
-	add(c.Address, "地址")
-	if class == records.PartyPerson {
-		add(c.PartyName, "姓名")
-	}
-	if class == records.PartySoleTrader {
-		add(c.LegalRep, "经营者姓名")
+		groups, end := digitRun(text, i)
+		var d strings.Builder
+		for _, g := range groups {
+			d.WriteString(g.digits)
+		}
+		if n := d.Len(); n == 18 || n == 15 {
+			out = append(out, d.String())
+		}
+		for _, g := range groups {
+			if n := len(g.digits); n == 18 || n == 15 {
+				out = append(out, g.digits)
+			}
+		}
+		i = end
 	}
 	return out
 }
 
-func publish(rc *records.Case, class records.PartyClass, until time.Time, mask string) Case {
-	var names []string
-	party := rc.PartyName
-	legalRep := rc.LegalRep
-	switch class {
-	case records.PartyPerson:
-		names = append(names, rc.PartyName)
-		party = MaskName(rc.PartyName, mask)
-		if legalRep != "" {
-			names = append(names, legalRep)
-			legalRep = MaskName(legalRep, mask)
-		}
-	case records.PartySoleTrader:
-		if legalRep != "" {
-			names = append(names, legalRep)
-			legalRep = MaskName(legalRep, mask)
+// Column headers of unknown extra columns that hold data never published,
+// and names of natural persons.
+var (
+	secretHeaders = []string{"身份证", "证件号", "电话", "手机", "联系方式", "住址", "地址", "住所", "银行", "账号", "账户", "卡号", "出生", "年龄", "健康", "病", "微信", "邮箱"}
+	nameHeaders   = []string{"监护人", "代理人", "联系人", "委托人", "姓名", "证人", "受害人", "被害人", "当事人"}
+)
+
+func headerIs(h string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(h, w) {
+			return true
 		}
 	}
-	scrub := func(s string) string { out, _ := Scrub(s, names, mask); return out }
+	return false
+}
+
+// personNames returns the natural persons' names in a name cell: several
+// names split, bracketed notes and class markers dropped.
+func personNames(s string) []string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（', '[', '【':
+			depth++
+			b.WriteRune('、')
+		case ')', '）', ']', '】':
+			depth = max(depth-1, 0)
+			b.WriteRune('、')
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	v := b.String()
+	for _, m := range []string{"个体工商户", "个体户", "自然人", "经营者"} {
+		v = strings.ReplaceAll(v, m, "、")
+	}
+	var out []string
+	for _, n := range splitNames(v) {
+		if utf8.RuneCountInString(n) >= 2 && !isMasked(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// naturalNames returns the names of the natural persons a record carries.
+func naturalNames(c *records.Case, class records.PartyClass) []string {
+	var names []string
+	switch class {
+	case records.PartyPerson:
+		names = append(names, personNames(c.PartyName)...)
+		names = append(names, personNames(c.LegalRep)...)
+	case records.PartySoleTrader:
+		names = append(names, personNames(c.LegalRep)...)
+		if core := personNames(c.PartyName); len(core) == 1 && looksLikePersonName(core[0]) {
+			names = append(names, core[0])
+		}
+	}
+	for _, e := range c.Extra {
+		if headerIs(e.Name, nameHeaders) && !headerIs(e.Name, secretHeaders) {
+			names = append(names, personNames(e.Value)...)
+		}
+	}
+	return names
+}
+
+func secretsOf(c *records.Case, class records.PartyClass) []Secret {
+	var out []Secret
+	add := func(v, kind string) {
+		if v = strings.TrimSpace(v); secretWorthy(v, kind) {
+			out = append(out, Secret{Value: v, Kind: kind, Src: c.Pos})
+		}
+	}
+	add(c.IDNumber, SecretID)
+	add(c.LegalRepID, SecretLegalRepID)
+	for _, p := range phoneParts(c.Phone) {
+		add(p, SecretPhone)
+	}
+	if class != records.PartyOrg {
+		add(c.Address, SecretAddress)
+		for _, e := range c.Extra {
+			if headerIs(e.Name, secretHeaders) {
+				kind := SecretOther
+				switch {
+				case headerIs(e.Name, []string{"身份证", "证件号"}):
+					kind = SecretID
+				case headerIs(e.Name, []string{"电话", "手机", "联系方式"}):
+					kind = SecretPhone
+				case headerIs(e.Name, []string{"住址", "地址", "住所"}):
+					kind = SecretAddress
+				case headerIs(e.Name, []string{"银行", "账号", "账户", "卡号"}):
+					kind = SecretAccount
+				}
+				add(e.Value, kind)
+			}
+		}
+	}
+	for _, n := range naturalNames(c, class) {
+		add(n, SecretName)
+	}
+	return out
+}
+
+// notValues are what exports write for "nothing".
+var notValues = map[string]bool{"无": true, "暂无": true, "不详": true, "未知": true, "空": true, "/": true, "-": true, "—": true, "null": true, "NULL": true, "无固定住所": true, "本人": true}
+
+// secretWorthy reports whether v is a real value of its kind: a number
+// needs six digits, an address four characters, a name two; placeholders
+// such as 暂无 are never secrets (the gate would find them everywhere).
+func secretWorthy(v, kind string) bool {
+	if notValues[v] {
+		return false
+	}
+	switch kind {
+	case SecretID, SecretLegalRepID, SecretPhone, SecretAccount:
+		return len(digitsOnly(foldDigits(v))) >= 6
+	case SecretAddress, SecretOther:
+		return utf8.RuneCountInString(v) >= 4
+	}
+	return utf8.RuneCountInString(v) >= 2
+}
+
+// phoneParts splits a phone cell into its numbers, each as written and as
+// digits alone.
+func phoneParts(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("/／,，;；、", r) }) {
+		p = strings.TrimSpace(p)
+		out = append(out, p)
+		if d := digitsOnly(foldDigits(p)); d != p && len(d) >= 7 {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// publicStrings collects what is published on purpose.
+func publicStrings(todo []pending, set *records.Set) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(vs ...string) {
+		for _, v := range vs {
+			if v = strings.TrimSpace(v); v != "" && !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+	}
+	for _, p := range todo {
+		c := p.rc
+		add(c.DecisionNo, c.Authority, c.AuthorityCode, c.Source, c.SourceCode)
+		if p.class == records.PartyOrg {
+			add(c.PartyName, c.LegalRep, c.CreditCode, c.RegNo, c.OrgCode, c.TaxNo, c.InstCode, c.SocialOrgCode)
+		}
+		if p.class == records.PartySoleTrader {
+			add(c.CreditCode, c.RegNo)
+		}
+	}
+	for i := range set.Powers {
+		add(stringsOf(reflect.ValueOf(set.Powers[i]))...)
+	}
+	for i := range set.Services {
+		add(stringsOf(reflect.ValueOf(set.Services[i]))...)
+	}
+	for _, s := range set.Stats {
+		add(s.Dataset, s.Category, s.Window, s.Indicator)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// stringsOf returns the strings in a record's fields, however nested.
+func stringsOf(v reflect.Value) []string {
+	switch v.Kind() {
+	case reflect.String:
+		return []string{v.String()}
+	case reflect.Slice:
+		var out []string
+		for i := range v.Len() {
+			out = append(out, stringsOf(v.Index(i))...)
+		}
+		return out
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[diag.Pos]() {
+			return nil
+		}
+		var out []string
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				out = append(out, stringsOf(v.Field(i))...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// publish masks a decision. It reports false when the record names a
+// natural person, has free text, and no text names them.
+func publish(rc *records.Case, class records.PartyClass, until time.Time, mask string, sc *Scanner) (Case, bool) {
+	names := naturalNames(rc, class)
+	party, legalRep := rc.PartyName, rc.LegalRep
+	switch class {
+	case records.PartyPerson:
+		party = MaskName(firstNonEmpty(strings.Join(personNames(rc.PartyName), "、"), rc.PartyName), mask)
+		if legalRep != "" {
+			legalRep = MaskName(firstNonEmpty(strings.Join(personNames(legalRep), "、"), legalRep), mask)
+		}
+	case records.PartySoleTrader:
+		for _, n := range names {
+			party = replaceName(party, n, MaskName(n, mask))
+		}
+		if legalRep != "" {
+			legalRep = MaskName(firstNonEmpty(strings.Join(personNames(legalRep), "、"), legalRep), mask)
+		}
+	}
+	// Values of never-published columns, removed verbatim wherever they
+	// stand in text.
+	var verbatim []Secret
+	for _, s := range secretsOf(rc, class) {
+		if s.Kind != SecretName {
+			verbatim = append(verbatim, s)
+		}
+	}
+	sort.SliceStable(verbatim, func(i, j int) bool { return len(verbatim[i].Value) > len(verbatim[j].Value) })
+	named := false
+	texts := 0
+	scrub := func(s string) string {
+		if s == "" {
+			return s
+		}
+		texts++
+		for _, n := range names {
+			if _, ok := findSpaced(s, n); ok {
+				named = true
+			}
+		}
+		for _, v := range verbatim {
+			s = strings.ReplaceAll(s, v.Value, v.placeholder(mask))
+		}
+		out, _ := Scrub(s, names, mask)
+		return redact(out, sc, mask)
+	}
 	c := Case{
 		ID:            rc.ID(),
 		Src:           rc.Pos,
-		PartyName:     party,
+		PartyName:     redact(party, sc, mask),
 		PartyClass:    class,
-		LegalRep:      legalRep,
+		LegalRep:      redact(legalRep, sc, mask),
 		DecisionNo:    rc.DecisionNo,
 		Violation:     scrub(rc.Violation),
 		Facts:         scrub(rc.Facts),
-		Basis:         rc.Basis,
+		Basis:         redact(rc.Basis, sc, mask),
 		Categories:    rc.Categories,
 		Content:       scrub(rc.Content),
 		Fine:          rc.Fine,
@@ -350,6 +751,7 @@ func publish(rc *records.Case, class records.PartyClass, until time.Time, mask s
 		Remarks:       scrub(rc.Remarks),
 		PowerCode:     rc.PowerCode,
 		Procedure:     rc.Procedure,
+		Severity:      rc.Severity,
 	}
 	if class != records.PartyPerson {
 		c.CreditCode = rc.CreditCode
@@ -360,7 +762,74 @@ func publish(rc *records.Case, class records.PartyClass, until time.Time, mask s
 		}
 	}
 	for _, e := range rc.Extra {
-		c.Extra = append(c.Extra, records.Extra{Name: e.Name, Value: scrub(e.Value)})
+		switch {
+		case headerIs(e.Name, secretHeaders):
+			// Never published.
+		case headerIs(e.Name, nameHeaders):
+			c.Extra = append(c.Extra, records.Extra{Name: e.Name, Value: redact(MaskName(e.Value, mask), sc, mask)})
+		default:
+			c.Extra = append(c.Extra, records.Extra{Name: e.Name, Value: scrub(e.Value)})
+		}
 	}
-	return c
+	return c, len(names) == 0 || texts == 0 || named
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// findSpaced reports where name occurs in text, whitespace allowed between
+// its characters.
+func findSpaced(text, name string) (int, bool) {
+	want := []rune(name)
+	if len(want) == 0 {
+		return 0, false
+	}
+	first := string(want[0])
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], first)
+		if j < 0 {
+			return 0, false
+		}
+		if _, ok := matchSpaced(text, i+j, want); ok {
+			return i + j, true
+		}
+		i += j + len(first)
+	}
+	return 0, false
+}
+
+// redact replaces every secret of any record that the scanner finds in s
+// and no public string covers: the gate would report it, so it is never
+// published.
+func redact(s string, sc *Scanner, mask string) string {
+	if s == "" || sc == nil {
+		return s
+	}
+	spans := sc.secretSpans([]byte(s))
+	if len(spans) == 0 {
+		return s
+	}
+	sort.SliceStable(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end > spans[j].end
+	})
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		if sp.start < last {
+			continue
+		}
+		sec := sc.secrets[sc.pats[sp.pat].secrets[0]]
+		b.WriteString(s[last:sp.start])
+		b.WriteString(sec.placeholder(mask))
+		last = sp.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }

@@ -4,10 +4,33 @@
 // It applies the publication rules of DESIGN.md §3.3 and §3.7: it masks the
 // personal information of natural persons, computes each decision's
 // publication window and drops decisions outside it, withholds 简易程序,
-// warning-only and minors' decisions, and honours withdrawals. Its output
-// types (Case, Withdrawn, Activity) are distinct from records.Case, so no
-// downstream package can take unmasked data by mistake.
+// warning-only, 情节轻微 and minors' decisions, and honours withdrawals (a
+// status column or data/withdrawals). Its output types (Case, Withdrawn,
+// Activity) are distinct from records.Case, so no downstream package can
+// take unmasked data by mistake; records.Case and Secret log as redacted.
 //
-// It also returns the secrets it removed (Result.Secrets), so that the output
-// step can scan the built site for any of them that leaked past it.
+// Masking. The natural persons a record carries are the party (自然人, or an
+// unknown class that does not read as an organisation), the legal
+// representative of a person or the operator of a 个体工商户, a sole
+// trader's party name when it is a bare personal name, and the values of
+// extra columns headed 联系人, 监护人, 代理人 and the like. Their names are
+// masked in the structured fields and in every text column (whitespace
+// between characters allowed); ID numbers (18 and 15 digits), mobiles,
+// landlines and bank-card numbers are removed from free text by their shape,
+// the values of never-published columns (证件号码, 联系电话, 地址, extra
+// columns headed 身份证, 电话, 住址, 账号 …) verbatim. Organisations keep
+// name, credit code and legal representative.
+//
+// The leak gate. Result.Secrets holds every value that must not be
+// published, from every record (withheld ones too); Result.Public the
+// strings published on purpose. A Scanner built from both finds, in any
+// output file, valid-checksum ID numbers, mobile numbers and any secret;
+// Apply runs the same scanner over everything it publishes and masks what it
+// finds, so masking and gate agree by construction. Because of that a
+// two-character name that also occurs inside an unrelated word (李明 in
+// 李明亮路) is masked there too: the gate cannot tell a road from a person,
+// and over-masking is the safe error. A secret inside a public string (an
+// organisation named after a person, an official's name in a service guide)
+// is not a leak; when a penalised person's name equals a published legal
+// representative's, the gate cannot see that name leak.
 package disclose

@@ -1,6 +1,7 @@
 package records
 
 import (
+	"log/slog"
 	"strings"
 	"time"
 
@@ -47,6 +48,7 @@ const (
 	ColCaseName      = "案件名称"
 	ColAddress       = "地址"
 	ColPhone         = "联系电话"
+	ColSeverity      = "违法情节"
 )
 
 // PartyClass is the 行政相对人类别.
@@ -135,8 +137,17 @@ type Case struct {
 	Status        string
 	PowerCode     string
 	Procedure     string
+	// Severity is the 违法情节 as written (轻微, 一般, 较重, 严重), when the
+	// export has it.
+	Severity string
 
 	Extra []Extra
+}
+
+// LogValue logs a decision by its position and number only: a Case holds
+// personal data and must never be logged whole.
+func (c Case) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("src", c.Pos.String()), slog.String("decision", c.DecisionNo))
 }
 
 // ID is the stable identity of a decision: authority plus decision number,
@@ -184,6 +195,7 @@ var CaseKind = Kind{
 		{Name: ColCaseName, Aliases: []string{"案件名称", "案名"}},
 		{Name: ColAddress, Aliases: []string{"住址", "当事人地址", "家庭住址", "住所"}},
 		{Name: ColPhone, Aliases: []string{"电话", "手机号", "手机号码", "联系方式"}},
+		{Name: ColSeverity, Aliases: []string{"情节严重程度", "违法情节轻重", "情节轻重", "情节", "违法程度"}},
 	}},
 	add: addCase,
 }
@@ -222,6 +234,7 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 		Status:         r.Value(ColStatus),
 		PowerCode:      r.Value(ColPowerCode),
 		Procedure:      r.Value(ColProcedure),
+		Severity:       r.Value(ColSeverity),
 		Extra:          r.Extra(),
 	}
 	c.PartyClass = ParsePartyClass(c.ClassGiven)

@@ -1,0 +1,379 @@
+package disclose
+
+import (
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"gongshi/generator/diag"
+	"gongshi/generator/ident"
+)
+
+// Kinds of leak found by pattern rather than by a known secret.
+const (
+	LeakID     = "身份证号"
+	LeakMobile = "手机号"
+)
+
+// Leak is personal data found in a built file. It names the file, the line,
+// the kind of data and the record it came from, never the value.
+type Leak struct {
+	File string
+	// Line is the 1-based line in File.
+	Line int
+	Kind string
+	// Src is the input record the value belongs to; zero when the value was
+	// found by its pattern and matches no known secret.
+	Src diag.Pos
+	// Others counts further records holding the same value.
+	Others int
+}
+
+// String formats the leak as "file:line: leak: kind (from src)".
+func (l Leak) String() string {
+	s := fmt.Sprintf("%s:%d: leak: %s", l.File, l.Line, l.Kind)
+	switch {
+	case l.Src.File != "" && l.Others > 0:
+		s += fmt.Sprintf(" (from %s and %d other records)", l.Src, l.Others)
+	case l.Src.File != "":
+		s += fmt.Sprintf(" (from %s)", l.Src)
+	default:
+		s += " (matches no input record)"
+	}
+	return s
+}
+
+// LogValue logs the leak as String does: it holds no secret.
+func (l Leak) LogValue() slog.Value { return slog.StringValue(l.String()) }
+
+// Scanner finds personal data in built files: any valid-checksum 18-digit
+// ID number, any mobile number, and any secret value verbatim (names, ID
+// numbers, addresses, phones), however many secrets there are, in one pass
+// over each file.
+//
+// Secrets are compared after folding (case, full-width forms) and ignoring
+// whitespace, so "张 三" is found as 张三. What is published on purpose is
+// not a leak: a secret occurring inside a public string (an organisation's
+// name or legal representative, an authority, a service's phone) or inside a
+// masked name (a person called 欧阳 inside 欧阳某某) is skipped, and so is a
+// number that is itself public. A two-character name inside a longer word
+// (李明 in 李明亮路) is reported: the scanner cannot tell a road from a
+// person, and disclose masks such text the same way before it is published.
+type Scanner struct {
+	m       *matcher
+	pats    []scanPat
+	secrets []Secret
+	nums    map[string]int  // folded digits → secret index
+	public  map[string]bool // numbers published on purpose
+}
+
+type scanPat struct {
+	allow   bool
+	secrets []int32
+}
+
+// NewScanner returns a scanner for secrets.
+func NewScanner(secrets []Secret) *Scanner { return NewScannerPublic(secrets, nil) }
+
+// NewScannerPublic returns a scanner for secrets that accepts the strings in
+// public where they occur whole.
+func NewScannerPublic(secrets []Secret, public []string) *Scanner {
+	s := &Scanner{secrets: secrets, nums: map[string]int{}, public: map[string]bool{}}
+	index := map[string]int{}
+	var patterns []string
+	for i, sec := range secrets {
+		key := foldKey(sec.Value)
+		if utf8.RuneCountInString(key) < 2 || (sec.isName() && isMasked(key)) {
+			continue
+		}
+		p, ok := index[key]
+		if !ok {
+			p = len(patterns)
+			index[key] = p
+			patterns = append(patterns, key)
+			s.pats = append(s.pats, scanPat{})
+		}
+		s.pats[p].secrets = append(s.pats[p].secrets, int32(i))
+		if d := digitsOnly(key); len(d) >= 7 {
+			if _, ok := s.nums[d]; !ok {
+				s.nums[d] = i
+			}
+		}
+	}
+	// Public strings and masked names that contain a secret become allowed
+	// patterns; public numbers are remembered.
+	candidates := append([]string(nil), public...)
+	for _, c := range compoundSurnames {
+		candidates = append(candidates, c+"某某", c+"某", c+"*")
+	}
+	for _, sec := range secrets {
+		if sec.isName() {
+			for _, mask := range []string{"某某", "某", "*"} {
+				candidates = append(candidates, MaskName(sec.Value, mask))
+			}
+		}
+	}
+	secretsOnly := newMatcher(patterns)
+	for _, c := range candidates {
+		b := []byte(c)
+		eachDigitRun(b, func(start, end int) bool {
+			if d, ok := idAt(b, start, end); ok {
+				s.public[d] = true
+			} else if d, ok := mobileAt(b, start, end); ok {
+				s.public[d] = true
+			}
+			return true
+		})
+		found := false
+		secretsOnly.each(b, func(int, int, int) { found = true })
+		if !found {
+			continue
+		}
+		key := foldKey(c)
+		if p, ok := index[key]; ok {
+			s.pats[p].allow = true
+			continue
+		}
+		index[key] = len(patterns)
+		patterns = append(patterns, key)
+		s.pats = append(s.pats, scanPat{allow: true})
+	}
+	s.m = newMatcher(patterns)
+	return s
+}
+
+// foldKey folds a value as the matcher compares it and drops whitespace.
+func foldKey(v string) string {
+	var b strings.Builder
+	for _, r := range v {
+		if f, skip := foldRune(r); !skip {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+func digitsOnly(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) || (s[i] == 'X' && i == len(s)-1) {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+type span struct{ pat, start, end int }
+
+// secretSpans returns the secret occurrences in text that no allowed
+// pattern covers, in order.
+func (s *Scanner) secretSpans(text []byte) []span {
+	var hits, allows []span
+	s.m.each(text, func(p, start, end int) {
+		if s.pats[p].allow {
+			allows = append(allows, span{p, start, end})
+		} else {
+			hits = append(hits, span{p, start, end})
+		}
+	})
+	if len(allows) == 0 {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		covered := false
+		for _, a := range allows {
+			if a.start <= h.start && h.end <= a.end {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// Scan returns the leaks in one file's content, by line.
+func (s *Scanner) Scan(path string, content []byte) []Leak {
+	type found struct {
+		off  int
+		kind string
+		src  diag.Pos
+		n    int
+	}
+	var fs []found
+	eachDigitRun(content, func(start, end int) bool {
+		kind := ""
+		d, ok := idAt(content, start, end)
+		if ok {
+			kind = LeakID
+		} else if d, ok = mobileAt(content, start, end); ok {
+			kind = LeakMobile
+		}
+		if kind != "" && !s.public[d] {
+			f := found{off: start, kind: kind}
+			if i, ok := s.nums[d]; ok {
+				f.src = s.secrets[i].Src
+			}
+			fs = append(fs, f)
+		}
+		return true
+	})
+	for _, h := range s.secretSpans(content) {
+		ids := s.pats[h.pat].secrets
+		first := s.secrets[ids[0]]
+		fs = append(fs, found{off: h.start, kind: first.Kind, src: first.Src, n: len(ids) - 1})
+	}
+	if len(fs) == 0 {
+		return nil
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].off < fs[j].off })
+	var leaks []Leak
+	line, pos := 1, 0
+	seen := map[string]bool{}
+	for _, f := range fs {
+		line += strings.Count(string(content[pos:f.off]), "\n")
+		pos = f.off
+		// One report per value per line; a number found both by its pattern
+		// and as a secret is reported once.
+		key, at := fmt.Sprint(line, f.kind, f.src), fmt.Sprint("@", f.off)
+		if seen[key] || seen[at] {
+			continue
+		}
+		seen[key], seen[at] = true, true
+		leaks = append(leaks, Leak{File: path, Line: line, Kind: f.kind, Src: f.src, Others: f.n})
+	}
+	return leaks
+}
+
+// ScanFS scans every regular file in fsys, in parallel, and returns the
+// leaks sorted by file and line.
+func (s *Scanner) ScanFS(fsys fs.FS) ([]Leak, error) {
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("scan: %w", err)
+	}
+	results := make([][]Leak, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				b, err := fs.ReadFile(fsys, paths[i])
+				if err != nil {
+					errs[i] = fmt.Errorf("scan %s: %w", paths[i], err)
+					continue
+				}
+				results[i] = s.Scan(paths[i], b)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var leaks []Leak
+	for i := range paths {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		leaks = append(leaks, results[i]...)
+	}
+	sort.SliceStable(leaks, func(i, j int) bool {
+		if leaks[i].File != leaks[j].File {
+			return leaks[i].File < leaks[j].File
+		}
+		return leaks[i].Line < leaks[j].Line
+	})
+	return leaks, nil
+}
+
+// eachDigitRun calls fn with every maximal run of ASCII digits in b, until
+// fn returns false.
+func eachDigitRun(b []byte, fn func(start, end int) bool) {
+	for i := 0; i < len(b); i++ {
+		if b[i]-'0' > 9 {
+			continue
+		}
+		j := i + 1
+		for j < len(b) && b[j]-'0' <= 9 {
+			j++
+		}
+		if j-i >= 11 && !fn(i, j) {
+			return
+		}
+		i = j
+	}
+}
+
+// idAt returns the ID number formed by the digit run b[start:end] (and a
+// check character X after it) when it has a valid checksum.
+func idAt(b []byte, start, end int) (string, bool) {
+	switch n := end - start; {
+	case n == 18:
+	case n == 17 && end < len(b) && (b[end] == 'X' || b[end] == 'x'):
+		end++
+	default:
+		return "", false
+	}
+	id := strings.ToUpper(string(b[start:end]))
+	if !ident.ValidID(id) || inHexToken(b, start, end) {
+		return "", false
+	}
+	return id, true
+}
+
+// mobileAt returns the mobile number formed by the digit run b[start:end].
+func mobileAt(b []byte, start, end int) (string, bool) {
+	if end-start != 11 || b[start] != '1' || b[start+1] < '3' || b[start+1] > '9' || inHexToken(b, start, end) {
+		return "", false
+	}
+	return string(b[start:end]), true
+}
+
+// inHexToken reports whether b[start:end] lies inside a longer token of hex
+// digits with at least one letter (a content hash in a file name, an ETag):
+// those are not phone or ID numbers.
+func inHexToken(b []byte, start, end int) bool {
+	s, e := start, end
+	for s > 0 && isAlnum(b[s-1]) {
+		s--
+	}
+	for e < len(b) && isAlnum(b[e]) {
+		e++
+	}
+	if e-s < 16 || (s == start && e == end) {
+		return false
+	}
+	letter := false
+	for _, c := range b[s:e] {
+		switch {
+		case isDigit(c):
+		case c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F':
+			letter = true
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
+func isAlnum(c byte) bool { return isDigit(c) || isASCIILetter(c) }

@@ -1,0 +1,119 @@
+package disclose
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"gongshi/generator/diag"
+)
+
+// Report is the staff view printed by `gongshi check`: what is about to
+// leave the site, what is held back and why, and where masking relied on
+// patterns alone. It holds decision numbers, dates and input positions, never
+// personal data.
+type Report struct {
+	Date      time.Time
+	Published int
+	// Expiring are published decisions whose publication ends within 30
+	// days of Date, soonest first.
+	Expiring []Expiring
+	// Withheld groups the decisions not published by reason, in the order
+	// of the Reason constants.
+	Withheld []WithheldGroup
+	// NameNotFound lists decisions about natural persons whose free text
+	// never names them.
+	NameNotFound []Ref
+}
+
+// Expiring is a decision whose publication ends soon.
+type Expiring struct {
+	Src        diag.Pos
+	DecisionNo string
+	Until      time.Time
+}
+
+// WithheldGroup is the decisions withheld for one reason.
+type WithheldGroup struct {
+	Reason      Reason
+	DecisionNos []string
+}
+
+// reasonOrder is the order in which the report lists reasons.
+var reasonOrder = []Reason{ReasonWithdrawn, ReasonMinor, ReasonExpired, ReasonSeverity, ReasonSimple, ReasonWarningOnly, ReasonNotYet}
+
+// StaffReport builds the staff view as of now.
+func (r *Result) StaffReport(now time.Time) Report {
+	today := Day(now)
+	horizon := today.AddDate(0, 0, 30)
+	rep := Report{Date: today, Published: len(r.Cases), NameNotFound: append([]Ref(nil), r.NameNotFound...)}
+	for _, c := range r.Cases {
+		if !c.PublishUntil.IsZero() && !c.PublishUntil.Before(today) && !c.PublishUntil.After(horizon) {
+			rep.Expiring = append(rep.Expiring, Expiring{Src: c.Src, DecisionNo: c.DecisionNo, Until: c.PublishUntil})
+		}
+	}
+	sort.SliceStable(rep.Expiring, func(i, j int) bool {
+		if !rep.Expiring[i].Until.Equal(rep.Expiring[j].Until) {
+			return rep.Expiring[i].Until.Before(rep.Expiring[j].Until)
+		}
+		return rep.Expiring[i].DecisionNo < rep.Expiring[j].DecisionNo
+	})
+	by := map[Reason][]string{}
+	for _, w := range r.Withheld {
+		by[w.Reason] = append(by[w.Reason], w.DecisionNo)
+	}
+	order := append([]Reason(nil), reasonOrder...)
+	var other []Reason
+	for k := range by {
+		known := false
+		for _, o := range reasonOrder {
+			known = known || o == k
+		}
+		if !known {
+			other = append(other, k)
+		}
+	}
+	sort.Slice(other, func(i, j int) bool { return other[i] < other[j] })
+	for _, k := range append(order, other...) {
+		if nos := by[k]; len(nos) > 0 {
+			sort.Strings(nos)
+			rep.Withheld = append(rep.Withheld, WithheldGroup{Reason: k, DecisionNos: nos})
+		}
+	}
+	sort.SliceStable(rep.NameNotFound, func(i, j int) bool {
+		return diag.List{{Pos: rep.NameNotFound[i].Src}, {Pos: rep.NameNotFound[j].Src}}.Less(0, 1)
+	})
+	return rep
+}
+
+// Print writes the report as plain text, headings in Chinese and English.
+func (rep Report) Print(w io.Writer) error {
+	var err error
+	p := func(format string, args ...any) {
+		if err == nil {
+			_, err = fmt.Fprintf(w, format, args...)
+		}
+	}
+	p("公示情况 Disclosure as of %s: %d published\n", rep.Date.Format("2006-01-02"), rep.Published)
+	p("\n30日内到期 Publication ends within 30 days: %d\n", len(rep.Expiring))
+	for _, e := range rep.Expiring {
+		p("  %s  %s  (%s)\n", e.Until.Format("2006-01-02"), e.DecisionNo, e.Src)
+	}
+	total := 0
+	for _, g := range rep.Withheld {
+		total += len(g.DecisionNos)
+	}
+	p("\n不予公示 Withheld: %d\n", total)
+	for _, g := range rep.Withheld {
+		p("  %s: %d\n", g.Reason, len(g.DecisionNos))
+		for _, no := range g.DecisionNos {
+			p("    %s\n", no)
+		}
+	}
+	p("\n自由文本中未找到当事人姓名 Natural persons not named in their own free text (masking relied on patterns alone): %d\n", len(rep.NameNotFound))
+	for _, n := range rep.NameNotFound {
+		p("  %s  (%s)\n", n.DecisionNo, n.Src)
+	}
+	return err
+}
