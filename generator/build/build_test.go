@@ -183,3 +183,29 @@ func TestGoldenPages(t *testing.T) {
 		})
 	}
 }
+
+func TestLeakGateStopsBuild(t *testing.T) {
+	// Staff wrote a penalised person's name and ID into a notice: masking
+	// never saw it, the gate must.
+	archive := readArchive(t, "smalltown.txtar") + "-- content/notices/leak.md --\n+++\ntitle = \"说明\"\n+++\n经查，张三丰（身份证11010519491231002X）已缴纳罚款。\n"
+	dest := filepath.Join(t.TempDir(), "public")
+	_, err := build.Build(context.Background(), build.Options{SourceFS: sitetest.Source(archive), Dest: dest, Now: sitetest.Date})
+	var le *build.LeakError
+	if !errors.As(err, &le) {
+		t.Fatalf("err = %v, want a LeakError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"notices/leak/index.html", "data/cases/行政处罚.csv:3"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error does not name %s:\n%s", want, msg)
+		}
+	}
+	for _, secret := range []string{"张三丰", "11010519491231002X"} {
+		if strings.Contains(msg, secret) {
+			t.Errorf("error prints the secret %s", secret)
+		}
+	}
+	if _, err := os.Stat(dest); !os.IsNotExist(err) {
+		t.Errorf("dest exists after a leaking build")
+	}
+}

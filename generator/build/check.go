@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 
 	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
@@ -51,24 +50,9 @@ func WriteCheckText(w io.Writer, sum *Summary, cap int) {
 }
 
 func writeStaffView(w io.Writer, r *disclose.Result) {
-	fmt.Fprintf(w, "publication: %d decisions published, %d withdrawn\n", len(r.Cases), len(r.Withdrawn))
-	byReason := map[disclose.Reason][]string{}
-	for _, h := range r.Withheld {
-		byReason[h.Reason] = append(byReason[h.Reason], h.DecisionNo)
-	}
-	reasons := make([]string, 0, len(byReason))
-	for k := range byReason {
-		reasons = append(reasons, string(k))
-	}
-	sort.Strings(reasons)
-	for _, k := range reasons {
-		nos := byReason[disclose.Reason(k)]
-		fmt.Fprintf(w, "  withheld (%s): %d", k, len(nos))
-		if len(nos) <= 5 {
-			fmt.Fprintf(w, " %v", nos)
-		}
-		fmt.Fprintln(w)
-	}
+	fmt.Fprintln(w)
+	r.StaffReport(r.BuildDate).Print(w)
+	fmt.Fprintln(w)
 }
 
 // WriteCheckJSON prints the check report as JSON for tooling.

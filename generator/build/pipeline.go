@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -142,7 +141,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := writeFeeds(st, s, r); err != nil {
 		return sum, err
 	}
-	if err := scan(st, res); err != nil {
+	if err := scan(st, res, s); err != nil {
 		return sum, err
 	}
 	sum.Written = len(st.Files())
@@ -224,8 +223,9 @@ func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer) error {
 	return st.WriteRaw("/robots.txt", output.Robots(r.AbsURL("/sitemap.xml")))
 }
 
-// scan refuses output that would make a browser fetch from another site.
-func scan(st *output.Stage, res *disclose.Result) error {
+// scan refuses output that would make a browser fetch from another site,
+// and output that leaks personal data past the disclose step.
+func scan(st *output.Stage, res *disclose.Result, s *site.Site) error {
 	bad, err := output.ExternalRequests(st.FS())
 	if err != nil {
 		return err
@@ -233,7 +233,26 @@ func scan(st *output.Stage, res *disclose.Result) error {
 	if len(bad) > 0 {
 		return fmt.Errorf("output would load resources from other sites (no request may leave the site): %s", strings.Join(bad[:min(5, len(bad))], ", "))
 	}
-	_ = res
-	_ = os.Getenv
+	p := s.Config.Publisher
+	leaks, err := res.Scanner(p.Phone, p.Complaints, p.Address, p.Sponsor, p.Organizer, p.Email).ScanFS(st.FS())
+	if err != nil {
+		return err
+	}
+	if len(leaks) > 0 {
+		return &LeakError{Leaks: leaks}
+	}
 	return nil
+}
+
+// LeakError is returned when the built output holds personal data; it
+// names files, kinds and source records, never the data.
+type LeakError struct{ Leaks []disclose.Leak }
+
+func (e *LeakError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the output would publish personal data (%d findings); nothing was written:", len(e.Leaks))
+	for _, l := range e.Leaks[:min(10, len(e.Leaks))] {
+		b.WriteString("\n  " + l.String())
+	}
+	return b.String()
 }

@@ -223,7 +223,7 @@ func (s *Site) headline() {
 	h := &s.Headline
 	h.Year = s.BuildDate.Year()
 	for _, a := range s.Result.Activity {
-		if a.Date.Year() == h.Year {
+		if !a.Withdrawn && a.Date.Year() == h.Year {
 			h.CasesThisYear++
 			h.FinesThisYear += a.Fine
 		}

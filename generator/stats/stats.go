@@ -132,6 +132,9 @@ func enforcement(acts []disclose.Activity) Topic {
 	byMonth := map[string][]float64{}
 	byCat := map[string]float64{}
 	for _, a := range acts {
+		if a.Withdrawn {
+			continue
+		}
 		m := a.Date.Format("2006-01")
 		v := byMonth[m]
 		if v == nil {
