@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -21,6 +22,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"gongshi/generator/changelog"
 	"gongshi/generator/config"
 	"gongshi/generator/content"
 	"gongshi/generator/diag"
@@ -43,6 +45,22 @@ type Options struct {
 	Logger *slog.Logger
 	// Workers bounds parallelism; zero means GOMAXPROCS.
 	Workers int
+	// Previous is a previous build's output to compare with (default Dest).
+	Previous string
+	// DryRun stops before writing anything; the Summary says what would
+	// change.
+	DryRun bool
+}
+
+func (o *Options) dest() string {
+	if o.Dest != "" {
+		return o.Dest
+	}
+	src := o.Source
+	if src == "" {
+		src = "."
+	}
+	return filepath.Join(src, "public")
 }
 
 // DatasetSummary reports one input file.
@@ -66,6 +84,10 @@ type Summary struct {
 	Bytes    int64
 	Duration time.Duration
 	Result   *disclose.Result
+	// Update is what changed since the previous build; FirstBuild is true
+	// when there was none to compare with.
+	Update     changelog.Update
+	FirstBuild bool
 }
 
 // Now returns the build date for opts: Options.Now, else SOURCE_DATE_EPOCH,

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
+	"gongshi/generator/changelog"
 	"gongshi/generator/charts"
 	"gongshi/generator/disclose"
 	"gongshi/generator/opendata"
@@ -91,20 +91,33 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	s.Add(&site.Page{URL: "/data/", Layout: "data", Title: "开放数据", Section: "/data/", Column: "开放数据", InSitemap: true,
 		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: datasets})
-	s.Add(&site.Page{URL: "/changes/", Layout: "changes", Title: "更新记录", Column: "更新记录", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: sum})
+
+	// What changed since the previous build.
+	dest := o.dest()
+	prevDir := o.Previous
+	if prevDir == "" {
+		prevDir = dest
+	}
+	prev, err := readPrevious(prevDir)
+	if err != nil {
+		return sum, err
+	}
+	var allCharts []charts.Chart
+	for _, sp := range statPages {
+		allCharts = append(allCharts, sp.Charts...)
+	}
+	manifest, update := changelog.Next(prev, manifestInput(s, datasets, allCharts, now.Format("2006-01-02")))
+	sum.Update, sum.FirstBuild = update, prev == nil
+	if o.DryRun {
+		sum.Duration = time.Since(start)
+		return sum, nil
+	}
+	stampPages(s, manifest)
+	changesPages(s, manifest)
 	s.Seal()
 	sum.Pages = len(s.HTML)
 
 	// Output.
-	dest := o.Dest
-	if dest == "" {
-		src := o.Source
-		if src == "" {
-			src = "."
-		}
-		dest = filepath.Join(src, "public")
-	}
 	output.CleanStale(dest)
 	st, err := output.NewStage(dest)
 	if err != nil {
@@ -137,6 +150,13 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 				return sum, err
 			}
 		}
+	}
+	mdata, err := manifest.Encode()
+	if err != nil {
+		return sum, err
+	}
+	if err := st.WriteRaw(changelog.Path, mdata); err != nil {
+		return sum, err
 	}
 	if err := writeFeeds(st, s, r); err != nil {
 		return sum, err

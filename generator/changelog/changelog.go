@@ -209,6 +209,12 @@ func changedFields(names []string, a, b string) []string {
 	return out
 }
 
+// Hash returns a short content hash of data.
+func Hash(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:8])
+}
+
 // Read decodes a manifest.
 func Read(r io.Reader) (*Manifest, error) {
 	var m Manifest

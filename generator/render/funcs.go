@@ -74,6 +74,31 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"year":     func(t time.Time) int { return t.Year() },
 		"sections": func() []site.Crumb { return site.Sections },
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict: odd number of arguments")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"datasetName": func(ds string) string {
+			switch ds {
+			case "cases":
+				return "行政处罚决定"
+			case "powers":
+				return "权力清单事项"
+			case "services":
+				return "政务服务事项"
+			}
+			return ds
+		},
 		"siteDomain": func() string {
 			if u, err := url.Parse(r.cfg.BaseURL); err == nil && u.Host != "" {
 				return u.Host

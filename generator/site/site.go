@@ -37,6 +37,9 @@ type Page struct {
 	Data any
 	// InSitemap is false for pages that must not be indexed (404).
 	InSitemap bool
+	// First and Updated are when the page's record was first published and
+	// last changed, from the changelog; zero for pages without a record.
+	First, Updated time.Time
 }
 
 // Crumb is one breadcrumb link.

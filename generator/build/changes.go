@@ -1,0 +1,120 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gongshi/generator/changelog"
+	"gongshi/generator/charts"
+	"gongshi/generator/disclose"
+	"gongshi/generator/opendata"
+	"gongshi/generator/site"
+)
+
+// ChangesData is the payload of /changes/ and /changes/DATE/.
+type ChangesData struct {
+	Updates []changelog.Update
+	// Live maps "dataset/id" to the record's page, for records still
+	// published.
+	Live map[string]string
+}
+
+// readPrevious loads the previous build's manifest from dir (a previous
+// public/ folder). A missing manifest means a first build.
+func readPrevious(dir string) (*changelog.Manifest, error) {
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(changelog.Path, "/"))))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return changelog.Read(f)
+}
+
+// manifestInput describes what this build publishes, for the changelog.
+func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []charts.Chart, date string) changelog.Input {
+	in := changelog.Input{Date: date, Names: changelog.Names{}, Records: map[string][]changelog.Record{}, Figures: map[string]string{}}
+	for _, d := range datasets {
+		if d.Slug == "stats" {
+			continue // statistics are figures, compared through the charts
+		}
+		names := make([]string, 0, len(d.Fields))
+		for _, f := range d.Fields {
+			if f.Key != "url" {
+				names = append(names, f.Name)
+			}
+		}
+		in.Names[d.Slug] = names
+		for _, r := range d.Rows {
+			in.Records[d.Slug] = append(in.Records[d.Slug], changelog.Record{ID: r.ID, Title: r.Title, Fields: r.Values[:len(names)]})
+		}
+	}
+	for _, c := range statCharts {
+		in.Figures[c.ID] = changelog.Hash(c.CSV)
+	}
+	withdrawn := map[string]bool{}
+	for _, w := range s.Result.Withdrawn {
+		withdrawn[w.DecisionNo] = true
+	}
+	expired := map[string]bool{}
+	for _, w := range s.Result.Withheld {
+		if w.Reason == disclose.ReasonExpired {
+			expired[w.DecisionNo] = true
+		}
+	}
+	in.Gone = func(ds, id, title string) string {
+		switch {
+		case ds != "cases":
+			return "removed"
+		case withdrawn[title]:
+			return "withdrawn"
+		case expired[title]:
+			return "expired"
+		}
+		return "removed"
+	}
+	return in
+}
+
+// stampPages sets each record page's first-published and last-updated
+// dates from the manifest.
+func stampPages(s *site.Site, m *changelog.Manifest) {
+	for _, p := range s.HTML {
+		parts := strings.Split(strings.Trim(p.URL, "/"), "/")
+		if len(parts) != 2 {
+			continue
+		}
+		if e, ok := m.Record(parts[0], parts[1]); ok {
+			p.First, _ = time.Parse("2006-01-02", e.First)
+			p.Updated, _ = time.Parse("2006-01-02", e.Updated)
+		}
+	}
+}
+
+// changesPages adds /changes/ and one page per update.
+func changesPages(s *site.Site, m *changelog.Manifest) {
+	live := map[string]string{}
+	for ds, recs := range m.Records {
+		for id := range recs {
+			live[ds+"/"+id] = "/" + ds + "/" + id + "/"
+		}
+	}
+	crumbs := []site.Crumb{{Title: "首页", URL: "/"}}
+	s.Add(&site.Page{URL: "/changes/", Layout: "changes", Title: "更新记录", Column: "更新记录", InSitemap: true, Crumbs: crumbs,
+		Data: ChangesData{Updates: m.Updates, Live: live}})
+	crumbs = append(crumbs, site.Crumb{Title: "更新记录", URL: "/changes/"})
+	for _, u := range m.Updates {
+		d, _ := time.Parse("2006-01-02", u.Date)
+		s.Add(&site.Page{URL: "/changes/" + u.Date + "/", Layout: "change", Title: u.Date + "更新", Column: "更新记录", Date: d,
+			InSitemap: true, Crumbs: crumbs, Data: ChangesData{Updates: []changelog.Update{u}, Live: live}})
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

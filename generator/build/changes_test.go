@@ -1,0 +1,51 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongshi/generator/build"
+	"gongshi/generator/internal/sitetest"
+)
+
+func TestSecondBuildReportsChanges(t *testing.T) {
+	first := readArchive(t, "smalltown.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	ctx := context.Background()
+	if _, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(first), Dest: dest, Now: sitetest.Date}); err != nil {
+		t.Fatal(err)
+	}
+	// A month later: one fine corrected, one decision withdrawn, and the
+	// natural person's fine (12 months) still published.
+	second := strings.Replace(first, "罚款2000元,0.2", "罚款3000元,0.3", 1)
+	second = strings.Replace(second, "青溪综执罚〔2026〕6号,行政复议撤销", "青溪综执罚〔2026〕6号,行政复议撤销\n青溪综执罚〔2026〕5号,法院判决撤销", 1)
+	later := sitetest.Date.AddDate(0, 1, 0)
+
+	dry, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(second), Dest: dest, Now: later, DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dry.Update.Changed) != 1 || len(dry.Update.Withdrawn) != 1 {
+		t.Fatalf("dry run update: %+v", dry.Update)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "changes", "2026-07-01")); !os.IsNotExist(err) {
+		t.Fatal("a dry run wrote output")
+	}
+
+	sum, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(second), Dest: dest, Now: later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := sum.Update
+	if len(u.Changed) != 1 || u.Changed[0].Title != "青溪综执罚〔2026〕3号" || strings.Join(u.Changed[0].Fields, ",") != "处罚内容,罚款金额" {
+		t.Errorf("changed: %+v", u.Changed)
+	}
+	if len(u.Withdrawn) != 1 || u.Withdrawn[0].Title != "青溪综执罚〔2026〕5号" {
+		t.Errorf("withdrawn: %+v", u.Withdrawn)
+	}
+	sitetest.AssertFile(t, dest, "changes/index.html", "2026-07-01", "2026-06-01")
+	sitetest.AssertFile(t, dest, "changes/2026-07-01/index.html", "青溪综执罚〔2026〕3号", "罚款金额", "青溪综执罚〔2026〕5号", "enforcement-monthly-decisions")
+}
