@@ -1,0 +1,59 @@
+// Package sample writes the exports of 青溪镇, an invented town of 示例县 in
+// the invented province 示例省, for demos, tests and benchmarks: it is what
+// `gongshi sample [--cases N] [--seed S] DIR` runs.
+//
+// # Contract
+//
+// Write(dir, o) writes only under dir/data, replacing files of the same
+// names, and never site.toml or content/ (`gongshi new` scaffolds those):
+//
+//	data/cases/行政处罚-YYYY.csv|.xlsx   one file per calendar year, five years ending at Options.End
+//	data/withdrawals/撤回公示.csv        about 0.3% of the decisions (at least 3), withdrawn
+//	data/powers/青溪镇权力清单.xlsx       551 power-list items, 204 of them 行政处罚
+//	data/services/青溪镇政务服务事项.csv  242 service items with their guides
+//	data/stats/便民服务中心月度统计.csv   long table: 48 months × 6 categories
+//	data/stats/综治中心信访统计-YYYY.xlsx wide table for each of the last 3 years
+//
+// The number of files does not depend on Options.Cases. The same options
+// give byte-identical files: every random choice comes from math/rand/v2's
+// PCG seeded with Options.Seed (one stream per dataset, so the number of
+// cases does not change the power list), nothing iterates over a map, and
+// workbooks carry a time derived from Options.End (17:30 UTC that day) in
+// their document properties and zip entries instead of the clock.
+//
+// Decisions are streamed: one row is generated and written at a time, the
+// decision days of a year are drawn as sorted uniform variates from the
+// largest down, and workbooks go through excelize's StreamWriter and a zip
+// writer that writes straight to the file. Memory stays flat whatever
+// Options.Cases is; only the XLSX year is bounded, by the 1,048,576 rows of a
+// worksheet.
+//
+// # The exports exercise the readers
+//
+// The penalty files use the national 双公示 layout (the 30 standard columns,
+// amounts in 万元) plus 程序类型 and 权力编码, and each year comes in another
+// shape: the oldest in GBK with CRLF line ends and dashed dates, as an old
+// system exports it; the next as a workbook with a merged title row above the
+// header and a 合计 row with SUM formulas; one in UTF-8 with a byte-order mark;
+// the rest in plain UTF-8. The wide statistics have a title row that carries
+// the year, months written 1月…12月, a 合计 column, empty months after the end
+// date, and a 制表单位 footer.
+//
+// # The content exercises the disclosure rules
+//
+// About 55% of parties are companies (credit code prefix 91), 25% sole
+// traders (92) and 20% natural persons with an ID number; about 1 natural
+// person in 300 is a minor on the decision date. The facts of about 5% of
+// decisions contain a mobile number or an ID number, and those of natural
+// persons often their name. About 8% of decisions follow the 简易程序,
+// about 30% carry a 公示截止期, some use pre-2021 category names
+// (暂扣或者吊销许可证) or 其他-… categories. Every credit code and ID number
+// has a valid check character (GB 32100, GB 11643), with the invented region
+// codes 39xxxx. The penalty powers are used unevenly: a few often, many
+// rarely, 15 never.
+//
+// Names of people and companies are combined at random from common
+// characters and words; articles of national laws are cited for realism and
+// are indicative only; every regulation of 示例省 and document of 示例县 is
+// invented.
+package sample
