@@ -99,7 +99,7 @@ func New(res *disclose.Result) *Data {
 	d := &Data{Now: res.BuildDate, acts: res.Activity, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
 	for _, r := range res.Stats {
 		ind, mult, ok := canonical(r.Indicator)
-		if !ok {
+		if !ok || isTotal(r.Category) || isTotal(r.Window) {
 			continue
 		}
 		d.facts = append(d.facts, fact{ind: ind, month: r.Month, cat: strings.TrimSpace(r.Category), win: strings.TrimSpace(r.Window), dataset: r.Dataset, v: r.Value * mult})
@@ -117,6 +117,16 @@ func New(res *disclose.Result) *Data {
 		}
 	}
 	return d
+}
+
+// isTotal reports whether a category or window cell names a total row
+// (合计, 总计, 小计): totals are computed from the rows, never read.
+func isTotal(s string) bool {
+	switch ingest.NormalizeHeader(s) {
+	case "合计", "总计", "小计", "累计", "全部", "总数":
+		return true
+	}
+	return false
 }
 
 func codeKey(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
