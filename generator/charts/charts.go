@@ -4,6 +4,21 @@
 // (topic + slug) is the page anchor, and its option, CSV and JSON files are
 // named from it. The table, the CSV, the JSON and the option all carry the
 // same numbers: each is written from the one stats.Table.
+//
+// URLs (journalists cite them; they never change meaning once published):
+//
+//	/stats/                          index, with this year's enforcement sentence
+//	/stats/service-centre/           便民服务中心 and 好差评
+//	/stats/petitions/                综治中心 and 信访
+//	/stats/enforcement/              行政处罚 decisions and fines
+//	/stats/powers/                   权力清单 by category, source, domain
+//	/stats/powers/usage/             power items used / never used, last 12 months
+//	/stats/year/YYYY/                year in review, with the annual-report counts
+//
+// Each chart is the anchor "#ID" on its page, ID being the page path with
+// "/" as "-" plus the slug ("powers-usage-never-used"), and its files are
+// PAGE/SLUG.option.json (only for drawn charts), PAGE/SLUG.csv and
+// PAGE/SLUG.json.
 package charts
 
 import (

@@ -151,16 +151,14 @@ func citations(basis string) [][2]string {
 	return out
 }
 
-// basisMatches reports whether a power item's basis cites law and article
-// on one line.
+// basisMatches reports whether a power item's basis cites one of the laws
+// with its article on one line (after the law's name).
 func basisMatches(p *records.Power, cites [][2]string) bool {
 	for _, text := range []string{p.ImplBasis, p.SetBasis} {
 		for _, line := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '；' || r == ';' }) {
 			for _, c := range cites {
-				if strings.Contains(line, "《"+c[0]+"》") || strings.Contains(line, c[0]) {
-					if i := strings.Index(line, c[0]); i >= 0 && strings.Contains(line[i:], c[1]) {
-						return true
-					}
+				if i := strings.Index(line, c[0]); i >= 0 && strings.Contains(line[i+len(c[0]):], c[1]) {
+					return true
 				}
 			}
 		}
