@@ -18,20 +18,8 @@ import (
 	"gongshi/generator/output"
 	"gongshi/generator/render"
 	"gongshi/generator/site"
-	"gongshi/generator/stats"
 	"gongshi/themes"
 )
-
-// StatPage is the payload of a statistics topic page.
-type StatPage struct {
-	Topic  stats.Topic
-	Charts []charts.Chart
-}
-
-// StatIndex is the payload of /stats/.
-type StatIndex struct {
-	Topics []StatPage
-}
 
 // Build builds the site into Options.Dest. On any error nothing is written
 // to Dest: the previous output stays as it was.
@@ -59,19 +47,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	// Assemble.
 	s := site.New(l.cfg, res, l.pages)
 	s.BuildPages()
-	var statPages []StatPage
-	for _, t := range stats.Build(res) {
-		cs, err := charts.Build(t.Slug, t.Tables)
-		if err != nil {
-			return sum, err
-		}
-		sp := StatPage{Topic: t, Charts: cs}
-		statPages = append(statPages, sp)
-		s.Add(&site.Page{URL: "/stats/" + t.Slug + "/", Layout: "stat", Title: t.Title + "统计", Section: "/stats/", Column: "统计数据",
-			Description: t.Intro, InSitemap: true, Crumbs: []site.Crumb{{Title: "首页", URL: "/"}, {Title: "统计数据", URL: "/stats/"}}, Data: sp})
+	statPages, err := addStats(s, res)
+	if err != nil {
+		return sum, err
 	}
-	s.Add(&site.Page{URL: "/stats/", Layout: "stats", Title: "统计数据", Section: "/stats/", Column: "统计数据", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: StatIndex{Topics: statPages}})
 
 	// Theme: the site's themes/NAME over the embedded default.
 	var top fs.FS
@@ -135,14 +114,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := renderPages(ctx, &o, st, r, s); err != nil {
 		return sum, err
 	}
-	for _, sp := range statPages {
-		for _, c := range sp.Charts {
-			for ext, data := range map[string][]byte{".option.json": c.Option, ".csv": c.CSV, ".json": c.JSON} {
-				if err := st.WriteRaw(c.Base()+ext, data); err != nil {
-					return sum, err
-				}
-			}
-		}
+	if err := writeStats(st, statPages); err != nil {
+		return sum, err
 	}
 	for _, d := range datasets {
 		for _, p := range sortedKeys(d.Files) {

@@ -1,13 +1,29 @@
 // Package charts turns statistics tables into ECharts option JSON with
 // go-echarts, which is used only to build option objects: no HTML, no inline
-// script, no CDN. Each chart has a stable ID (topic + slug) and its option,
-// CSV and JSON files are named from it.
+// script, no CDN. Every chart is one entry of Catalog; its stable ID
+// (topic + slug) is the page anchor, and its option, CSV and JSON files are
+// named from it. The table, the CSV, the JSON and the option all carry the
+// same numbers: each is written from the one stats.Table.
+//
+// URLs (journalists cite them; they never change meaning once published):
+//
+//	/stats/                          index, with this year's enforcement sentence
+//	/stats/service-centre/           便民服务中心 and 好差评
+//	/stats/petitions/                综治中心 and 信访
+//	/stats/enforcement/              行政处罚 decisions and fines
+//	/stats/powers/                   权力清单 by category, source, domain
+//	/stats/powers/usage/             power items used / never used, last 12 months
+//	/stats/year/YYYY/                year in review, with the annual-report counts
+//
+// Each chart is the anchor "#ID" on its page, ID being the page path with
+// "/" as "-" plus the slug ("powers-usage-never-used"), and its files are
+// PAGE/SLUG.option.json (only for drawn charts), PAGE/SLUG.csv and
+// PAGE/SLUG.json.
 package charts
 
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -16,19 +32,24 @@ import (
 	"gongshi/generator/stats"
 )
 
-// Palette has colours with at least 3:1 contrast against white, told apart
-// also by line style and symbol.
-var Palette = []string{"#a4161a", "#0b4f9c", "#2b7a0b", "#8a4b00", "#5b2c83", "#006d77"}
+// Palette has colours with at least 4.5:1 contrast against white (checked
+// by a test); series are told apart also by line style, symbol, decal
+// pattern and direct labels.
+var Palette = []string{"#a4161a", "#0b4f9c", "#2b6a0b", "#8a4b00", "#5b2c83", "#006d77"}
 
-var symbols = []string{"circle", "rect", "triangle", "diamond", "pin", "arrow"}
+var (
+	symbols = []string{"circle", "rect", "triangle", "diamond", "pin", "arrow"}
+	dashes  = []string{"solid", "dashed", "dotted"}
+)
 
 // Chart is one chart with its files.
 type Chart struct {
+	// Topic is the page path below /stats/.
 	Topic string
 	Table stats.Table
 	// ID is the stable DOM id and file stem: "topic-slug".
 	ID string
-	// Option, CSV and JSON are the file contents.
+	// Option is nil for a table without a chart.
 	Option []byte
 	CSV    []byte
 	JSON   []byte
@@ -38,21 +59,29 @@ type Chart struct {
 // "/stats/enforcement/by-category".
 func (c *Chart) Base() string { return "/stats/" + c.Topic + "/" + c.Table.Slug }
 
-// Build makes the charts of a topic.
-func Build(topic string, tables []stats.Table) ([]Chart, error) {
-	out := make([]Chart, 0, len(tables))
-	for _, t := range tables {
-		opt, err := Option(t)
-		if err != nil {
-			return nil, err
+// Anchor is the chart's permalink below the site root:
+// "/stats/enforcement/#enforcement-by-category".
+func (c *Chart) Anchor() string { return "/stats/" + c.Topic + "/#" + c.ID }
+
+// New makes the chart of a table.
+func New(t stats.Table) (Chart, error) {
+	c := Chart{Topic: t.Topic, Table: t, ID: t.ID(), CSV: CSV(t)}
+	var err error
+	if t.Drawn() {
+		if c.Option, err = Option(t); err != nil {
+			return c, err
 		}
-		data, err := DataJSON(topic, t)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Chart{Topic: topic, Table: t, ID: topic + "-" + t.Slug, Option: opt, CSV: CSV(t), JSON: data})
 	}
-	return out, nil
+	c.JSON, err = DataJSON(t)
+	return c, err
+}
+
+// value is a cell as ECharts data: the number, or "-" for a gap.
+func value(c stats.Cell) any {
+	if c.Blank {
+		return "-"
+	}
+	return c.V
 }
 
 // Option returns the ECharts option for a table, as JSON with HTML escaped
@@ -62,54 +91,109 @@ func Option(t stats.Table) ([]byte, error) {
 	for i, r := range t.Rows {
 		labels[i] = r.Label
 	}
+	multi := len(t.Series) > 1
+	// Lines are labelled at their ends and single series need no key, so a
+	// legend is shown only for grouped and stacked bars and busy lines.
+	legend := multi && (t.Kind != stats.KindLine || len(t.Series) > 3)
 	global := []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: t.ID()}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(t.Series) > 1), Top: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Top: "0"}),
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "10", Feature: &opts.ToolBoxFeature{
-			SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "保存为图片", Name: t.Slug},
+			SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "保存为图片", Name: t.ID()},
 		}}),
 		charts.WithColorsOpts(opts.Colors(Palette)),
-		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(t.Kind != stats.KindLine && multi)}}),
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "10", Right: gridRight(t, legend), Top: "40", Bottom: "10"}),
 	}
 	var obj map[string]any
 	switch t.Kind {
-	case "line":
+	case stats.KindLine:
 		c := charts.NewLine()
-		c.SetGlobalOptions(global...)
+		c.SetGlobalOptions(append(global, charts.WithYAxisOpts(opts.YAxis{Name: t.Unit}))...)
 		c.SetXAxis(labels)
 		for i, s := range t.Series {
 			data := make([]opts.LineData, len(t.Rows))
 			for j, r := range t.Rows {
-				data[j] = opts.LineData{Value: r.Values[i]}
+				data[j] = opts.LineData{Value: value(r.Cells[i])}
 			}
-			c.AddSeries(s, data, charts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], ShowSymbol: opts.Bool(true)}),
-				charts.WithLineStyleOpts(opts.LineStyle{Type: []string{"solid", "dashed", "dotted"}[i%3], Width: 2}))
+			c.AddSeries(s, data,
+				charts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 8, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false)}),
+				charts.WithLineStyleOpts(opts.LineStyle{Type: dashes[i%len(dashes)], Width: 2}))
 		}
 		c.Validate()
 		obj = c.JSON()
 	default:
 		c := charts.NewBar()
-		c.SetGlobalOptions(global...)
+		c.SetGlobalOptions(append(global, charts.WithYAxisOpts(opts.YAxis{Name: t.Unit}))...)
 		c.SetXAxis(labels)
 		for i, s := range t.Series {
-			if i > 0 && t.Kind == "bar" {
-				break // a bar chart draws its first series; the table holds the rest
-			}
 			data := make([]opts.BarData, len(t.Rows))
 			for j, r := range t.Rows {
-				data[j] = opts.BarData{Value: r.Values[i]}
+				data[j] = opts.BarData{Value: value(r.Cells[i])}
 			}
-			c.AddSeries(s, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(t.Kind == "hbar"), Position: "right"}))
+			bo := opts.BarChart{}
+			pos := "top"
+			if t.Kind == stats.KindHBar {
+				pos = "right"
+			}
+			if t.Kind == stats.KindStack {
+				bo.Stack = "total"
+				pos = "inside"
+			}
+			c.AddSeries(s, data, charts.WithBarChartOpts(bo),
+				charts.WithLabelOpts(opts.Label{Show: opts.Bool(!multi || t.Kind == stats.KindHBar || t.Kind == stats.KindStack), Position: pos}))
 		}
-		if t.Kind == "hbar" {
+		if t.Kind == stats.KindHBar {
 			c.XYReversal()
 		}
 		c.Validate()
 		obj = c.JSON()
 	}
 	delete(obj, "title") // the page's heading carries the title
-	return marshal(obj)
+	return finish(obj, t, legend)
+}
+
+func gridRight(t stats.Table, legend bool) string {
+	if t.Kind == stats.KindLine && len(t.Series) > 1 && !legend {
+		return "110" // room for the end labels
+	}
+	if t.Kind == stats.KindHBar {
+		return "60" // room for the value labels
+	}
+	return "20"
+}
+
+// finish makes what go-echarts has no option for: end labels naming each
+// line, the first category on top of a horizontal bar chart, and exact
+// numbers in labels (no rounding by ECharts).
+func finish(obj map[string]any, t stats.Table, legend bool) ([]byte, error) {
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, err
+	}
+	if series, ok := m["series"].([]any); ok && t.Kind == stats.KindLine && len(t.Series) > 1 && !legend {
+		for _, s := range series {
+			if sm, ok := s.(map[string]any); ok {
+				sm["endLabel"] = map[string]any{"show": true, "formatter": "{a}", "color": "#1a1a1a"}
+			}
+		}
+	}
+	if t.Kind == stats.KindHBar {
+		if ys, ok := m["yAxis"].([]any); ok {
+			for _, y := range ys {
+				if ym, ok := y.(map[string]any); ok {
+					ym["inverse"] = true
+				}
+			}
+		}
+	}
+	return marshal(m)
 }
 
 func marshal(v any) ([]byte, error) {
@@ -122,37 +206,59 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// CSV returns the table as CSV (UTF-8 with BOM, formula-safe).
+// CSV returns the table as CSV (UTF-8 with BOM, formula-safe): the label,
+// the text columns, the figures (blank cells empty), and 备注 when a row
+// has a note.
 func CSV(t stats.Table) []byte {
-	rows := [][]string{append([]string{t.LabelName}, t.Series...)}
+	notes := t.HasNotes()
+	head := append(append([]string{t.LabelName}, t.Attrs...), t.Series...)
+	if notes {
+		head = append(head, "备注")
+	}
+	rows := [][]string{head}
 	for _, r := range t.Rows {
-		rec := []string{r.Label}
-		for _, v := range r.Values {
-			rec = append(rec, strconv.FormatFloat(v, 'f', -1, 64))
+		rec := append([]string{r.Label}, r.Attrs...)
+		for _, c := range r.Cells {
+			rec = append(rec, c.String())
+		}
+		if notes {
+			rec = append(rec, r.Note)
 		}
 		rows = append(rows, rec)
 	}
 	return csvsafe.Encode(rows)
 }
 
+// Doc is the JSON download of a chart's numbers.
+type Doc struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Name     string   `json:"name"`
+	Subtitle string   `json:"subtitle"`
+	Note     string   `json:"note"`
+	Unit     string   `json:"unit"`
+	Label    string   `json:"label"`
+	Attrs    []string `json:"attrs,omitempty"`
+	Series   []string `json:"series"`
+	Rows     []DocRow `json:"rows"`
+	Sources  []string `json:"sources,omitempty"`
+}
+
+// DocRow is one row of a Doc; a blank figure is null.
+type DocRow struct {
+	Label  string       `json:"label"`
+	Link   string       `json:"link,omitempty"`
+	Attrs  []string     `json:"attrs,omitempty"`
+	Values []stats.Cell `json:"values"`
+	Note   string       `json:"note,omitempty"`
+}
+
 // DataJSON returns the table's exact numbers as JSON.
-func DataJSON(topic string, t stats.Table) ([]byte, error) {
-	type row struct {
-		Label  string    `json:"label"`
-		Values []float64 `json:"values"`
-	}
-	doc := struct {
-		ID       string   `json:"id"`
-		Title    string   `json:"title"`
-		Subtitle string   `json:"subtitle"`
-		Note     string   `json:"note"`
-		Unit     string   `json:"unit"`
-		Label    string   `json:"label"`
-		Series   []string `json:"series"`
-		Rows     []row    `json:"rows"`
-	}{ID: topic + "-" + t.Slug, Title: t.Title, Subtitle: t.Subtitle, Note: t.Note, Unit: t.Unit, Label: t.LabelName, Series: t.Series}
+func DataJSON(t stats.Table) ([]byte, error) {
+	doc := Doc{ID: t.ID(), Title: t.Title, Name: t.Name, Subtitle: t.Subtitle, Note: t.Note, Unit: t.Unit, Label: t.LabelName,
+		Attrs: t.Attrs, Series: t.Series, Rows: []DocRow{}, Sources: t.Sources}
 	for _, r := range t.Rows {
-		doc.Rows = append(doc.Rows, row{r.Label, r.Values})
+		doc.Rows = append(doc.Rows, DocRow{Label: r.Label, Link: r.Link, Attrs: r.Attrs, Values: r.Cells, Note: r.Note})
 	}
 	return marshal(doc)
 }

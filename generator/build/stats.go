@@ -1,0 +1,93 @@
+package build
+
+import (
+	"gongshi/generator/charts"
+	"gongshi/generator/disclose"
+	"gongshi/generator/output"
+	"gongshi/generator/site"
+	"gongshi/generator/stats"
+)
+
+// StatPage is the payload of a statistics page (/stats/TOPIC/ and
+// /stats/year/YYYY/).
+type StatPage struct {
+	Topic  stats.Topic
+	Charts []charts.Chart
+	// Headline is the enforcement sentence of this year.
+	Headline stats.Headline
+	// Years are the year-in-review pages, newest first, for navigation.
+	Years []int
+}
+
+// URL is the page's path.
+func (p *StatPage) URL() string { return "/stats/" + p.Topic.Path + "/" }
+
+// StatIndex is the payload of /stats/.
+type StatIndex struct {
+	Topics   []StatPage
+	Years    []StatPage
+	Headline stats.Headline
+}
+
+// addStats builds the statistics pages from the chart catalogue and adds
+// them to the site: /stats/, one page per topic and one per year.
+func addStats(s *site.Site, res *disclose.Result) ([]StatPage, error) {
+	d := stats.New(res)
+	pages, err := charts.Pages(d)
+	if err != nil {
+		return nil, err
+	}
+	years := d.Years()
+	head := d.Headline()
+	var idx StatIndex
+	idx.Headline = head
+	var out []StatPage
+	for _, p := range pages {
+		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years}
+		out = append(out, sp)
+		if isYear(p.Topic.Path) {
+			idx.Years = append(idx.Years, sp)
+		} else {
+			idx.Topics = append(idx.Topics, sp)
+		}
+		title := p.Topic.Title
+		if !isYear(p.Topic.Path) {
+			title += "统计"
+		}
+		crumbs := []site.Crumb{{Title: "首页", URL: "/"}, {Title: "统计数据", URL: "/stats/"}}
+		if p.Topic.Path == stats.TopicUsage {
+			crumbs = append(crumbs, site.Crumb{Title: "权力清单统计", URL: "/stats/" + stats.TopicPowers + "/"})
+		}
+		s.Add(&site.Page{URL: sp.URL(), Layout: "stat", Title: title, Section: "/stats/", Column: "统计数据",
+			Description: p.Topic.Intro, InSitemap: true, Crumbs: crumbs, Data: sp})
+	}
+	s.Add(&site.Page{URL: "/stats/", Layout: "stats", Title: "统计数据", Section: "/stats/", Column: "统计数据", InSitemap: true,
+		Description: "便民服务中心、综治信访、行政执法和权力清单的统计图表，每个图表附数据表、CSV 和 JSON 下载及引用说明。",
+		Crumbs:      []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
+	return out, nil
+}
+
+func isYear(path string) bool {
+	return len(path) > len(stats.TopicYear)+1 && path[:len(stats.TopicYear)+1] == stats.TopicYear+"/"
+}
+
+// writeStats writes each chart's option, CSV and JSON files.
+func writeStats(st *output.Stage, pages []StatPage) error {
+	for _, sp := range pages {
+		for _, c := range sp.Charts {
+			files := []struct {
+				ext  string
+				data []byte
+			}{{".option.json", c.Option}, {".csv", c.CSV}, {".json", c.JSON}}
+			for _, f := range files {
+				if f.data == nil {
+					continue
+				}
+				if err := st.WriteRaw(c.Base()+f.ext, f.data); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}

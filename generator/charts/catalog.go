@@ -1,0 +1,149 @@
+package charts
+
+import (
+	"strconv"
+
+	"gongshi/generator/stats"
+)
+
+// Entry is one chart of the catalogue. Topic and Slug make its stable
+// anchor and file names (see stats.Table.ID); once published they never
+// change.
+type Entry struct {
+	// Topic is the page path below /stats/. Entries of stats.TopicYear are
+	// built once per year, on "year/YYYY".
+	Topic string
+	Slug  string
+	// Title is the chart's fixed name; a year is prefixed on year pages.
+	Title string
+	// Build computes the table; year is the year of a year page, else 0.
+	Build func(d *stats.Data, year int) stats.Table
+	// Has reports whether there is anything to show; nil means always.
+	Has func(d *stats.Data, year int) bool
+}
+
+// TopicInfo describes one statistics page.
+type TopicInfo struct {
+	Path, Title, Intro string
+	// Has reports whether the page has data; pages without are left out.
+	Has func(d *stats.Data) bool
+}
+
+// Topics are the statistics pages in the order of /stats/. Year pages come
+// after them, newest first.
+var Topics = []TopicInfo{
+	{stats.TopicService, "便民服务中心", "便民服务中心每月受理、办结的政务服务事项，按期办结率，好差评，以及本年累计、环比和同比。", (*stats.Data).HasService},
+	{stats.TopicPetitions, "综治中心与信访", "来访人次、矛盾纠纷受理与化解、信访受理与办结，以及化解率和办结率。", (*stats.Data).HasPetitions},
+	{stats.TopicEnforcement, "行政执法", "按决定日期统计的行政处罚决定数和罚款金额，按处罚类别、违法行为、执法领域和当事人类别分列。", (*stats.Data).HasEnforcement},
+	{stats.TopicPowers, "权力清单", "权力清单事项按类型、来源和领域统计。", (*stats.Data).HasPowers},
+	{stats.TopicUsage, "权力事项使用情况", "每个处罚类权力事项近12个月被处罚决定使用的次数，以及从未使用的事项：清理下放和委托权力时逐项核对的依据。", (*stats.Data).HasPowers},
+}
+
+func thisYear(f func(d *stats.Data, topic string, y int) stats.Table, topic string) func(*stats.Data, int) stats.Table {
+	return func(d *stats.Data, _ int) stats.Table { return f(d, topic, d.Year()) }
+}
+
+func plain(f func(d *stats.Data) stats.Table) func(*stats.Data, int) stats.Table {
+	return func(d *stats.Data, _ int) stats.Table { return f(d) }
+}
+
+func ratings(d *stats.Data, _ int) bool { return d.HasRatings() }
+
+// Catalog lists every chart. A new chart is one entry here and one method
+// of stats.Data.
+var Catalog = []Entry{
+	{Topic: stats.TopicService, Slug: "monthly-volume", Title: "便民服务中心每月受理与办结件数", Build: plain((*stats.Data).ServiceVolume)},
+	{Topic: stats.TopicService, Slug: "on-time-rate", Title: "便民服务中心每月按期办结率", Build: plain((*stats.Data).ServiceOnTime)},
+	{Topic: stats.TopicService, Slug: "year-to-date", Title: "便民服务中心本年累计", Build: plain((*stats.Data).ServiceYTD)},
+	{Topic: stats.TopicService, Slug: "latest-month", Title: "便民服务中心本月环比与同比", Build: plain((*stats.Data).ServiceLatest)},
+	{Topic: stats.TopicService, Slug: "by-category", Title: "便民服务中心本年各类别受理与办结", Build: plain((*stats.Data).ServiceByCategory)},
+	{Topic: stats.TopicService, Slug: "by-window", Title: "便民服务中心本年各窗口受理与办结", Build: plain((*stats.Data).ServiceByWindow)},
+	{Topic: stats.TopicService, Slug: "ratings", Title: "好差评每月评价等级分布", Build: plain((*stats.Data).Ratings), Has: ratings},
+	{Topic: stats.TopicService, Slug: "good-rating-rate", Title: "好差评每月好评率", Build: plain((*stats.Data).Satisfaction), Has: ratings},
+	{Topic: stats.TopicService, Slug: "bad-ratings", Title: "好差评每月差评件数", Build: plain((*stats.Data).BadRatings), Has: ratings},
+
+	{Topic: stats.TopicPetitions, Slug: "monthly", Title: "综治中心与信访每月情况", Build: plain((*stats.Data).PetitionsMonthly)},
+	{Topic: stats.TopicPetitions, Slug: "rates", Title: "矛盾纠纷化解率与信访办结率", Build: plain((*stats.Data).PetitionRates)},
+	{Topic: stats.TopicPetitions, Slug: "year-to-date", Title: "综治中心与信访本年累计", Build: plain((*stats.Data).PetitionsYTD)},
+	{Topic: stats.TopicPetitions, Slug: "latest-month", Title: "综治中心与信访本月环比与同比", Build: plain((*stats.Data).PetitionsLatest)},
+
+	{Topic: stats.TopicEnforcement, Slug: "year-to-date", Title: "本年行政处罚决定数与罚款金额", Build: plain((*stats.Data).EnforcementYTD)},
+	{Topic: stats.TopicEnforcement, Slug: "monthly-decisions", Title: "每月作出的行政处罚决定", Build: plain((*stats.Data).EnforcementMonthly)},
+	{Topic: stats.TopicEnforcement, Slug: "monthly-fines", Title: "每月罚款金额", Build: plain((*stats.Data).EnforcementFines)},
+	{Topic: stats.TopicEnforcement, Slug: "by-category", Title: "本年处罚决定按处罚类别", Build: thisYear((*stats.Data).ByCategory, stats.TopicEnforcement)},
+	{Topic: stats.TopicEnforcement, Slug: "by-violation", Title: "本年处罚决定按违法行为类型", Build: thisYear((*stats.Data).ByViolation, stats.TopicEnforcement)},
+	{Topic: stats.TopicEnforcement, Slug: "by-domain", Title: "本年处罚决定按执法领域", Build: thisYear((*stats.Data).ByDomain, stats.TopicEnforcement)},
+	{Topic: stats.TopicEnforcement, Slug: "by-party", Title: "本年处罚决定按当事人类别", Build: thisYear((*stats.Data).ByParty, stats.TopicEnforcement)},
+
+	{Topic: stats.TopicPowers, Slug: "by-category", Title: "权力清单事项按类型", Build: plain((*stats.Data).PowersByCategory)},
+	{Topic: stats.TopicPowers, Slug: "by-source", Title: "权力清单事项按来源", Build: plain((*stats.Data).PowersBySource)},
+	{Topic: stats.TopicPowers, Slug: "by-domain", Title: "权力清单事项按领域", Build: plain((*stats.Data).PowersByDomain)},
+
+	{Topic: stats.TopicUsage, Slug: "by-source", Title: "各来源权力事项近12个月是否使用", Build: plain((*stats.Data).UsageBySource)},
+	{Topic: stats.TopicUsage, Slug: "never-used", Title: "近12个月从未使用的权力事项", Build: plain((*stats.Data).UsageNever)},
+	{Topic: stats.TopicUsage, Slug: "items", Title: "权力事项近12个月使用情况", Build: plain((*stats.Data).UsageItems)},
+
+	{Topic: stats.TopicYear, Slug: "annual-report", Title: "政府信息公开年度报告所需数据", Build: (*stats.Data).AnnualReport},
+	{Topic: stats.TopicYear, Slug: "monthly-decisions", Title: "每月作出的行政处罚决定", Build: (*stats.Data).YearDecisions},
+	{Topic: stats.TopicYear, Slug: "monthly-fines", Title: "每月罚款金额", Build: (*stats.Data).YearFines},
+	{Topic: stats.TopicYear, Slug: "by-category", Title: "处罚决定按处罚类别", Build: (*stats.Data).YearCategory},
+	{Topic: stats.TopicYear, Slug: "by-violation", Title: "处罚决定按违法行为类型", Build: (*stats.Data).YearViolation},
+	{Topic: stats.TopicYear, Slug: "service-centre", Title: "便民服务中心全年合计", Build: (*stats.Data).YearService, Has: (*stats.Data).HasServiceIn},
+	{Topic: stats.TopicYear, Slug: "petitions", Title: "综治中心与信访全年合计", Build: (*stats.Data).YearPetitions, Has: (*stats.Data).HasPetitionsIn},
+}
+
+// Page is one statistics page with its charts.
+type Page struct {
+	Topic  stats.Topic
+	Charts []Chart
+}
+
+// URL is the page's path: "/stats/service-centre/".
+func (p *Page) URL() string { return "/stats/" + p.Topic.Path + "/" }
+
+// Pages builds every statistics page from the catalogue: the topics with
+// data, then one review page per year, newest first.
+func Pages(d *stats.Data) ([]Page, error) {
+	var out []Page
+	for _, ti := range Topics {
+		if !ti.Has(d) {
+			continue
+		}
+		p := Page{Topic: stats.Topic{Path: ti.Path, Title: ti.Title, Intro: ti.Intro}}
+		for _, e := range Catalog {
+			if e.Topic != ti.Path || (e.Has != nil && !e.Has(d, 0)) {
+				continue
+			}
+			c, err := e.chart(d, 0, ti.Path)
+			if err != nil {
+				return nil, err
+			}
+			p.Charts = append(p.Charts, c)
+		}
+		out = append(out, p)
+	}
+	for _, y := range d.Years() {
+		ys := strconv.Itoa(y)
+		p := Page{Topic: stats.Topic{Path: stats.YearTopic(y), Title: ys + "年统计回顾",
+			Intro: ys + "年全年（当年截至数据日期）的行政处罚、便民服务中心和综治信访数据，以及政府信息公开年度报告所需的决定数量。"}}
+		for _, e := range Catalog {
+			if e.Topic != stats.TopicYear || (e.Has != nil && !e.Has(d, y)) {
+				continue
+			}
+			c, err := e.chart(d, y, p.Topic.Path)
+			if err != nil {
+				return nil, err
+			}
+			c.Table.Name = ys + "年" + e.Title
+			p.Charts = append(p.Charts, c)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func (e *Entry) chart(d *stats.Data, year int, topic string) (Chart, error) {
+	t := e.Build(d, year)
+	t.Topic, t.Slug, t.Name = topic, e.Slug, e.Title
+	return New(t)
+}

@@ -1,0 +1,113 @@
+package stats
+
+import (
+	"sort"
+	"strconv"
+)
+
+// YearTopic is the page path of year y's review: "year/2026".
+func YearTopic(y int) string { return TopicYear + "/" + strconv.Itoa(y) }
+
+// Years lists the years with decisions or statistics, up to the build year,
+// newest first.
+func (d *Data) Years() []int {
+	set := map[int]bool{}
+	for _, a := range d.acts {
+		if a.Date.Year() <= d.Year() {
+			set[a.Date.Year()] = true
+		}
+	}
+	for _, f := range d.facts {
+		if y, err := strconv.Atoi(f.month[:4]); err == nil && y <= d.Year() {
+			set[y] = true
+		}
+	}
+	var out []int
+	for y := range set {
+		out = append(out, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(out)))
+	return out
+}
+
+// yearMonths is January to December of y, or to the build month for the
+// current year.
+func (d *Data) yearMonths(y int) []string {
+	from, to := d.yearSpan(y)
+	return monthsBetween(monthOf(from), monthOf(to))
+}
+
+// AnnualReport gives the counts the annual 政府信息公开 report asks for:
+// penalty and licence decisions made in year y.
+func (d *Data) AnnualReport(y int) Table {
+	from, to := d.yearSpan(y)
+	t := Table{Topic: YearTopic(y), Slug: "annual-report", Name: itoa4(y) + "年政府信息公开年度报告所需数据", Kind: KindTable, LabelName: "事项",
+		Series: []string{"本年处理决定数量"}, Unit: "件", Sources: []string{"data/cases"},
+		Subtitle: "单位：件；" + cnDay(from) + "至" + cnDay(to),
+		Note: "对应《政府信息公开工作年度报告》“主动公开政府信息情况”表中“本年处理决定数量”一栏。行政处罚：" + EnforcementNote +
+			"行政许可：data/stats 中“行政许可决定数”等指标各月之和，没有该指标时记“—”（数据未提供，不是0）。"}
+	n := len(d.actsBetween(from, to))
+	lic := d.sum(IndLicences, inRange(monthOf(from), monthOf(to)))
+	if !lic.Blank {
+		t.Sources = append(t.Sources, d.datasets(IndLicences)...)
+	}
+	t.Rows = []Row{
+		{Label: "行政许可", Cells: []Cell{lic}},
+		{Label: "行政处罚", Cells: []Cell{Num(float64(n))}},
+	}
+	t.Title = itoa4(y) + "年作出行政处罚决定" + itoa(n) + "件"
+	if !lic.Blank {
+		t.Title += "、行政许可决定" + fmtNum(lic.V) + "件"
+	}
+	return t
+}
+
+// YearDecisions is the number of decisions per month of year y.
+func (d *Data) YearDecisions(y int) Table {
+	months := d.yearMonths(y)
+	return d.decisionsByMonth(YearTopic(y), months)
+}
+
+// YearFines is the fines per month of year y.
+func (d *Data) YearFines(y int) Table { return d.finesByMonth(YearTopic(y), d.yearMonths(y)) }
+
+func (d *Data) yearTotals(y int, slug, name string, ms []measure, inds []string, source string) Table {
+	months := d.yearMonths(y)
+	from, to := months[0], months[len(months)-1]
+	t := Table{Topic: YearTopic(y), Slug: slug, Name: itoa4(y) + "年" + name, Title: itoa4(y) + "年" + name, Kind: KindTable, LabelName: "指标",
+		Series: []string{"全年合计"}, Sources: d.datasets(inds...)}
+	covered := d.countMonths(from, to, inds...)
+	t.Subtitle = cnPeriod(from, to) + "，其中" + itoa(covered) + "个月有数据"
+	t.Note = "合计为各月数据行逐项相加，不取统计表中的合计列；比率由合计数计算，不是各月比率的平均；没有数据的月份不计入。" + source
+	in := inRange(from, to)
+	for _, m := range ms {
+		t.Rows = append(t.Rows, Row{Label: m.name, Cells: []Cell{m.val(in)}})
+	}
+	return t
+}
+
+// YearService is the service centre's totals for year y.
+func (d *Data) YearService(y int) Table {
+	return d.yearTotals(y, "service-centre", "便民服务中心全年合计", d.serviceMeasures(), append(append([]string(nil), serviceInds...), ratingInds...), serviceSource)
+}
+
+// YearPetitions is the petition and dispute totals for year y.
+func (d *Data) YearPetitions(y int) Table {
+	return d.yearTotals(y, "petitions", "综治中心与信访全年合计", d.petitionMeasures(), petitionInds, petitionSource)
+}
+
+// YearCategory is the decisions of year y by penalty category.
+func (d *Data) YearCategory(y int) Table { return d.ByCategory(YearTopic(y), y) }
+
+// YearViolation is the decisions of year y by violation type.
+func (d *Data) YearViolation(y int) Table { return d.ByViolation(YearTopic(y), y) }
+
+// HasServiceIn reports whether year y has service-centre figures.
+func (d *Data) HasServiceIn(y int) bool {
+	return d.countMonths(itoa4(y)+"-01", itoa4(y)+"-12", append(append([]string(nil), serviceInds...), ratingInds...)...) > 0
+}
+
+// HasPetitionsIn reports whether year y has petition figures.
+func (d *Data) HasPetitionsIn(y int) bool {
+	return d.countMonths(itoa4(y)+"-01", itoa4(y)+"-12", petitionInds...) > 0
+}
