@@ -33,7 +33,7 @@ const (
 type Options struct {
 	// ShardBytes is the target size of a postings shard (default 24 KiB).
 	ShardBytes int
-	// ChunkSize is the number of docs per doc chunk (default 8).
+	// ChunkSize is the number of docs per doc chunk (default 4).
 	ChunkSize int
 	// SeparatePos is the size above which a term's positions get their own
 	// file instead of sharing the shard's positions file (default 8 KiB).
@@ -45,7 +45,7 @@ func (o Options) withDefaults() Options {
 		o.ShardBytes = 24 << 10
 	}
 	if o.ChunkSize <= 0 {
-		o.ChunkSize = 8
+		o.ChunkSize = 4
 	}
 	if o.SeparatePos <= 0 {
 		o.SeparatePos = 8 << 10
@@ -78,6 +78,10 @@ type Meta struct {
 	Docs       int     `json:"docs"`
 	Shards     int     `json:"shards"`
 	Chunk      int     `json:"chunk"`
+	// ChunkBytes is the average size of a chunk file.
+	ChunkBytes int `json:"chunkBytes"`
+	// Long lists the docs whose text in their chunk is truncated.
+	Long []int `json:"long,omitempty"`
 	BodyOffset int     `json:"bodyAt"`
 	Facets     []Facet `json:"facets"`
 }
@@ -307,12 +311,16 @@ func Build(docs []Doc, o Options) (*Index, error) {
 		}
 	}
 
-	// Doc chunks: what a result shows.
+	// Doc chunks: what a result shows, and the text that verifies a match.
+	var long []int
 	for c := 0; c*o.ChunkSize < n; c++ {
 		var out []chunkDoc
 		for id := c * o.ChunkSize; id < min(n, (c+1)*o.ChunkSize); id++ {
 			d := &docs[id]
 			cd := chunkDoc{K: d.Type.String(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay)}
+			if cd.B != d.Body || len(titles[id]) == maxTitle {
+				long = append(long, id)
+			}
 			if !d.Date.IsZero() {
 				cd.D = d.Date.Format("2006-01-02")
 			}
@@ -350,7 +358,8 @@ func Build(docs []Doc, o Options) (*Index, error) {
 		out[dir+"/"+k] = v
 		st.TotalBytes += int64(len(v))
 	}
-	meta := Meta{Version: Version, Dir: dir + "/", Docs: n, Shards: shards, Chunk: o.ChunkSize, BodyOffset: BodyOffset, Facets: facets}
+	meta := Meta{Version: Version, Dir: dir + "/", Docs: n, Shards: shards, Chunk: o.ChunkSize, BodyOffset: BodyOffset, Facets: facets,
+		ChunkBytes: int(st.ChunkBytes / int64(max(st.Chunks, 1))), Long: long}
 	mj, err := json.Marshal(meta)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,9 @@ package search
 
 import (
 	"encoding/binary"
+	"math"
+	"slices"
+	"strings"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,13 +21,15 @@ type Searcher struct {
 	open   func(name string) ([]byte, error)
 	shards map[int]*shard
 	pos    map[string][]byte
+	chunks map[int][]chunkDoc
 	facets [][]int
 	// Fetched records the files read, for transfer measurements.
 	Fetched map[string]int
 }
 
 type shard struct {
-	terms map[string]*shardTerm
+	terms    map[string]*shardTerm
+	posBytes int // size of the shard's shared positions file
 }
 
 type shardTerm struct {
@@ -39,7 +44,7 @@ type shardTerm struct {
 // NewSearcher opens an index whose files open returns, by path below
 // /search/index/.
 func NewSearcher(open func(name string) ([]byte, error)) (*Searcher, error) {
-	s := &Searcher{open: open, shards: map[int]*shard{}, pos: map[string][]byte{}, Fetched: map[string]int{}}
+	s := &Searcher{open: open, shards: map[int]*shard{}, pos: map[string][]byte{}, chunks: map[int][]chunkDoc{}, Fetched: map[string]int{}}
 	b, err := s.fetch("meta.json")
 	if err != nil {
 		return nil, err
@@ -105,6 +110,7 @@ func parseShard(b []byte, k int) (*shard, error) {
 		sh.terms[name] = t
 		order = append(order, t)
 	}
+	sh.posBytes = posOff
 	for i, t := range order {
 		t.docs = r.bytes(ls[i].d)
 		t.title = r.bytes(ls[i].t)
@@ -145,7 +151,7 @@ func (r *reader) bytes(n int) []byte {
 func (s *Searcher) positions(t *shardTerm, want []uint32) (map[uint32][]uint32, error) {
 	var blob []byte
 	if t.sep {
-		name := fmt.Sprintf("%sq%d-%d.bin", s.meta.Dir, t.shard, t.idx)
+		name := s.posName(t)
 		b, ok := s.pos[name]
 		if !ok {
 			var err error
@@ -156,7 +162,7 @@ func (s *Searcher) positions(t *shardTerm, want []uint32) (map[uint32][]uint32, 
 		}
 		blob = b
 	} else {
-		name := fmt.Sprintf("%sq%d.bin", s.meta.Dir, t.shard)
+		name := s.posName(t)
 		b, ok := s.pos[name]
 		if !ok {
 			var err error
@@ -199,13 +205,11 @@ func (s *Searcher) positions(t *shardTerm, want []uint32) (map[uint32][]uint32, 
 type partMatch struct {
 	docs  []uint32
 	title map[uint32]bool
-	// starts are the match positions per doc, when positions were read.
-	starts map[uint32][]uint32
 }
 
-func (s *Searcher) part(p string, wantPos bool) (*partMatch, error) {
+func (s *Searcher) part(p string) (*partMatch, error) {
 	rs := []rune(p)
-	if len(rs) <= 2 && !(wantPos && len(rs) == 2) {
+	if len(rs) <= 2 {
 		t, err := s.term(p)
 		if err != nil || t == nil {
 			return &partMatch{}, err
@@ -216,19 +220,25 @@ func (s *Searcher) part(p string, wantPos bool) (*partMatch, error) {
 		}
 		return m, nil
 	}
-	var ts []*shardTerm
-	for i := 0; i+1 < len(rs); i++ {
+	// Candidates: docs with every bigram of the part (or, for long parts,
+	// of its cover), smallest list first.
+	offs := cover(len(rs))
+	all := offs
+	if len(rs) <= 9 {
+		all = nil
+		for i := 0; i+1 < len(rs); i++ {
+			all = append(all, i)
+		}
+	}
+	ts := map[int]*shardTerm{}
+	for _, i := range all {
 		t, err := s.term(string(rs[i : i+2]))
 		if err != nil || t == nil {
 			return &partMatch{}, err
 		}
-		ts = append(ts, t)
+		ts[i] = t
 	}
-	// Candidates: the intersection of the bigrams' lists, smallest first.
-	order := make([]int, len(ts))
-	for i := range order {
-		order[i] = i
-	}
+	order := slices.Clone(all)
 	sort.SliceStable(order, func(a, b int) bool { return ts[order[a]].n < ts[order[b]].n })
 	cand := decodeList(ts[order[0]].docs, ts[order[0]].n)
 	for _, i := range order[1:] {
@@ -237,35 +247,124 @@ func (s *Searcher) part(p string, wantPos bool) (*partMatch, error) {
 	if len(cand) == 0 {
 		return &partMatch{}, nil
 	}
-	// Verify: a start p with bigram i at p+i for every i.
-	pos := make([]map[uint32][]uint32, len(ts))
-	for i, t := range ts {
+	m := &partMatch{title: map[uint32]bool{}}
+	// Verify each candidate, by its text from the doc chunks or by the
+	// positions of the cover's bigrams, whichever downloads less.
+	if s.chunkCost(cand) <= s.posCost(ts, offs) {
+		for _, d := range cand {
+			title, body, err := s.text(d)
+			if err != nil {
+				return nil, err
+			}
+			if strings.Contains(title, p) {
+				m.docs = append(m.docs, d)
+				m.title[d] = true
+			} else if strings.Contains(body, p) {
+				m.docs = append(m.docs, d)
+			}
+		}
+		return m, nil
+	}
+	// A start p with cover bigram i at p+offs[i], for every i.
+	pos := make([]map[uint32][]uint32, len(offs))
+	for i, o := range offs {
 		var err error
-		if pos[i], err = s.positions(t, cand); err != nil {
+		if pos[i], err = s.positions(ts[o], cand); err != nil {
 			return nil, err
 		}
 	}
-	m := &partMatch{title: map[uint32]bool{}, starts: map[uint32][]uint32{}}
 	for _, d := range cand {
-		var starts []uint32
 		for _, p0 := range pos[0][d] {
 			ok := true
-			for i := 1; i < len(ts) && ok; i++ {
-				ok = containsSorted(pos[i][d], p0+uint32(i))
+			for i := 1; i < len(offs) && ok; i++ {
+				ok = containsSorted(pos[i][d], p0+uint32(offs[i]))
 			}
 			if ok {
-				starts = append(starts, p0)
-			}
-		}
-		if len(starts) > 0 {
-			m.docs = append(m.docs, d)
-			m.starts[d] = starts
-			if starts[0] < BodyOffset {
-				m.title[d] = true
+				m.docs = append(m.docs, d)
+				if p0 < BodyOffset {
+					m.title[d] = true
+				}
+				break
 			}
 		}
 	}
 	return m, nil
+}
+
+// chunkCost estimates the bytes of the doc chunks of docs not yet fetched;
+// docs whose chunk text is truncated cannot be verified from it.
+func (s *Searcher) chunkCost(docs []uint32) int {
+	n := 0
+	last := -1
+	for _, d := range docs {
+		if slices.Contains(s.meta.Long, int(d)) {
+			return math.MaxInt
+		}
+		c := int(d) / s.meta.Chunk
+		if c != last && s.chunks[c] == nil {
+			n++
+		}
+		last = c
+	}
+	return n * s.meta.ChunkBytes
+}
+
+// posCost is the bytes of positions files the cover needs, not yet fetched.
+func (s *Searcher) posCost(ts map[int]*shardTerm, offs []int) int {
+	n := 0
+	seen := map[string]bool{}
+	for _, o := range offs {
+		t := ts[o]
+		name := s.posName(t)
+		if _, ok := s.pos[name]; ok || seen[name] {
+			continue
+		}
+		seen[name] = true
+		if t.sep {
+			n += t.posLen
+		} else {
+			n += s.shards[t.shard].posBytes
+		}
+	}
+	return n
+}
+
+func (s *Searcher) posName(t *shardTerm) string {
+	if t.sep {
+		return fmt.Sprintf("%sq%d-%d.bin", s.meta.Dir, t.shard, t.idx)
+	}
+	return fmt.Sprintf("%sq%d.bin", s.meta.Dir, t.shard)
+}
+
+// text returns a doc's normalised title and body from its chunk.
+func (s *Searcher) text(d uint32) (string, string, error) {
+	c := int(d) / s.meta.Chunk
+	docs := s.chunks[c]
+	if docs == nil {
+		b, err := s.fetch(s.meta.Dir + "c" + strconv.Itoa(c) + ".json")
+		if err != nil {
+			return "", "", err
+		}
+		if err := json.Unmarshal(b, &docs); err != nil {
+			return "", "", err
+		}
+		s.chunks[c] = docs
+	}
+	cd := docs[int(d)%s.meta.Chunk]
+	return Normalize(cd.T), Normalize(cd.B), nil
+}
+
+// cover returns the offsets of the bigrams that cover a part of n ≥ 2
+// characters.
+func cover(n int) []int {
+	var out []int
+	for i := 0; i+1 < n; i += 2 {
+		out = append(out, i)
+	}
+	if n%2 == 1 {
+		out = append(out, n-2)
+	}
+	return out
 }
 
 func containsSorted(s []uint32, v uint32) bool {
@@ -310,10 +409,9 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 	phrase := map[uint32]bool{}
 	ident := map[uint32]bool{}
 	if len(parts) > 0 {
-		multi := len(parts) > 1
 		var ms []*partMatch
 		for _, p := range parts {
-			m, err := s.part(p, multi)
+			m, err := s.part(p)
 			if err != nil {
 				return nil, err
 			}
@@ -329,7 +427,15 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 					title[d]++
 				}
 			}
-			if multi && adjacent(ms, parts, d) {
+		}
+		// A query of several parts ranks first the records where the parts
+		// stand together, in order: the parts joined as one more part.
+		if len(parts) > 1 && len(docs) > 0 {
+			m, err := s.part(strings.Join(parts, ""))
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range m.docs {
 				phrase[d] = true
 			}
 		}
@@ -394,29 +500,6 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 		return a < b
 	})
 	return res, nil
-}
-
-// adjacent reports whether the parts occur in order, each right after the
-// previous one (directly or across one separator).
-func adjacent(ms []*partMatch, parts []string, d uint32) bool {
-	prev := ms[0].starts[d]
-	for i := 1; i < len(ms); i++ {
-		l := uint32(len([]rune(parts[i-1])))
-		var next []uint32
-		for _, p := range ms[i].starts[d] {
-			for _, q := range prev {
-				if p == q+l || p == q+l+1 {
-					next = append(next, p)
-					break
-				}
-			}
-		}
-		if len(next) == 0 {
-			return false
-		}
-		prev = next
-	}
-	return true
 }
 
 // activeFilters maps each facet to the index of its filter value, or -1.

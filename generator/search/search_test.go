@@ -63,9 +63,9 @@ func TestPartsAndIdentifiers(t *testing.T) {
 func TestCanonicalDisplay(t *testing.T) {
 	for in, want := range map[string]string{
 		"青溪综执罚（2026）第003号": "青溪综执罚〔2026〕3号",
-		"青溪综执罚[2026]12号":    "青溪综执罚〔2026〕12号",
-		"预算（2025）":          "预算〔2025〕",
-		"没有数字":              "没有数字",
+		"青溪综执罚[2026]12号":   "青溪综执罚〔2026〕12号",
+		"预算（2025）":         "预算〔2025〕",
+		"没有数字":             "没有数字",
 	} {
 		if got := canonicalDisplay(in); got != want {
 			t.Errorf("canonicalDisplay(%q) = %q, want %q", in, got, want)
