@@ -18,6 +18,7 @@ import (
 	"gongshi/generator/opendata"
 	"gongshi/generator/output"
 	"gongshi/generator/render"
+	"gongshi/generator/search"
 	"gongshi/generator/site"
 	"gongshi/generator/stats"
 	"gongshi/themes"
@@ -137,6 +138,16 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			if err := st.WriteRaw(p, d.Files[p]); err != nil {
 				return sum, err
 			}
+		}
+	}
+	// Search: the index of every publishable record, below /search/index/.
+	ix, err := search.Build(search.Docs(s), search.Options{})
+	if err != nil {
+		return sum, err
+	}
+	for _, p := range sortedKeys(ix.Files) {
+		if err := st.WriteRaw("/search/index/"+p, ix.Files[p]); err != nil {
+			return sum, err
 		}
 	}
 	if err := writeFeeds(st, s, r); err != nil {

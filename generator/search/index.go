@@ -73,15 +73,15 @@ type Stats struct {
 
 // Meta is meta.json: everything a client needs before the first query.
 type Meta struct {
-	Version    int     `json:"v"`
-	Dir        string  `json:"dir"`
-	Docs       int     `json:"docs"`
-	Shards     int     `json:"shards"`
-	Chunk      int     `json:"chunk"`
+	Version int    `json:"v"`
+	Dir     string `json:"dir"`
+	Docs    int    `json:"docs"`
+	Shards  int    `json:"shards"`
+	Chunk   int    `json:"chunk"`
 	// ChunkBytes is the average size of a chunk file.
 	ChunkBytes int `json:"chunkBytes"`
 	// Long lists the docs whose text in their chunk is truncated.
-	Long []int `json:"long,omitempty"`
+	Long       []int   `json:"long,omitempty"`
 	BodyOffset int     `json:"bodyAt"`
 	Facets     []Facet `json:"facets"`
 }

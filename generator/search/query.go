@@ -2,15 +2,15 @@ package search
 
 import (
 	"encoding/binary"
-	"math"
-	"slices"
-	"strings"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Searcher runs queries against the files of a built index, the way
