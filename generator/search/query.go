@@ -220,15 +220,12 @@ func (s *Searcher) part(p string) (*partMatch, error) {
 		}
 		return m, nil
 	}
-	// Candidates: docs with every bigram of the part (or, for long parts,
-	// of its cover), smallest list first.
+	// Candidates: docs with every bigram of the part, smallest list first
+	// (all bigrams, not only the cover: fewer candidates to verify).
 	offs := cover(len(rs))
-	all := offs
-	if len(rs) <= 9 {
-		all = nil
-		for i := 0; i+1 < len(rs); i++ {
-			all = append(all, i)
-		}
+	var all []int
+	for i := 0; i+1 < len(rs); i++ {
+		all = append(all, i)
 	}
 	ts := map[int]*shardTerm{}
 	for _, i := range all {

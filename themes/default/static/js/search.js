@@ -184,8 +184,8 @@
         return { docs: decodeList(t.docs, t.n), title: new Set(decodeList(t.title, t.tn)) };
       });
     }
-    var offs = cover(rs.length), all = offs;
-    if (rs.length <= 9) { all = []; for (var i = 0; i + 1 < rs.length; i++) all.push(i); }
+    var offs = cover(rs.length), all = [];
+    for (var i = 0; i + 1 < rs.length; i++) all.push(i);
     return Promise.all(all.map(function (i) { return term(m, rs[i] + rs[i + 1]); })).then(function (list) {
       var ts = new Map();
       for (var i = 0; i < all.length; i++) { if (!list[i]) return { docs: [], title: new Set() }; ts.set(all[i], list[i]); }
