@@ -17,6 +17,7 @@ import (
 	"gongshi/generator/opendata"
 	"gongshi/generator/output"
 	"gongshi/generator/render"
+	"gongshi/generator/search"
 	"gongshi/generator/site"
 	"gongshi/themes"
 )
@@ -130,6 +131,16 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	if err := st.WriteRaw(changelog.Path, mdata); err != nil {
 		return sum, err
+	}
+	// Search: the index of every publishable record, below /search/index/.
+	ix, err := search.Build(search.Docs(s), search.Options{})
+	if err != nil {
+		return sum, err
+	}
+	for _, p := range sortedKeys(ix.Files) {
+		if err := st.WriteRaw("/search/index/"+p, ix.Files[p]); err != nil {
+			return sum, err
+		}
 	}
 	if err := writeFeeds(st, s, r); err != nil {
 		return sum, err

@@ -1,0 +1,94 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// htmlPerCase estimates the HTML of one decision page (the smalltown
+// fixture's minified decision page is about this size plus the decision's
+// own text).
+const htmlPerCase = 9000
+
+func benchIndex(b *testing.B, n int) {
+	docs := SyntheticDocs(n, 42)
+	var text int64
+	for i := range docs {
+		text += int64(len(docs[i].Title) + len(docs[i].Body))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var ix *Index
+	for b.Loop() {
+		var err error
+		if ix, err = Build(docs, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	html := int64(n)*htmlPerCase + text
+	st := ix.Stats
+	b.ReportMetric(float64(st.TotalBytes)/1e6, "index-MB")
+	b.ReportMetric(float64(st.TotalBytes)/float64(html)*100, "%-of-html")
+	b.ReportMetric(float64(st.Shards), "shards")
+	b.Logf("docs %d terms %d shards %d: postings %.1f MB, positions %.1f MB, chunks %d (%.1f MB), facets %d B, meta %d B; html est %.0f MB",
+		st.Docs, st.Terms, st.Shards, mb(st.PostingBytes), mb(st.PosBytes), st.Chunks, mb(st.ChunkBytes), st.FacetBytes, st.MetaSize, mb(html))
+	reportQueries(b, ix)
+}
+
+func mb(n int64) float64 { return float64(n) / 1e6 }
+
+func gz(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, 6)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// reportQueries logs what a cold query fetches: meta, shards, positions,
+// the facet table and the chunks of the first result page.
+func reportQueries(b *testing.B, ix *Index) {
+	for _, q := range []string{"餐饮", "烧烤", "运输证", "有限公司", "青石路", "青溪综执罚(2025)12号", "91350100", "青石 商贸"} {
+		s := searcherOf(b, ix)
+		t0 := time.Now()
+		res, err := s.Search(q, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		el := time.Since(t0)
+		chunks := map[int]bool{}
+		for _, d := range res.Docs[:min(20, len(res.Docs))] {
+			chunks[d/ix.Meta.Chunk] = true
+		}
+		for c := range chunks {
+			name := fmt.Sprintf("%sc%d.json", ix.Meta.Dir, c)
+			s.Fetched[name] = len(ix.Files[name])
+		}
+		var raw, zipped, facets, facetsZ int
+		var names []string
+		for name, n := range s.Fetched {
+			if strings.HasSuffix(name, "facets.bin") {
+				facets, facetsZ = n, gz(ix.Files[name])
+				continue
+			}
+			raw += n
+			zipped += gz(ix.Files[name])
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		b.Logf("%-22s %6d results: %3d files %7.1f KB raw, %6.1f KB gzip (+ facet table once %.1f KB, %.1f KB gzip); Go query %v",
+			q, len(res.Docs), len(names), float64(raw)/1024, float64(zipped)/1024, float64(facets)/1024, float64(facetsZ)/1024, el.Round(time.Microsecond))
+	}
+}
+
+func BenchmarkIndex10k(b *testing.B)  { benchIndex(b, 10_000) }
+func BenchmarkIndex100k(b *testing.B) { benchIndex(b, 100_000) }
+
+var _ = runtime.GOMAXPROCS

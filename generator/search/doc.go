@@ -1,0 +1,73 @@
+// Package search builds the static search index of a site: every
+// publishable record (penalty decisions after disclose, power items, service
+// items, Markdown pages) becomes a Doc, and Build writes files that
+// themes/default/static/js/search.js queries in the browser. There is no
+// server, no WebAssembly and no eval.
+//
+// # Matching
+//
+// Normalize folds text and queries the same way: NFKC (full-width to
+// half-width), lower case, a bracketed year of a decision number in any
+// style ((2025), （2025）, [2025], 【2025】, 〔2025〕, with or without 第
+// and leading zeros) to 〔2025〕N, and every other non-letter, non-digit to
+// a single space. A query's parts are its space-separated normalised words;
+// a record matches when its SearchText (normalised title + " " + body)
+// contains every part as a substring. That is exact, with no dictionary:
+// CJK, Latin and digits alike are indexed as overlapping character bigrams
+// (with positions) and single characters (for one-character parts).
+//
+//   - a 1- or 2-character part: the posting list of that term is the answer;
+//   - a longer part: the intersection of all its bigrams' postings gives
+//     candidates, verified either from the docs' text in their chunk files
+//     or from the positions of a cover of bigrams (offsets 0, 2, 4, …, n-2,
+//     which fix every character), whichever downloads fewer bytes. So
+//     运输证 never matches 运输 and 证 apart, and G75 inside a credit code
+//     is found.
+//
+// # Ranking
+//
+// Records whose identifier (decision number, credit code, other codes,
+// item code; compared after Identifier) equals the query come first; then
+// records where the parts of a multi-part query stand together in order;
+// then the number of parts matched in the title; then recency (doc numbers
+// are assigned newest first). Since matching is exact, every result covers
+// every query bigram, so coverage itself does not rank.
+//
+// # Files (below /search/index/)
+//
+// meta.json (stable URL, revalidated) names a directory, the first 16 hex
+// digits of a SHA-256 over all other files, so everything else is
+// content-addressed and cacheable forever. A client holding an old meta
+// gets 404s and reloads it. All integers are unsigned LEB128 varints.
+//
+//   - sK.bin, a postings shard: the terms whose FNV-1a 32-bit hash of UTF-8,
+//     masked by shards-1 (a power of two), is K. Header: term count; per term
+//     (sorted): name length, name, doc count, title-doc count, docs bytes,
+//     title bytes, positions bytes<<1 | separate. Then each term's docs list
+//     and title list. A list is a mode byte then either delta varints
+//     (mode 0) or a bitmap (mode 1: first id, then bits, LSB first),
+//     whichever is smaller. Identifier terms are "=" + identifier.
+//   - qK.bin holds the positions of shard K's bigrams in header order;
+//     a term whose positions exceed Options.SeparatePos has its own file
+//     qK-I.bin (I: the term's index in the shard). Per doc of the term's
+//     list: count, then delta positions; title characters are at 0…, body
+//     characters at BodyOffset….
+//   - cN.json, doc chunk N: docs N×chunk … as JSON objects {k type, u URL
+//     (site-relative), t title, s decision number or code, d date,
+//     a authority, b body}: what a result shows, and the text that verifies
+//     a candidate (docs whose text is truncated are listed in meta "long").
+//   - facets.bin: one column per facet of meta "facets" (type, year, cat,
+//     amount, domain, pcat), each mode 0 (a byte per doc), 2 (two bytes) or
+//     1 (run-length: runs, then value/length pairs). Values are 0 (none) or
+//     index+1; for cat, an index+1 into the facet's "sets" of categories.
+//     Facet counts are computed in the browser for the current query, each
+//     facet counted under the other facets' filters.
+//
+// The page's URL holds the whole state (/search/?q=烧烤&year=2025&type=case
+// &cat=罚款&amount=1000-10000&domain=…&pcat=…&page=2), so every view is a
+// permalink; typing replaces the history entry, filters and pages push one.
+//
+// Searcher runs the same algorithm in Go over the same files; the tests
+// check it against a brute-force substring scan and check search.js against
+// it in Chromium.
+package search

@@ -1,0 +1,592 @@
+package search
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Searcher runs queries against the files of a built index, the way
+// search.js does in the browser. Tests and benchmarks use it; it also
+// documents the query algorithm in Go.
+type Searcher struct {
+	meta   Meta
+	open   func(name string) ([]byte, error)
+	shards map[int]*shard
+	pos    map[string][]byte
+	chunks map[int][]chunkDoc
+	facets [][]int
+	// Fetched records the files read, for transfer measurements.
+	Fetched map[string]int
+}
+
+type shard struct {
+	terms    map[string]*shardTerm
+	posBytes int // size of the shard's shared positions file
+}
+
+type shardTerm struct {
+	shard, idx  int
+	n, tn       int
+	docs, title []byte
+	posLen      int
+	posOff      int
+	sep         bool
+}
+
+// NewSearcher opens an index whose files open returns, by path below
+// /search/index/.
+func NewSearcher(open func(name string) ([]byte, error)) (*Searcher, error) {
+	s := &Searcher{open: open, shards: map[int]*shard{}, pos: map[string][]byte{}, chunks: map[int][]chunkDoc{}, Fetched: map[string]int{}}
+	b, err := s.fetch("meta.json")
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, &s.meta); err != nil {
+		return nil, err
+	}
+	if s.meta.Version != Version {
+		return nil, fmt.Errorf("search index version %d, want %d", s.meta.Version, Version)
+	}
+	return s, nil
+}
+
+// Meta returns the index's meta.json.
+func (s *Searcher) Meta() Meta { return s.meta }
+
+func (s *Searcher) fetch(name string) ([]byte, error) {
+	b, err := s.open(name)
+	if err == nil {
+		s.Fetched[name] = len(b)
+	}
+	return b, err
+}
+
+var errCorrupt = errors.New("search index: corrupt file")
+
+func (s *Searcher) term(name string) (*shardTerm, error) {
+	k := ShardOf(name, s.meta.Shards)
+	sh := s.shards[k]
+	if sh == nil {
+		b, err := s.fetch(s.meta.Dir + "s" + strconv.Itoa(k) + ".bin")
+		if err != nil {
+			return nil, err
+		}
+		sh, err = parseShard(b, k)
+		if err != nil {
+			return nil, err
+		}
+		s.shards[k] = sh
+	}
+	return sh.terms[name], nil
+}
+
+func parseShard(b []byte, k int) (*shard, error) {
+	r := reader{b: b}
+	count := r.uvarint()
+	sh := &shard{terms: make(map[string]*shardTerm, count)}
+	type lens struct{ d, t int }
+	var order []*shardTerm
+	var ls []lens
+	posOff := 0
+	for i := 0; i < count && r.err == nil; i++ {
+		l := r.uvarint()
+		name := string(r.bytes(l))
+		t := &shardTerm{shard: k, idx: i, n: r.uvarint(), tn: r.uvarint()}
+		ls = append(ls, lens{r.uvarint(), r.uvarint()})
+		p := r.uvarint()
+		t.posLen, t.sep = p>>1, p&1 == 1
+		if !t.sep {
+			t.posOff = posOff
+			posOff += t.posLen
+		}
+		sh.terms[name] = t
+		order = append(order, t)
+	}
+	sh.posBytes = posOff
+	for i, t := range order {
+		t.docs = r.bytes(ls[i].d)
+		t.title = r.bytes(ls[i].t)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return sh, nil
+}
+
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) uvarint() int {
+	v, k := binary.Uvarint(r.b)
+	if k <= 0 {
+		r.err = errCorrupt
+		return 0
+	}
+	r.b = r.b[k:]
+	return int(v)
+}
+
+func (r *reader) bytes(n int) []byte {
+	if n > len(r.b) {
+		r.err = errCorrupt
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+// positions returns the positions of a bigram term in each of the docs
+// in want (sorted).
+func (s *Searcher) positions(t *shardTerm, want []uint32) (map[uint32][]uint32, error) {
+	var blob []byte
+	if t.sep {
+		name := s.posName(t)
+		b, ok := s.pos[name]
+		if !ok {
+			var err error
+			if b, err = s.fetch(name); err != nil {
+				return nil, err
+			}
+			s.pos[name] = b
+		}
+		blob = b
+	} else {
+		name := s.posName(t)
+		b, ok := s.pos[name]
+		if !ok {
+			var err error
+			if b, err = s.fetch(name); err != nil {
+				return nil, err
+			}
+			s.pos[name] = b
+		}
+		if t.posOff+t.posLen > len(b) {
+			return nil, errCorrupt
+		}
+		blob = b[t.posOff : t.posOff+t.posLen]
+	}
+	docs := decodeList(t.docs, t.n)
+	out := make(map[uint32][]uint32, len(want))
+	r := reader{b: blob}
+	w := 0
+	for _, d := range docs {
+		c := r.uvarint()
+		for w < len(want) && want[w] < d {
+			w++
+		}
+		take := w < len(want) && want[w] == d
+		var ps []uint32
+		p := uint32(0)
+		for j := 0; j < c; j++ {
+			p += uint32(r.uvarint())
+			if take {
+				ps = append(ps, p)
+			}
+		}
+		if take {
+			out[d] = ps
+		}
+	}
+	return out, r.err
+}
+
+// partMatch is the result of one query part.
+type partMatch struct {
+	docs  []uint32
+	title map[uint32]bool
+}
+
+func (s *Searcher) part(p string) (*partMatch, error) {
+	rs := []rune(p)
+	if len(rs) <= 2 {
+		t, err := s.term(p)
+		if err != nil || t == nil {
+			return &partMatch{}, err
+		}
+		m := &partMatch{docs: decodeList(t.docs, t.n), title: map[uint32]bool{}}
+		for _, d := range decodeList(t.title, t.tn) {
+			m.title[d] = true
+		}
+		return m, nil
+	}
+	// Candidates: docs with every bigram of the part, smallest list first
+	// (all bigrams, not only the cover: fewer candidates to verify).
+	offs := cover(len(rs))
+	var all []int
+	for i := 0; i+1 < len(rs); i++ {
+		all = append(all, i)
+	}
+	ts := map[int]*shardTerm{}
+	for _, i := range all {
+		t, err := s.term(string(rs[i : i+2]))
+		if err != nil || t == nil {
+			return &partMatch{}, err
+		}
+		ts[i] = t
+	}
+	order := slices.Clone(all)
+	sort.SliceStable(order, func(a, b int) bool { return ts[order[a]].n < ts[order[b]].n })
+	cand := decodeList(ts[order[0]].docs, ts[order[0]].n)
+	for _, i := range order[1:] {
+		cand = intersect(cand, decodeList(ts[i].docs, ts[i].n))
+	}
+	if len(cand) == 0 {
+		return &partMatch{}, nil
+	}
+	m := &partMatch{title: map[uint32]bool{}}
+	// Verify each candidate, by its text from the doc chunks or by the
+	// positions of the cover's bigrams, whichever downloads less.
+	if s.chunkCost(cand) <= s.posCost(ts, offs) {
+		for _, d := range cand {
+			title, body, err := s.text(d)
+			if err != nil {
+				return nil, err
+			}
+			if strings.Contains(title, p) {
+				m.docs = append(m.docs, d)
+				m.title[d] = true
+			} else if strings.Contains(body, p) {
+				m.docs = append(m.docs, d)
+			}
+		}
+		return m, nil
+	}
+	// A start p with cover bigram i at p+offs[i], for every i.
+	pos := make([]map[uint32][]uint32, len(offs))
+	for i, o := range offs {
+		var err error
+		if pos[i], err = s.positions(ts[o], cand); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range cand {
+		for _, p0 := range pos[0][d] {
+			ok := true
+			for i := 1; i < len(offs) && ok; i++ {
+				ok = containsSorted(pos[i][d], p0+uint32(offs[i]))
+			}
+			if ok {
+				m.docs = append(m.docs, d)
+				if p0 < BodyOffset {
+					m.title[d] = true
+				}
+				break
+			}
+		}
+	}
+	return m, nil
+}
+
+// chunkCost estimates the bytes of the doc chunks of docs not yet fetched;
+// docs whose chunk text is truncated cannot be verified from it.
+func (s *Searcher) chunkCost(docs []uint32) int {
+	n := 0
+	last := -1
+	for _, d := range docs {
+		if slices.Contains(s.meta.Long, int(d)) {
+			return math.MaxInt
+		}
+		c := int(d) / s.meta.Chunk
+		if c != last && s.chunks[c] == nil {
+			n++
+		}
+		last = c
+	}
+	return n * s.meta.ChunkBytes
+}
+
+// posCost is the bytes of positions files the cover needs, not yet fetched.
+func (s *Searcher) posCost(ts map[int]*shardTerm, offs []int) int {
+	n := 0
+	seen := map[string]bool{}
+	for _, o := range offs {
+		t := ts[o]
+		name := s.posName(t)
+		if _, ok := s.pos[name]; ok || seen[name] {
+			continue
+		}
+		seen[name] = true
+		if t.sep {
+			n += t.posLen
+		} else {
+			n += s.shards[t.shard].posBytes
+		}
+	}
+	return n
+}
+
+func (s *Searcher) posName(t *shardTerm) string {
+	if t.sep {
+		return fmt.Sprintf("%sq%d-%d.bin", s.meta.Dir, t.shard, t.idx)
+	}
+	return fmt.Sprintf("%sq%d.bin", s.meta.Dir, t.shard)
+}
+
+// text returns a doc's normalised title and body from its chunk.
+func (s *Searcher) text(d uint32) (string, string, error) {
+	c := int(d) / s.meta.Chunk
+	docs := s.chunks[c]
+	if docs == nil {
+		b, err := s.fetch(s.meta.Dir + "c" + strconv.Itoa(c) + ".json")
+		if err != nil {
+			return "", "", err
+		}
+		if err := json.Unmarshal(b, &docs); err != nil {
+			return "", "", err
+		}
+		s.chunks[c] = docs
+	}
+	cd := docs[int(d)%s.meta.Chunk]
+	return Normalize(cd.T), Normalize(cd.B), nil
+}
+
+// cover returns the offsets of the bigrams that cover a part of n ≥ 2
+// characters.
+func cover(n int) []int {
+	var out []int
+	for i := 0; i+1 < n; i += 2 {
+		out = append(out, i)
+	}
+	if n%2 == 1 {
+		out = append(out, n-2)
+	}
+	return out
+}
+
+func containsSorted(s []uint32, v uint32) bool {
+	i := sort.Search(len(s), func(i int) bool { return s[i] >= v })
+	return i < len(s) && s[i] == v
+}
+
+func intersect(a, b []uint32) []uint32 {
+	var out []uint32
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// Result is the answer to a query.
+type Result struct {
+	// Docs are the matching doc numbers, best first.
+	Docs []int
+	// Counts holds, per facet key, the number of results per value (index
+	// as in Meta.Facets), each counted with the other facets' filters
+	// applied but not its own.
+	Counts map[string][]int
+}
+
+// Search runs a query with filters (the search page's URL parameters:
+// type, year, cat, amount, domain, pcat).
+func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
+	parts := Parts(q)
+	n := s.meta.Docs
+	var docs []uint32
+	title := map[uint32]int{}
+	phrase := map[uint32]bool{}
+	ident := map[uint32]bool{}
+	if len(parts) > 0 {
+		var ms []*partMatch
+		for _, p := range parts {
+			m, err := s.part(p)
+			if err != nil {
+				return nil, err
+			}
+			ms = append(ms, m)
+		}
+		docs = ms[0].docs
+		for _, m := range ms[1:] {
+			docs = intersect(docs, m.docs)
+		}
+		for _, d := range docs {
+			for _, m := range ms {
+				if m.title[d] {
+					title[d]++
+				}
+			}
+		}
+		// A query of several parts ranks first the records where the parts
+		// stand together, in order: the parts joined as one more part.
+		if len(parts) > 1 && len(docs) > 0 {
+			m, err := s.part(strings.Join(parts, ""))
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range m.docs {
+				phrase[d] = true
+			}
+		}
+		for _, k := range identifierQuery(q) {
+			t, err := s.term("=" + k)
+			if err != nil {
+				return nil, err
+			}
+			if t != nil {
+				for _, d := range decodeList(t.docs, t.n) {
+					ident[d] = true
+				}
+			}
+		}
+	} else if len(activeFilters(s.meta, filters)) > 0 {
+		docs = make([]uint32, n)
+		for i := range docs {
+			docs[i] = uint32(i)
+		}
+	}
+	res := &Result{Counts: map[string][]int{}}
+	if err := s.loadFacets(); err != nil {
+		return nil, err
+	}
+	act := activeFilters(s.meta, filters)
+	for _, f := range s.meta.Facets {
+		res.Counts[f.Key] = make([]int, len(f.Values))
+	}
+	for _, d := range docs {
+		fail := -1
+		nfail := 0
+		for fi, v := range act {
+			if v >= 0 && !s.has(fi, int(d), v) {
+				fail = fi
+				nfail++
+			}
+		}
+		if nfail == 0 {
+			res.Docs = append(res.Docs, int(d))
+		}
+		if nfail > 1 {
+			continue
+		}
+		for fi, f := range s.meta.Facets {
+			if nfail == 1 && fail != fi {
+				continue
+			}
+			s.count(fi, int(d), res.Counts[f.Key])
+		}
+	}
+	sort.SliceStable(res.Docs, func(i, j int) bool {
+		a, b := uint32(res.Docs[i]), uint32(res.Docs[j])
+		if ident[a] != ident[b] {
+			return ident[a]
+		}
+		if phrase[a] != phrase[b] {
+			return phrase[a]
+		}
+		if title[a] != title[b] {
+			return title[a] > title[b]
+		}
+		return a < b
+	})
+	return res, nil
+}
+
+// activeFilters maps each facet to the index of its filter value, or -1.
+func activeFilters(m Meta, filters url.Values) []int {
+	out := make([]int, len(m.Facets))
+	any := false
+	for fi, f := range m.Facets {
+		out[fi] = -1
+		v := filters.Get(f.Key)
+		for i, fv := range f.Values {
+			if fv.V == v {
+				out[fi] = i
+				any = true
+			}
+		}
+	}
+	if !any {
+		return nil
+	}
+	return out
+}
+
+func (s *Searcher) has(fi, d, v int) bool {
+	x := s.facets[fi][d]
+	if x == 0 {
+		return false
+	}
+	if sets := s.meta.Facets[fi].Sets; sets != nil {
+		for _, c := range sets[x-1] {
+			if c == v {
+				return true
+			}
+		}
+		return false
+	}
+	return x-1 == v
+}
+
+func (s *Searcher) count(fi, d int, counts []int) {
+	x := s.facets[fi][d]
+	if x == 0 {
+		return
+	}
+	if sets := s.meta.Facets[fi].Sets; sets != nil {
+		for _, c := range sets[x-1] {
+			counts[c]++
+		}
+		return
+	}
+	counts[x-1]++
+}
+
+func (s *Searcher) loadFacets() error {
+	if s.facets != nil {
+		return nil
+	}
+	b, err := s.fetch(s.meta.Dir + "facets.bin")
+	if err != nil {
+		return err
+	}
+	r := reader{b: b}
+	n := s.meta.Docs
+	for range s.meta.Facets {
+		col := make([]int, n)
+		mode := r.bytes(1)
+		if r.err != nil {
+			return r.err
+		}
+		switch mode[0] {
+		case 0:
+			for i, c := range r.bytes(n) {
+				col[i] = int(c)
+			}
+		case 2:
+			raw := r.bytes(2 * n)
+			for i := 0; i+1 < len(raw); i += 2 {
+				col[i/2] = int(binary.LittleEndian.Uint16(raw[i:]))
+			}
+		case 1:
+			runs := r.uvarint()
+			at := 0
+			for range runs {
+				v, l := r.uvarint(), r.uvarint()
+				for j := 0; j < l && at < n; j++ {
+					col[at] = v
+					at++
+				}
+			}
+		}
+		s.facets = append(s.facets, col)
+	}
+	return r.err
+}

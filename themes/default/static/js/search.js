@@ -1,0 +1,505 @@
+// Site search in the browser: no server, no dependencies, no eval. The
+// index is built by gongshi (generator/search, whose package comment
+// describes the file formats); this script mirrors generator/search's
+// Searcher. It reads its configuration from #search-form's data- attributes.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form || !window.fetch || !window.TextEncoder) return;
+  var input = document.getElementById("q");
+  var statusEl = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var pager = document.getElementById("search-pager");
+  var empty = document.getElementById("search-empty");
+  var facetsEl = document.getElementById("search-facets");
+  var nojs = document.getElementById("search-nojs");
+  var metaURL = form.getAttribute("data-index");
+  var base = form.getAttribute("data-base") || "/";
+  var indexBase = metaURL.slice(0, metaURL.lastIndexOf("/") + 1);
+  var PAGE = 20;
+  var DEBOUNCE = 40;
+  if (nojs) nojs.hidden = true;
+
+  // ---- Normalisation (generator/search.Normalize) ----
+  var yearRe = / *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?/gu;
+  var wordRe = /^[\p{L}\p{N}〔〕]$/u;
+  function normalize(s) {
+    s = s.normalize("NFKC").toLowerCase().replace(/〔/g, "[").replace(/〕/g, "]");
+    s = s.replace(yearRe, function (m, y, d) { return "〔" + y + "〕" + (d || ""); });
+    var out = "", sep = false;
+    for (var ch of s) {
+      if (wordRe.test(ch)) {
+        if (sep && out) out += " ";
+        sep = false;
+        out += ch;
+      } else sep = true;
+    }
+    return out;
+  }
+  function parts(q) {
+    var n = normalize(q);
+    if (!n) return [];
+    var ps = n.split(" ");
+    return ps.filter(function (p, i) {
+      for (var j = 0; j < ps.length; j++) {
+        var o = ps[j];
+        if (i !== j && o.indexOf(p) >= 0 && (o.length > p.length || j < i)) return false;
+      }
+      return true;
+    });
+  }
+  function identifierQuery(q) {
+    var id = normalize(q).replace(/ /g, "");
+    if (Array.from(id).length < 4) return [];
+    var out = [id];
+    if (/〔[0-9]{4}〕[0-9]+$/.test(id)) out.push(id + "号");
+    return out;
+  }
+
+  // ---- Index files ----
+  var enc = new TextEncoder();
+  function shardOf(term, n) {
+    var b = enc.encode(term), h = 2166136261;
+    for (var i = 0; i < b.length; i++) { h ^= b[i]; h = Math.imul(h, 16777619) >>> 0; }
+    return h & (n - 1);
+  }
+  var files = new Map();
+  function get(name, kind) {
+    if (!files.has(name)) {
+      files.set(name, fetch(indexBase + name).then(function (r) {
+        if (!r.ok) throw new Error(name + ": " + r.status);
+        return kind === "json" ? r.json() : r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+      }).catch(function (e) { files.delete(name); throw e; }));
+    }
+    return files.get(name);
+  }
+  function Reader(b, off) { this.b = b; this.i = off || 0; }
+  Reader.prototype.uv = function () {
+    var x = 0, s = 1, c;
+    do { c = this.b[this.i++]; x += (c & 127) * s; s *= 128; } while (c >= 128);
+    return x;
+  };
+  var meta = null, facetCols = null, shards = new Map(), chunks = new Map();
+  function loadMeta() {
+    if (!meta) meta = fetch(metaURL, { cache: "no-cache" }).then(function (r) { return r.json(); });
+    return meta;
+  }
+  function parseShard(b, k) {
+    var r = new Reader(b), n = r.uv(), terms = new Map(), order = [], posOff = 0, dec = new TextDecoder();
+    for (var i = 0; i < n; i++) {
+      var l = r.uv(), name = dec.decode(b.subarray(r.i, r.i + l));
+      r.i += l;
+      var t = { shard: k, idx: i, n: r.uv(), tn: r.uv(), dl: r.uv(), tl: r.uv() };
+      var p = r.uv();
+      t.posLen = Math.floor(p / 2); t.sep = p % 2 === 1;
+      if (!t.sep) { t.posOff = posOff; posOff += t.posLen; }
+      terms.set(name, t); order.push(t);
+    }
+    order.forEach(function (t) {
+      t.docs = b.subarray(r.i, r.i + t.dl); r.i += t.dl;
+      t.title = b.subarray(r.i, r.i + t.tl); r.i += t.tl;
+    });
+    return { terms: terms, posBytes: posOff };
+  }
+  function term(m, name) {
+    var k = shardOf(name, m.shards);
+    if (!shards.has(k)) shards.set(k, get(m.dir + "s" + k + ".bin").then(function (b) { return parseShard(b, k); }));
+    return shards.get(k).then(function (sh) { return sh.terms.get(name) || null; });
+  }
+  function decodeList(b, count) {
+    var out = new Uint32Array(count);
+    if (!count || !b.length) return out.subarray(0, 0);
+    var r = new Reader(b, 1), k = 0;
+    if (b[0] === 0) {
+      var cur = 0;
+      for (var i = 0; i < count; i++) { cur = i ? cur + r.uv() : r.uv(); out[k++] = cur; }
+    } else {
+      var first = r.uv();
+      for (var j = r.i; j < b.length; j++) {
+        var c = b[j];
+        for (var bit = 0; c; bit++, c >>= 1) if (c & 1) out[k++] = first + (j - r.i) * 8 + bit;
+      }
+    }
+    return out.subarray(0, k);
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+  function cover(n) {
+    var out = [];
+    for (var i = 0; i + 1 < n; i += 2) out.push(i);
+    if (n % 2 === 1) out.push(n - 2);
+    return out;
+  }
+  function posName(m, t) { return m.dir + "q" + t.shard + (t.sep ? "-" + t.idx : "") + ".bin"; }
+  function positions(m, t, want) {
+    return get(posName(m, t)).then(function (b) {
+      var blob = t.sep ? b : b.subarray(t.posOff, t.posOff + t.posLen);
+      var docs = decodeList(t.docs, t.n), r = new Reader(blob), out = new Map(), w = 0;
+      for (var i = 0; i < docs.length; i++) {
+        var d = docs[i], c = r.uv();
+        while (w < want.length && want[w] < d) w++;
+        var take = w < want.length && want[w] === d, ps = take ? [] : null, p = 0;
+        for (var j = 0; j < c; j++) { p += r.uv(); if (take) ps.push(p); }
+        if (take) out.set(d, ps);
+      }
+      return out;
+    });
+  }
+  function chunk(m, c) {
+    if (!chunks.has(c)) chunks.set(c, get(m.dir + "c" + c + ".json", "json"));
+    return chunks.get(c);
+  }
+  function doc(m, d) {
+    return chunk(m, Math.floor(d / m.chunk)).then(function (docs) { return docs[d % m.chunk]; });
+  }
+  function loadFacets(m) {
+    if (!facetCols) facetCols = get(m.dir + "facets.bin").then(function (b) {
+      var r = new Reader(b), cols = [];
+      m.facets.forEach(function () {
+        var mode = b[r.i++], col = new Uint16Array(m.docs);
+        if (mode === 0) { col.set(b.subarray(r.i, r.i + m.docs)); r.i += m.docs; }
+        else if (mode === 2) { for (var i = 0; i < m.docs; i++) col[i] = b[r.i + 2 * i] | b[r.i + 2 * i + 1] << 8; r.i += 2 * m.docs; }
+        else {
+          var runs = r.uv(), at = 0;
+          for (var k = 0; k < runs; k++) { var v = r.uv(), l = r.uv(); col.fill(v, at, at + l); at += l; }
+        }
+        cols.push(col);
+      });
+      return cols;
+    });
+    return facetCols;
+  }
+
+  // ---- Queries (generator/search.Searcher.Search) ----
+  function part(m, p) {
+    var rs = Array.from(p);
+    if (rs.length <= 2) {
+      return term(m, p).then(function (t) {
+        if (!t) return { docs: [], title: new Set() };
+        return { docs: decodeList(t.docs, t.n), title: new Set(decodeList(t.title, t.tn)) };
+      });
+    }
+    var offs = cover(rs.length), all = [];
+    for (var i = 0; i + 1 < rs.length; i++) all.push(i);
+    return Promise.all(all.map(function (i) { return term(m, rs[i] + rs[i + 1]); })).then(function (list) {
+      var ts = new Map();
+      for (var i = 0; i < all.length; i++) { if (!list[i]) return { docs: [], title: new Set() }; ts.set(all[i], list[i]); }
+      var order = all.slice().sort(function (a, b) { return ts.get(a).n - ts.get(b).n; });
+      var cand = decodeList(ts.get(order[0]).docs, ts.get(order[0]).n);
+      for (var j = 1; j < order.length; j++) cand = intersect(cand, decodeList(ts.get(order[j]).docs, ts.get(order[j]).n));
+      var res = { docs: [], title: new Set() };
+      if (!cand.length) return res;
+      return Promise.all([]).then(function () { return shards.get(ts.get(offs[0]).shard); }).then(function () {
+        return Promise.all(offs.map(function (o) { return shards.get(ts.get(o).shard); }));
+      }).then(function (shs) {
+        if (chunkCost(m, cand) <= posCost(m, ts, offs, shs)) {
+          return Promise.all(Array.prototype.map.call(cand, function (d) { return doc(m, d); })).then(function (docs) {
+            docs.forEach(function (x, k) {
+              if (normalize(x.t).indexOf(p) >= 0) { res.docs.push(cand[k]); res.title.add(cand[k]); }
+              else if (normalize(x.b || "").indexOf(p) >= 0) res.docs.push(cand[k]);
+            });
+            return res;
+          });
+        }
+        return Promise.all(offs.map(function (o) { return positions(m, ts.get(o), cand); })).then(function (pos) {
+          for (var k = 0; k < cand.length; k++) {
+            var d = cand[k], first = pos[0].get(d) || [];
+            for (var a = 0; a < first.length; a++) {
+              var ok = true;
+              for (var b = 1; b < offs.length && ok; b++) ok = (pos[b].get(d) || []).indexOf(first[a] + offs[b]) >= 0;
+              if (ok) { res.docs.push(d); if (first[a] < m.bodyAt) res.title.add(d); break; }
+            }
+          }
+          return res;
+        });
+      });
+    });
+  }
+  function chunkCost(m, docs) {
+    var n = 0, last = -1, long = m.long || [];
+    for (var i = 0; i < docs.length; i++) {
+      if (long.indexOf(docs[i]) >= 0) return Infinity;
+      var c = Math.floor(docs[i] / m.chunk);
+      if (c !== last && !chunks.has(c)) n++;
+      last = c;
+    }
+    return n * m.chunkBytes;
+  }
+  function posCost(m, ts, offs, shs) {
+    var n = 0, seen = new Set();
+    offs.forEach(function (o, i) {
+      var t = ts.get(o), name = posName(m, t);
+      if (files.has(name) || seen.has(name)) return;
+      seen.add(name);
+      n += t.sep ? t.posLen : shs[i].posBytes;
+    });
+    return n;
+  }
+  function active(m, f) {
+    var out = null;
+    m.facets.forEach(function (fc, fi) {
+      var v = f[fc.key], idx = -1;
+      fc.values.forEach(function (x, i) { if (x.v === v) idx = i; });
+      if (idx >= 0) { out = out || m.facets.map(function () { return -1; }); out[fi] = idx; }
+    });
+    return out;
+  }
+  function has(m, cols, fi, d, v) {
+    var x = cols[fi][d];
+    if (!x) return false;
+    var sets = m.facets[fi].sets;
+    return sets ? sets[x - 1].indexOf(v) >= 0 : x - 1 === v;
+  }
+  function search(m, q, f) {
+    var ps = parts(q), act = active(m, f);
+    var title = new Map(), phrase = new Set(), ident = new Set();
+    var docsP;
+    if (ps.length) {
+      docsP = Promise.all(ps.map(function (p) { return part(m, p); })).then(function (ms) {
+        var docs = Array.from(ms[0].docs);
+        for (var i = 1; i < ms.length; i++) docs = intersect(docs, ms[i].docs);
+        docs.forEach(function (d) {
+          var c = 0;
+          ms.forEach(function (x) { if (x.title.has(d)) c++; });
+          if (c) title.set(d, c);
+        });
+        var extra = [];
+        if (ps.length > 1 && docs.length) extra.push(part(m, ps.join("")).then(function (x) { x.docs.forEach(function (d) { phrase.add(d); }); }));
+        identifierQuery(q).forEach(function (k) {
+          extra.push(term(m, "=" + k).then(function (t) { if (t) decodeList(t.docs, t.n).forEach(function (d) { ident.add(d); }); }));
+        });
+        return Promise.all(extra).then(function () { return docs; });
+      });
+    } else if (act) {
+      var all = []; for (var i = 0; i < m.docs; i++) all.push(i);
+      docsP = Promise.resolve(all);
+    } else docsP = Promise.resolve([]);
+    return Promise.all([docsP, loadFacets(m)]).then(function (r) {
+      var docs = r[0], cols = r[1], out = [], counts = {};
+      m.facets.forEach(function (fc) { counts[fc.key] = fc.values.map(function () { return 0; }); });
+      docs.forEach(function (d) {
+        var fail = -1, nfail = 0;
+        if (act) act.forEach(function (v, fi) { if (v >= 0 && !has(m, cols, fi, d, v)) { fail = fi; nfail++; } });
+        if (!nfail) out.push(d);
+        if (nfail > 1) return;
+        m.facets.forEach(function (fc, fi) {
+          if (nfail === 1 && fail !== fi) return;
+          var x = cols[fi][d];
+          if (!x) return;
+          if (fc.sets) fc.sets[x - 1].forEach(function (c) { counts[fc.key][c]++; });
+          else counts[fc.key][x - 1]++;
+        });
+      });
+      out.sort(function (a, b) {
+        if (ident.has(a) !== ident.has(b)) return ident.has(a) ? -1 : 1;
+        if (phrase.has(a) !== phrase.has(b)) return phrase.has(a) ? -1 : 1;
+        var ta = title.get(a) || 0, tb = title.get(b) || 0;
+        if (ta !== tb) return tb - ta;
+        return a - b;
+      });
+      return { docs: out, counts: counts, parts: ps };
+    });
+  }
+
+  // ---- Display ----
+  var typeLabel = {};
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  // marked appends text to parent with every match of the parts wrapped in
+  // <mark>; it maps normalised characters back to the original ones.
+  function ranges(text, ps) {
+    var cps = Array.from(text), norm = "", map = [], sep = false;
+    cps.forEach(function (c, i) {
+      var n = c.normalize("NFKC").toLowerCase();
+      for (var ch of n) {
+        if (wordRe.test(ch)) {
+          if (sep && norm) { norm += " "; map.push(i); }
+          sep = false;
+          for (var u = 0; u < ch.length; u++) map.push(i);
+          norm += ch;
+        } else sep = true;
+      }
+    });
+    var marks = [];
+    ps.forEach(function (p) {
+      for (var at = norm.indexOf(p); at >= 0; at = norm.indexOf(p, at + p.length)) {
+        marks.push([map[at], map[at + p.length - 1] + 1]);
+      }
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    return { cps: cps, marks: marks };
+  }
+  function marked(parent, text, ps, window) {
+    var r = ranges(text, ps), cps = r.cps, from = 0, to = cps.length;
+    if (window) {
+      var at = r.marks.length ? r.marks[0][0] : 0;
+      from = Math.max(0, at - 30); to = Math.min(cps.length, from + 110);
+      if (from > 0) parent.appendChild(document.createTextNode("…"));
+    }
+    var i = from;
+    r.marks.forEach(function (mk) {
+      if (mk[0] < i || mk[0] >= to) return;
+      parent.appendChild(document.createTextNode(cps.slice(i, mk[0]).join("")));
+      parent.appendChild(el("mark", null, cps.slice(mk[0], Math.min(mk[1], to)).join("")));
+      i = Math.min(mk[1], to);
+    });
+    parent.appendChild(document.createTextNode(cps.slice(i, to).join("")));
+    if (window && to < cps.length) parent.appendChild(document.createTextNode("…"));
+  }
+  function state() {
+    var u = new URLSearchParams(location.search), f = {};
+    u.forEach(function (v, k) { f[k] = v; });
+    return f;
+  }
+  function urlFor(f) {
+    var u = new URLSearchParams();
+    Object.keys(f).forEach(function (k) { if (f[k]) u.set(k, f[k]); });
+    var s = u.toString();
+    return location.pathname + (s ? "?" + s : "");
+  }
+  function link(text, f, current) {
+    var a = el("a", null, text);
+    a.href = urlFor(f);
+    if (current) a.setAttribute("aria-current", "true");
+    a.addEventListener("click", function (e) {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+      e.preventDefault();
+      history.pushState(null, "", a.getAttribute("href"));
+      run(false);
+    });
+    return a;
+  }
+  function renderFacets(m, f, counts) {
+    facetsEl.textContent = "";
+    var any = false;
+    m.facets.forEach(function (fc) {
+      var items = [];
+      fc.values.forEach(function (v, i) {
+        var n = counts[fc.key][i], cur = f[fc.key] === v.v;
+        if (!n && !cur) return;
+        items.push([v, n, cur]);
+      });
+      if (!items.length) return;
+      any = true;
+      var sec = el("section", "facet"), id = "facet-" + fc.key;
+      var h = el("h2", null, fc.label); h.id = id;
+      sec.setAttribute("aria-labelledby", id);
+      sec.appendChild(h);
+      var ul = el("ul");
+      items.forEach(function (it) {
+        var nf = Object.assign({}, f);
+        delete nf.page;
+        nf[fc.key] = it[2] ? "" : it[0].v;
+        var li = el("li");
+        var a = link(it[0].l + "（" + it[1] + "）", nf, it[2]);
+        if (it[2]) a.setAttribute("aria-label", it[0].l + "，已选，点击取消");
+        li.appendChild(a);
+        ul.appendChild(li);
+      });
+      sec.appendChild(ul);
+      facetsEl.appendChild(sec);
+    });
+    facetsEl.hidden = !any;
+  }
+  function renderPager(f, total, page) {
+    pager.textContent = "";
+    var pages = Math.ceil(total / PAGE);
+    if (pages <= 1) { pager.hidden = true; return; }
+    var ul = el("ul");
+    function add(label, p, cur) {
+      var nf = Object.assign({}, f); nf.page = p > 1 ? String(p) : "";
+      var li = el("li"); li.appendChild(link(label, nf, cur)); ul.appendChild(li);
+    }
+    if (page > 1) add("上一页", page - 1, false);
+    for (var p = Math.max(1, page - 2); p <= Math.min(pages, page + 2); p++) add(String(p), p, p === page);
+    if (page < pages) add("下一页", page + 1, false);
+    pager.appendChild(ul);
+    pager.hidden = false;
+  }
+  var seq = 0, lastInput = 0;
+  function run(fromTyping) {
+    var my = ++seq, f = state(), q = f.q || "";
+    if (!fromTyping && input.value !== q) input.value = q;
+    return loadMeta().then(function (m) {
+      m.facets.forEach(function (fc) { if (fc.key === "type") fc.values.forEach(function (v) { typeLabel[v.v] = v.l; }); });
+      return search(m, q, f).then(function (res) {
+        if (my !== seq) return;
+        var page = Math.max(1, parseInt(f.page, 10) || 1), from = (page - 1) * PAGE;
+        var shown = res.docs.slice(from, from + PAGE);
+        return Promise.all(shown.map(function (d) { return doc(m, d); })).then(function (docs) {
+          if (my !== seq) return;
+          render(m, f, res, docs, page, q);
+        });
+      });
+    }).catch(function (e) {
+      if (my !== seq) return;
+      // A new build replaced the index: forget it and try once more.
+      if (!run.retried) { run.retried = true; meta = null; facetCols = null; files.clear(); shards.clear(); chunks.clear(); return run(fromTyping); }
+      statusEl.textContent = "搜索暂时不可用，请按分类浏览。";
+      if (window.console) console.warn(e);
+    });
+  }
+  function render(m, f, res, docs, page, q) {
+    list.textContent = "";
+    var searched = res.parts.length > 0 || res.docs.length > 0;
+    var total = res.docs.length;
+    docs.forEach(function (d) {
+      var li = el("li", "result");
+      var h = el("h3");
+      var a = el("a"); a.href = base.replace(/\/$/, "") + d.u;
+      marked(a, d.t, res.parts);
+      h.appendChild(a); li.appendChild(h);
+      var meta = el("p", "meta");
+      meta.appendChild(el("span", "tag", typeLabel[d.k] || d.k));
+      if (d.d) { var t = el("time", null, d.d); t.setAttribute("datetime", d.d); meta.appendChild(document.createTextNode(" · ")); meta.appendChild(t); }
+      if (d.s) { meta.appendChild(document.createTextNode(" · ")); marked(meta.appendChild(el("span", "code")), d.s, res.parts); }
+      if (d.a) meta.appendChild(document.createTextNode(" · " + d.a));
+      li.appendChild(meta);
+      if (d.b) { var sn = el("p", "snippet"); marked(sn, d.b, res.parts, true); li.appendChild(sn); }
+      list.appendChild(li);
+    });
+    if (!searched) statusEl.textContent = q ? "请输入文字或数字。" : "";
+    else if (!total) statusEl.textContent = "没有找到与“" + q + "”相符的结果。";
+    else statusEl.textContent = "找到 " + total + " 条结果" + (total > PAGE ? "，第 " + page + " 页，共 " + Math.ceil(total / PAGE) + " 页" : "") + "。";
+    empty.hidden = !(searched && !total) && !(q && !res.parts.length);
+    renderFacets(m, f, res.counts);
+    renderPager(f, total, page);
+    var now = performance.now();
+    form.setAttribute("data-ms", String(Math.round(now - lastInput)));
+    form.setAttribute("data-done", String(seq));
+    form.setAttribute("data-query", q);
+    form.setAttribute("data-total", String(total));
+  }
+  var timer = 0;
+  input.addEventListener("input", function () {
+    lastInput = performance.now();
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var f = state();
+      f.q = input.value; delete f.page;
+      history.replaceState(null, "", urlFor(f));
+      run(true);
+    }, DEBOUNCE);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    var f = state();
+    f.q = input.value; delete f.page;
+    history.pushState(null, "", urlFor(f));
+    run(true);
+  });
+  window.addEventListener("popstate", function () { run(false); });
+  var initial = state();
+  if (initial.q || Object.keys(initial).length) run(false);
+  else loadMeta();
+})();
