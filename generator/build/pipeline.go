@@ -71,6 +71,11 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		s.Add(&site.Page{URL: "/stats/" + t.Slug + "/", Layout: "stat", Title: t.Title + "统计", Section: "/stats/", Column: "统计数据",
 			Description: t.Intro, InSitemap: true, Crumbs: []site.Crumb{{Title: "首页", URL: "/"}, {Title: "统计数据", URL: "/stats/"}}, Data: sp})
 	}
+	for _, p := range s.HTML {
+		if p.URL == "/" && p.Data == nil {
+			p.Data = StatIndex{Topics: statPages} // the home page links only to topics that exist
+		}
+	}
 	s.Add(&site.Page{URL: "/stats/", Layout: "stats", Title: "统计数据", Section: "/stats/", Column: "统计数据", InSitemap: true,
 		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: StatIndex{Topics: statPages}})
 
@@ -82,6 +87,11 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		}
 	}
 	theme := render.Overlay(top, themes.Default())
+	if b := l.cfg.Publisher.Badge; b != "" {
+		if _, err := fs.Stat(theme, "static"+b); err != nil {
+			return sum, fmt.Errorf("site.toml: publisher.badge %q: put the image at themes/%s/static%s", b, l.cfg.Theme, b)
+		}
+	}
 	r, err := render.New(theme, &s.Config)
 	if err != nil {
 		return sum, err
@@ -92,6 +102,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	s.Add(&site.Page{URL: "/data/", Layout: "data", Title: "开放数据", Section: "/data/", Column: "开放数据", InSitemap: true,
 		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: datasets})
+	s.Add(&site.Page{URL: "/sitemap/", Layout: "sitemap", Title: "网站地图", Column: "网站地图", InSitemap: true,
+		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: StatIndex{Topics: statPages}})
 	s.Add(&site.Page{URL: "/changes/", Layout: "changes", Title: "更新记录", Column: "更新记录", InSitemap: true,
 		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: sum})
 	s.Seal()
