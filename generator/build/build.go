@@ -66,6 +66,8 @@ type Summary struct {
 	Bytes    int64
 	Duration time.Duration
 	Result   *disclose.Result
+
+	fresh freshness // for Staleness
 }
 
 // Now returns the build date for opts: Options.Now, else SOURCE_DATE_EPOCH,
@@ -216,6 +218,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		}
 	}
 	sum.Counts["pages"] = len(kept)
+	sum.fresh = newFreshness(cfg, kept)
 	return &loaded{cfg: cfg, set: set, pages: kept, sum: sum}, nil
 }
 
@@ -233,6 +236,7 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now)
 	l.sum.Diags = append(l.sum.Diags, dl...)
 	l.sum.Result = res
+	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
 	l.sum.Diags.Sort()
 	l.sum.Duration = time.Since(start)
 	if l.sum.Diags.HasErrors() {
