@@ -161,3 +161,30 @@ func TestAccessibilityAxe(t *testing.T) {
 		})
 	}
 }
+
+// TestPageWeightBudgets keeps pages light: a decision page with everything
+// it loads at most 20 KB gzip-compressed, the home page at most 60 KB
+// (chart option data excluded: it is fetched only by the chart script).
+func TestPageWeightBudgets(t *testing.T) {
+	for _, s := range checkedSites(t) {
+		t.Run(s.name, func(t *testing.T) {
+			var casePage string
+			for _, f := range sitetest.Files(t, s.dir) {
+				if rest, ok := strings.CutPrefix(f, "cases/"); ok && len(rest) == len("0123456789abcdef/index.html") && casePage == "" {
+					casePage = f
+				}
+			}
+			budgets := map[string]int{"index.html": 60 << 10}
+			if casePage != "" {
+				budgets[casePage] = 20 << 10
+			}
+			for page, budget := range budgets {
+				total, parts := sitecheck.PageWeight(t, s.dir, prefix, page)
+				t.Logf("%s: %d bytes gzip (%s)", page, total, parts)
+				if total > budget {
+					t.Errorf("%s weighs %d bytes gzip with its assets, over the budget of %d (%s)", page, total, budget, parts)
+				}
+			}
+		})
+	}
+}
