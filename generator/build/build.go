@@ -88,6 +88,8 @@ type Summary struct {
 	// when there was none to compare with.
 	Update     changelog.Update
 	FirstBuild bool
+
+	fresh freshness // for Staleness
 }
 
 // Now returns the build date for opts: Options.Now, else SOURCE_DATE_EPOCH,
@@ -238,6 +240,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		}
 	}
 	sum.Counts["pages"] = len(kept)
+	sum.fresh = newFreshness(cfg, kept)
 	return &loaded{cfg: cfg, set: set, pages: kept, sum: sum}, nil
 }
 
@@ -255,6 +258,7 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now)
 	l.sum.Diags = append(l.sum.Diags, dl...)
 	l.sum.Result = res
+	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
 	l.sum.Diags.Sort()
 	l.sum.Duration = time.Since(start)
 	if l.sum.Diags.HasErrors() {

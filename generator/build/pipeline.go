@@ -52,6 +52,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	idx := statIndex(statPages)
+	for _, p := range s.HTML {
+		if p.URL == "/" && p.Data == nil {
+			p.Data = idx // the home page links only to topics that exist
+		}
+	}
 
 	// Theme: the site's themes/NAME over the embedded default.
 	var top fs.FS
@@ -61,6 +67,11 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		}
 	}
 	theme := render.Overlay(top, themes.Default())
+	if b := l.cfg.Publisher.Badge; b != "" {
+		if _, err := fs.Stat(theme, "static"+b); err != nil {
+			return sum, fmt.Errorf("site.toml: publisher.badge %q: put the image at themes/%s/static%s", b, l.cfg.Theme, b)
+		}
+	}
 	r, err := render.New(theme, &s.Config)
 	if err != nil {
 		return sum, err
@@ -94,6 +105,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	stampPages(s, manifest)
 	changesPages(s, manifest)
+	s.Add(&site.Page{URL: "/sitemap/", Layout: "sitemap", Title: "网站地图", Column: "网站地图", InSitemap: true,
+		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
 	s.Seal()
 	sum.Pages = len(s.HTML)
 

@@ -67,6 +67,19 @@ func addStats(s *site.Site, res *disclose.Result) ([]StatPage, error) {
 	return out, nil
 }
 
+// statIndex sorts statistics pages into topics and years.
+func statIndex(pages []StatPage) StatIndex {
+	var idx StatIndex
+	for _, p := range pages {
+		if isYear(p.Topic.Path) {
+			idx.Years = append(idx.Years, p)
+		} else {
+			idx.Topics = append(idx.Topics, p)
+		}
+	}
+	return idx
+}
+
 func isYear(path string) bool {
 	return len(path) > len(stats.TopicYear)+1 && path[:len(stats.TopicYear)+1] == stats.TopicYear+"/"
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -37,6 +38,38 @@ type Config struct {
 	OpenData   OpenData             `toml:"opendata"`
 	Aliases    map[string]AliasList `toml:"aliases"`
 	Stats      map[string]StatTable `toml:"stats"`
+	// Staleness sets when gongshi check warns that a column is stale.
+	Staleness Staleness `toml:"staleness"`
+	// Accessibility feeds the accessibility statement page (/accessibility/).
+	Accessibility Accessibility `toml:"accessibility"`
+}
+
+// Staleness holds the ages after which gongshi check warns that a column has
+// not been updated. Zero means the default; a negative value turns the
+// warning off.
+type Staleness struct {
+	// StatsDays is the allowed age in days of the latest statistics month,
+	// counted from the end of that month (default 45).
+	StatsDays int `toml:"stats_days"`
+	// NoticesMonths is the allowed age in months of the latest notice
+	// (default 6).
+	NoticesMonths int `toml:"notices_months"`
+}
+
+// Accessibility is the site's accessibility statement: what it conforms to,
+// when it was last reviewed and whom to tell about a barrier. Every field
+// has a default, so the page is always generated.
+type Accessibility struct {
+	// Standard names the target, default "WCAG 2.1 AA 级及 GB/T 37668-2019".
+	Standard string `toml:"standard"`
+	// Reviewed is the date of the last review, e.g. "2026-05-20"; empty
+	// means the statement carries no review date.
+	Reviewed string `toml:"reviewed"`
+	// Contact is where to report barriers; empty means the publisher's
+	// phone and email.
+	Contact string `toml:"contact"`
+	// Known lists known limitations, one per entry.
+	Known []string `toml:"known"`
 }
 
 // Publisher is the identity of the publishing body and its parent portal.
@@ -53,6 +86,12 @@ type Publisher struct {
 	// Portal is the parent portal's name and URL, for the breadcrumb.
 	PortalName string `toml:"portal_name"`
 	PortalURL  string `toml:"portal_url"`
+	// Badge is the 党政机关网站 identification badge: a path below the site
+	// root to an image the site supplies in themes/NAME/static/ (e.g.
+	// "/img/dzjg.png"), shown in the footer; BadgeURL is where it links (the
+	// certificate page issued with it).
+	Badge    string `toml:"badge"`
+	BadgeURL string `toml:"badge_url"`
 }
 
 // Disclosure holds the publication rules.
@@ -109,7 +148,9 @@ func Default() Config {
 			Severity:  DefaultSeverity(),
 			MaxMonths: 36,
 		},
-		OpenData: OpenData{License: "政府信息公开，可自由引用，请注明来源"},
+		OpenData:      OpenData{License: "政府信息公开，可自由引用，请注明来源"},
+		Staleness:     Staleness{StatsDays: 45, NoticesMonths: 6},
+		Accessibility: Accessibility{Standard: "WCAG 2.1 AA 级及 GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》"},
 	}
 }
 
@@ -204,6 +245,23 @@ func (c *Config) validate() error {
 	if c.PageSize < 10 || c.PageSize > 500 {
 		return &Error{File: FileName, Msg: fmt.Sprintf("page_size %d: want 10 to 500", c.PageSize)}
 	}
+	if c.Staleness.StatsDays == 0 {
+		c.Staleness.StatsDays = 45
+	}
+	if c.Staleness.NoticesMonths == 0 {
+		c.Staleness.NoticesMonths = 6
+	}
+	if b := c.Publisher.Badge; b != "" && (!strings.HasPrefix(b, "/") || strings.Contains(b, "//") || strings.Contains(b, "..")) {
+		return &Error{File: FileName, Msg: fmt.Sprintf("publisher.badge %q: want a path below the site root such as \"/img/dzjg.png\" (the file goes in themes/NAME/static/)", b)}
+	}
+	if r := c.Accessibility.Reviewed; r != "" {
+		if _, err := time.Parse("2006-01-02", r); err != nil {
+			return &Error{File: FileName, Msg: fmt.Sprintf("accessibility.reviewed %q: want a date like 2026-05-20", r)}
+		}
+	}
+	if c.Accessibility.Standard == "" {
+		c.Accessibility.Standard = Default().Accessibility.Standard
+	}
 	switch c.Disclosure.NameMask {
 	case "某某", "*", "某":
 	default:
@@ -241,10 +299,12 @@ func keyLine(src string, key toml.Key) int {
 }
 
 var known = map[string][]string{
-	"":           {"title", "town", "description", "base_url", "language", "theme", "page_size", "publisher", "disclosure", "opendata", "aliases", "stats"},
-	"publisher":  {"sponsor", "organizer", "site_code", "icp", "public_sec", "address", "phone", "complaints", "email", "portal_name", "portal_url"},
-	"disclosure": {"name_mask", "publish_simple", "publish_warning_only", "periods"},
-	"opendata":   {"license", "license_url"},
+	"":              {"title", "town", "description", "base_url", "language", "theme", "page_size", "publisher", "disclosure", "opendata", "aliases", "stats", "staleness", "accessibility"},
+	"publisher":     {"sponsor", "organizer", "site_code", "icp", "public_sec", "address", "phone", "complaints", "email", "portal_name", "portal_url", "badge", "badge_url"},
+	"staleness":     {"stats_days", "notices_months"},
+	"accessibility": {"standard", "reviewed", "contact", "known"},
+	"disclosure":    {"name_mask", "publish_simple", "publish_warning_only", "periods"},
+	"opendata":      {"license", "license_url"},
 }
 
 // suggest returns the known key nearest to an unknown one.

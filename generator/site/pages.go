@@ -52,6 +52,15 @@ func (s *Site) BuildPages() {
 	s.Add(&Page{URL: "/search/", Layout: "search", Title: "站内搜索", Section: "/search/", Column: "搜索", InSitemap: true,
 		Crumbs: []Crumb{home}})
 	s.Add(&Page{URL: "/404.html", Layout: "404", Title: "页面不存在", Column: "404"})
+	s.portalPages()
+}
+
+// portalPages adds the statements every government site carries, generated
+// from site.toml: 隐私声明 and 无障碍声明. The human sitemap (/sitemap/) is
+// added by the build, which knows the statistics topics.
+func (s *Site) portalPages() {
+	s.Add(&Page{URL: "/privacy/", Layout: "privacy", Title: "隐私声明", Column: "隐私声明", InSitemap: true, Crumbs: []Crumb{home}})
+	s.Add(&Page{URL: "/accessibility/", Layout: "accessibility", Title: "无障碍声明", Column: "无障碍声明", InSitemap: true, Crumbs: []Crumb{home}})
 }
 
 func (s *Site) casePages() {

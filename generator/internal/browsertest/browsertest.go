@@ -70,6 +70,14 @@ func New(t testing.TB, dir, prefix string) *Browser {
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 
+	// Chromium's helper processes can still be writing to the profile when
+	// the browser is closed, so t.TempDir's strict cleanup would fail the
+	// test; remove it best-effort after the browser (cleanups run LIFO).
+	profile, err := os.MkdirTemp("", "browsertest-profile-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(profile) })
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
@@ -77,7 +85,7 @@ func New(t testing.TB, dir, prefix string) *Browser {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
