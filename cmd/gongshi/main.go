@@ -1,0 +1,266 @@
+// Command gongshi builds a town's transparency portal from its exports.
+//
+// It only parses flags and calls generator/…; see README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"gongshi/generator/build"
+	"gongshi/generator/config"
+	"gongshi/generator/diag"
+	"gongshi/generator/sample"
+	"gongshi/generator/scaffold"
+	"gongshi/generator/serve"
+)
+
+// version is set at link time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `gongshi builds a town's transparency portal from its exports.
+
+Usage:
+  gongshi build   [--source DIR] [--dest DIR] [--base-url URL]   build the site
+  gongshi check   [--source DIR] [--format text|json] [--all]    validate config and data, write nothing
+  gongshi serve   [--source DIR] [--port 1313]                   build and serve on localhost, rebuild on change
+  gongshi new     DIR                                            scaffold a new town site
+  gongshi sample  [--cases N] [--seed S] DIR                     write a synthetic town's exports
+  gongshi version                                                print the version
+
+Exit codes: 0 success, 1 data errors (diagnostics printed), 2 usage.
+Run "gongshi COMMAND --help" for a command's flags.
+`
+
+// exit codes
+const (
+	exitOK    = 0
+	exitData  = 1
+	exitUsage = 2
+)
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return cmdBuild(ctx, rest, stdout, stderr)
+	case "check":
+		return cmdCheck(ctx, rest, stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, rest, stdout, stderr)
+	case "new":
+		return cmdNew(rest, stdout, stderr)
+	case "sample":
+		return cmdSample(rest, stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "gongshi", version)
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "gongshi: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: gongshi %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags and reports a usage error as exit 2 (0 for --help).
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL]", stderr)
+	src := fs.String("source", ".", "site folder (with site.toml, data/, content/)")
+	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
+	base := fs.String("base-url", "", "absolute URL the site is served from, e.g. https://www.example.gov.cn/zfxxgk/qingxi/ (overrides site.toml)")
+	verbose := fs.Bool("verbose", false, "log the phases of the build")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gongshi build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose)}
+	sum, err := build.Build(ctx, opts)
+	if sum != nil {
+		sum.Diags.Print(stderr, 10, diag.Warning)
+	}
+	if err != nil {
+		return reportErr(stderr, err)
+	}
+	printSummary(stdout, sum, opts.Dest, *src)
+	return exitOK
+}
+
+func reportErr(stderr io.Writer, err error) int {
+	var ce *config.Error
+	switch {
+	case errors.Is(err, build.ErrData):
+		fmt.Fprintln(stderr, "gongshi: build failed: the data has errors (listed above); nothing was written")
+		return exitData
+	case errors.As(err, &ce):
+		fmt.Fprintln(stderr, ce.Error())
+		return exitData
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "gongshi: interrupted; nothing was written")
+		return exitData
+	}
+	fmt.Fprintf(stderr, "gongshi: %v\n", err)
+	return exitData
+}
+
+func printSummary(w io.Writer, sum *build.Summary, dest, src string) {
+	if dest == "" {
+		dest = filepath.Join(src, "public")
+	}
+	r := sum.Result
+	fmt.Fprintf(w, "read   %d decisions (%d published, %d withheld, %d withdrawn), %d powers, %d services, %d statistics values, %d pages\n",
+		sum.Counts["cases"], len(r.Cases), len(r.Withheld)-len(r.Withdrawn), len(r.Withdrawn), sum.Counts["powers"], sum.Counts["services"], sum.Counts["stats"], sum.Counts["pages"])
+	fmt.Fprintf(w, "wrote  %d pages, %d files, %.1f MB to %s\n", sum.Pages, sum.Written, float64(sum.Bytes)/1e6, dest)
+	if n := sum.Diags.Count(diag.Warning); n > 0 {
+		fmt.Fprintf(w, "       %d warnings (gongshi check lists them all)\n", n)
+	}
+	fmt.Fprintf(w, "done   in %s\n", sum.Duration.Round(time.Millisecond))
+}
+
+func logger(w io.Writer, verbose bool) *slog.Logger {
+	lvl := slog.LevelWarn
+	if verbose {
+		lvl = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [--source DIR] [--format text|json] [--all]", stderr)
+	src := fs.String("source", ".", "site folder")
+	format := fs.String("format", "text", "output format: text or json")
+	all := fs.Bool("all", false, "print every diagnostic, not 10 per file")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "gongshi check: --format %q: want text or json\n", *format)
+		return exitUsage
+	}
+	sum, err := build.Check(ctx, build.Options{Source: *src})
+	if sum != nil {
+		if *format == "json" {
+			if err := build.WriteCheckJSON(stdout, sum); err != nil {
+				fmt.Fprintln(stderr, "gongshi:", err)
+				return exitData
+			}
+		} else {
+			cap := 10
+			if *all {
+				cap = 0
+			}
+			build.WriteCheckText(stdout, sum, cap)
+		}
+	}
+	if err != nil {
+		return reportErr(stderr, err)
+	}
+	return exitOK
+}
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "serve [--source DIR] [--port 1313]", stderr)
+	src := fs.String("source", ".", "site folder")
+	port := fs.Int("port", 1313, "port on localhost")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	err := serve.Run(ctx, serve.Options{Source: *src, Port: *port, Out: stdout, Err: stderr})
+	if err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "gongshi serve:", err)
+		return exitData
+	}
+	return exitOK
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", "new DIR", stderr)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	dir := fs.Arg(0)
+	if err := scaffold.Write(dir); err != nil {
+		fmt.Fprintln(stderr, "gongshi new:", err)
+		return exitData
+	}
+	fmt.Fprintf(stdout, "created a new site in %s\nnext: edit %s, put exports in %s, then run: gongshi build --source %s\n",
+		dir, filepath.Join(dir, "site.toml"), filepath.Join(dir, "data")+string(filepath.Separator), dir)
+	return exitOK
+}
+
+func cmdSample(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("sample", "sample [--cases N] [--seed S] DIR", stderr)
+	def := sample.DefaultOptions()
+	cases := fs.Int("cases", def.Cases, "number of penalty decisions to generate")
+	seed := fs.Uint64("seed", def.Seed, "random seed; the same seed gives the same files")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	if *cases < 1 {
+		fmt.Fprintln(stderr, "gongshi sample: --cases must be at least 1")
+		return exitUsage
+	}
+	o := def
+	o.Cases, o.Seed = *cases, *seed
+	sum, err := sample.Write(fs.Arg(0), o)
+	if err != nil {
+		fmt.Fprintln(stderr, "gongshi sample:", err)
+		return exitData
+	}
+	fmt.Fprintf(stdout, "wrote %d decisions, %d powers, %d services, %d months of statistics in %d files under %s\n",
+		sum.Cases, sum.Powers, sum.Services, sum.StatMonths, len(sum.Files), filepath.Join(fs.Arg(0), "data"))
+	_ = strings.TrimSpace
+	return exitOK
+}
