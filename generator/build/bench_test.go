@@ -1,0 +1,80 @@
+package build_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"gongshi/generator/build"
+	"gongshi/generator/sample"
+)
+
+// BenchmarkBuildSample builds a `gongshi sample --cases N` town, every page
+// kind included. Run with -bench BuildSample -benchtime 1x; the 100k case
+// takes a while. Reported: published decisions, pages, files, MB written,
+// and the peak Go heap sampled during the build.
+func BenchmarkBuildSample(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
+			src := b.TempDir()
+			o := sample.DefaultOptions()
+			o.Cases = n
+			if _, err := sample.Write(src, o); err != nil {
+				b.Fatal(err)
+			}
+			site, err := os.ReadFile(filepath.Join("..", "..", "site.toml"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(src, "site.toml"), site, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				dest := filepath.Join(b.TempDir(), "public")
+				runtime.GC()
+				peak, stop := samplePeakHeap()
+				sum, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest, Now: now})
+				stop()
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(sum.Result.Cases)), "published")
+				b.ReportMetric(float64(sum.Pages), "pages")
+				b.ReportMetric(float64(sum.Written), "files")
+				b.ReportMetric(float64(sum.Bytes)/1e6, "MB-written")
+				b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+			}
+		})
+	}
+}
+
+// samplePeakHeap polls the heap size until stop is called.
+func samplePeakHeap() (*atomic.Uint64, func()) {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	go func() {
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				metrics.Read(s)
+				if v := s[0].Value.Uint64(); v > peak.Load() {
+					peak.Store(v)
+				}
+			}
+		}
+	}()
+	return &peak, func() { close(done) }
+}
