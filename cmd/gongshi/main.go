@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -111,8 +112,19 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
 	base := fs.String("base-url", "", "absolute URL the site is served from, e.g. https://www.example.gov.cn/zfxxgk/qingxi/ (overrides site.toml)")
 	verbose := fs.Bool("verbose", false, "log the phases of the build")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "gongshi build:", err)
+			return exitUsage
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "gongshi build: unexpected argument %q\n", fs.Arg(0))

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -108,53 +107,103 @@ func Robots(sitemapURL string) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + sitemapURL + "\n")
 }
 
-var (
-	// Attributes that make the browser fetch something.
-	fetchAttrRe = regexp.MustCompile(`(?i)<(?:script|img|iframe|audio|video|source|embed|object|input|track)\b[^>]*?\s(?:src|srcset|data|poster)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//`)
-	linkTagRe   = regexp.MustCompile(`(?i)<link\b[^>]*>`)
-	hrefAbsRe   = regexp.MustCompile(`(?i)\shref\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//`)
-	cssURLRe    = regexp.MustCompile(`(?i)(?:url\(\s*["']?\s*(?:https?:)?//|@import\s+["'](?:https?:)?//)`)
-)
-
 // ExternalRequests lists the files in fsys whose content would make a
-// browser request something from another site: scripts, images, styles,
-// frames or fonts by absolute URL. Hyperlinks (<a href>) are not requests.
-// The canonical and alternate <link>s are metadata, not fetched.
+// browser request something from another site. See ExternalRequest.
 func ExternalRequests(fsys fs.FS) ([]string, error) {
 	var bad []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		isHTML, isCSS := strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".css")
-		if !isHTML && !isCSS {
+		if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".css") {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		if isCSS {
-			if cssURLRe.Match(data) {
-				bad = append(bad, p)
-			}
-			return nil
-		}
-		if fetchAttrRe.Match(data) || cssURLRe.Match(data) {
+		if ExternalRequest(p, data) != "" {
 			bad = append(bad, p)
-			return nil
-		}
-		for _, l := range linkTagRe.FindAll(data, -1) {
-			ls := strings.ToLower(string(l))
-			if strings.Contains(ls, "canonical") || strings.Contains(ls, "alternate") {
-				continue
-			}
-			if hrefAbsRe.Match(l) {
-				bad = append(bad, p)
-				break
-			}
 		}
 		return nil
 	})
 	return bad, err
+}
+
+// fetchAttrs are the attributes whose URL a browser fetches by itself.
+// href fetches only on <link> (stylesheets, icons, preloads), handled apart.
+var fetchAttrs = [][]byte{[]byte(" src="), []byte(" srcset="), []byte(" poster="), []byte(" data="), []byte("url("), []byte("@import")}
+
+// ExternalRequest returns the first URL in an HTML or CSS file that a
+// browser would fetch from another site (scripts, images, styles, frames,
+// fonts), or "". Hyperlinks (<a href>) are not requests, nor are the
+// canonical and alternate <link>s, which are metadata.
+func ExternalRequest(name string, data []byte) string {
+	for _, attr := range fetchAttrs {
+		for i := 0; ; {
+			j := bytes.Index(data[i:], attr)
+			if j < 0 {
+				break
+			}
+			i += j + len(attr)
+			if u := urlAt(data[i:]); isExternal(u) {
+				return u
+			}
+		}
+	}
+	if !strings.HasSuffix(name, ".html") {
+		return ""
+	}
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("<link "))
+		if j < 0 {
+			break
+		}
+		i += j
+		end := bytes.IndexByte(data[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := data[i : i+end]
+		i += end
+		if bytes.Contains(tag, []byte("canonical")) || bytes.Contains(tag, []byte("alternate")) {
+			continue
+		}
+		if k := bytes.Index(tag, []byte(" href=")); k >= 0 {
+			if u := urlAt(tag[k+6:]); isExternal(u) {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// urlAt reads an attribute value or CSS url() argument at the start of b.
+func urlAt(b []byte) string {
+	b = bytes.TrimLeft(b, " \t\n")
+	if len(b) > 0 && (b[0] == '"' || b[0] == '\'') {
+		q := b[0]
+		if k := bytes.IndexByte(b[1:], q); k >= 0 {
+			return string(b[1 : 1+k])
+		}
+		return ""
+	}
+	k := bytes.IndexAny(b, " >)\t\n;")
+	if k < 0 {
+		k = len(b)
+	}
+	return string(b[:k])
+}
+
+func isExternal(u string) bool {
+	u = strings.ToLower(strings.TrimSpace(u))
+	if strings.HasPrefix(u, "//") {
+		return true
+	}
+	i := strings.Index(u, "://")
+	if i <= 0 {
+		return false
+	}
+	// srcset lists several URLs; any absolute one is external.
+	return !strings.ContainsAny(u[:i], "/?# ")
 }

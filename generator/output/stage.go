@@ -66,6 +66,14 @@ func NewMinifier() *minify.M {
 	return m
 }
 
+// ExternalError reports output that would load a resource from another
+// site: no request may leave the site.
+type ExternalError struct{ File, URL string }
+
+func (e *ExternalError) Error() string {
+	return fmt.Sprintf("output %s would load %s from another site (no request may leave the site; put the file in the theme's static/ folder)", e.File, e.URL)
+}
+
 // Dir is the staging directory.
 func (s *Stage) Dir() string { return s.dir }
 
@@ -88,6 +96,11 @@ func (s *Stage) WriteFile(p string, data []byte) error {
 		}
 		data = buf.Bytes()
 	}
+	if ext == ".html" || ext == ".css" {
+		if u := ExternalRequest(p, data); u != "" {
+			return &ExternalError{File: p, URL: u}
+		}
+	}
 	return s.WriteRaw(p, data)
 }
 
@@ -97,8 +110,12 @@ func (s *Stage) WriteRaw(p string, data []byte) error {
 	full := filepath.Join(s.dir, filepath.FromSlash(p))
 	d := filepath.Dir(full)
 	if _, ok := s.dirs.Load(d); !ok {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
+		// Mkdir first: the parent nearly always exists, and MkdirAll would
+		// stat before it creates (syscalls are the cost of a large build).
+		if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
 		}
 		s.dirs.Store(d, true)
 	}

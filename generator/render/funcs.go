@@ -74,6 +74,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"year":     func(t time.Time) int { return t.Year() },
 		"sections": func() []site.Crumb { return site.Sections },
+		"partialCached": func(name, key string, ctx any) (template.HTML, error) {
+			return r.partialCached(name, key, ctx)
+		},
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, fmt.Errorf("dict: odd number of arguments")

@@ -34,6 +34,10 @@ type Renderer struct {
 	// path; set by the output step before rendering.
 	Assets map[string]string
 	bufs   sync.Pool
+
+	// root holds baseof and the partials, for partialCached.
+	root    *template.Template
+	partial sync.Map // name + "\x00" + key → template.HTML
 }
 
 // New parses the theme's templates. theme is the overlay of the site's theme
@@ -70,6 +74,7 @@ func New(theme fs.FS, cfg *config.Config) (*Renderer, error) {
 			return nil, fmt.Errorf("theme: %s: %w", p, err)
 		}
 	}
+	r.root = root
 	layouts, _ := fs.Glob(theme, "layouts/*.html")
 	for _, l := range layouts {
 		name := strings.TrimSuffix(path.Base(l), ".html")
@@ -131,6 +136,26 @@ func (r *Renderer) Page(w io.Writer, s *site.Site, p *site.Page) error {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
 	return nil
+}
+
+// partialCached renders a partial once per key and reuses the HTML: the
+// header and footer are the same on thousands of pages, and executing them
+// is most of the template work of a small page. The key must name
+// everything the partial reads that varies between pages.
+func (r *Renderer) partialCached(name, key string, ctx any) (template.HTML, error) {
+	k := name + "\x00" + key
+	if v, ok := r.partial.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := r.root.ExecuteTemplate(buf, name, ctx); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	r.partial.Store(k, h)
+	return h, nil
 }
 
 // Markdown converts Markdown to HTML. Raw HTML in the source is escaped.
