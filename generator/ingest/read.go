@@ -64,7 +64,7 @@ func HeaderScore(fsys fs.FS, name string, s *Schema) int {
 	for _, t := range tables {
 		n := 0
 		for _, h := range t.Columns {
-			if h.Name != "" {
+			if h.Name != "" || s.IsHeader != nil && h.Raw != "" && s.IsHeader(h.Raw) {
 				n++
 			}
 		}
@@ -222,7 +222,10 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, heade
 	var unknown []string
 	near := map[string]string{} // canonical name → header cell that almost names it
 	for _, h := range t.Columns {
-		if h.Name != "" || h.Raw == "" {
+		if h.Name != "" || h.Raw == "" || rowNumberHeaders[NormalizeHeader(h.Raw)] || totalWords[NormalizeHeader(h.Raw)] {
+			continue
+		}
+		if s.IsHeader != nil && s.IsHeader(h.Raw) {
 			continue
 		}
 		if sug := s.Suggest(h.Raw); sug != "" {
@@ -231,9 +234,6 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, heade
 			if _, ok := near[canon]; !ok {
 				near[canon] = h.Raw
 			}
-			continue
-		}
-		if s.IsHeader != nil && s.IsHeader(h.Raw) {
 			continue
 		}
 		unknown = append(unknown, h.Raw)
@@ -354,6 +354,10 @@ const (
 )
 
 var noteWords = []string{"制表人", "制表单位", "填报说明", "注：", "注:", "说明：", "备注：", "审核人", "填表人", "制表日期", "填报人", "填报单位", "负责人：", "单位负责人", "数据来源："}
+
+// rowNumberHeaders name a column of running row numbers: not data, so not
+// kept as an extra field (see Row.Extra) nor reported as unknown.
+var rowNumberHeaders = map[string]bool{"序号": true, "行号": true, "No.": true, "NO.": true, "No": true, "NO": true}
 
 var totalWords = map[string]bool{"合计": true, "总计": true, "小计": true, "总合计": true, "累计": true, "合计:": true, "总计:": true}
 
@@ -606,46 +610,57 @@ func mojibakeHint(text string) string {
 	if strings.Contains(text, "锟斤拷") || strings.Contains(text, "\uFFFD") {
 		return "the text contains 锟斤拷 or \uFFFD: it was converted from the wrong encoding before and the characters are lost; export the file again from the source system"
 	}
-	sample := sampleNonASCII(text, 200)
-	if sample == "" {
+	// Look at the first cells holding non-ASCII text, one at a time: a
+	// file can mix damaged title rows with intact ones.
+	var fields []string
+	for _, f := range strings.Fields(text) {
+		if hasNonASCII(f) {
+			fields = append(fields, clip(f, 40))
+		}
+		if len(fields) == 10 {
+			break
+		}
+	}
+	if len(fields) == 0 {
 		return ""
 	}
-	// UTF-8 read as GBK and saved again: encoding back to GBK gives UTF-8.
-	if b, err := simplifiedchinese.GB18030.NewEncoder().String(sample); err == nil && b != sample && utf8.ValidString(b) && hanCount(b) > 0 {
-		return fmt.Sprintf("the text looks like UTF-8 that was opened as GBK and saved again (%q should read %q): export the file again, or open it as UTF-8 and save it as CSV (UTF-8)", clip(sample, 8), clip(b, 8))
-	}
-	// GBK read as Latin-1 (Windows-1252) and saved again.
-	if hanCount(sample) == 0 {
-		if b, err := charmap.Windows1252.NewEncoder().String(sample); err == nil {
-			if d, err := simplifiedchinese.GB18030.NewDecoder().String(b); err == nil && hanCount(d)*2 >= len([]rune(d))/2 && hanCount(d) > 0 {
-				return fmt.Sprintf("the text looks like GBK that was opened as Latin-1 and saved again (%q should read %q): export the file again from the source system", clip(sample, 8), clip(d, 8))
+	gbkOf, latinOf := "", ""
+	var gbkFrom, latinFrom string
+	gbkN, latinN := 0, 0
+	for _, f := range fields {
+		// UTF-8 read as GBK and saved again: encoding back to GBK gives UTF-8.
+		if b, err := simplifiedchinese.GB18030.NewEncoder().String(f); err == nil && b != f && utf8.ValidString(b) && hanCount(b) > 0 {
+			gbkN++
+			if gbkOf == "" {
+				gbkOf, gbkFrom = b, f
 			}
-			if utf8.Valid([]byte(b)) && hanCount(b) > 0 {
-				return fmt.Sprintf("the text looks like UTF-8 that was opened as Latin-1 and saved again (%q should read %q): export the file again from the source system", clip(sample, 8), clip(b, 8))
-			}
-		}
-	}
-	return ""
-}
-
-// sampleNonASCII returns the first n runes of the first run of text that
-// holds non-ASCII characters, spaces dropped.
-func sampleNonASCII(s string, n int) string {
-	var b strings.Builder
-	k := 0
-	for _, f := range strings.Fields(s) {
-		if !hasNonASCII(f) {
 			continue
 		}
-		for _, r := range f {
-			if k >= n {
-				return b.String()
+		// GBK read as Latin-1 (or Windows-1252) and saved again.
+		if hanCount(f) > 0 {
+			continue
+		}
+		for _, cm := range []*charmap.Charmap{charmap.ISO8859_1, charmap.Windows1252} {
+			b, err := cm.NewEncoder().String(f)
+			if err != nil {
+				continue
 			}
-			b.WriteRune(r)
-			k++
+			if d, err := simplifiedchinese.GB18030.NewDecoder().String(b); err == nil && !strings.ContainsRune(d, '\uFFFD') && hanCount(d) > 0 {
+				latinN++
+				if latinOf == "" {
+					latinOf, latinFrom = d, f
+				}
+				break
+			}
 		}
 	}
-	return b.String()
+	switch {
+	case gbkN > 0 && gbkN*2 >= len(fields):
+		return fmt.Sprintf("the text looks like UTF-8 that was opened as GBK and saved again (%q should read %q): export the file again, or open it as UTF-8 and save it as CSV (UTF-8)", clip(gbkFrom, 8), clip(gbkOf, 8))
+	case latinN > 0 && latinN*2 >= len(fields):
+		return fmt.Sprintf("the text looks like GBK that was opened as Latin-1 and saved again (%q should read %q): export the file again from the source system", clip(latinFrom, 8), clip(latinOf, 8))
+	}
+	return ""
 }
 
 func hasNonASCII(s string) bool {

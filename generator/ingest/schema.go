@@ -141,17 +141,21 @@ func (s *Schema) Match(header string) (col string, unit string, ok bool) {
 
 // Suggest returns the known column name closest to a header cell that
 // matches none, for a "did you mean" hint, or "" when nothing is close: one
-// character off for names up to four characters, two for longer ones.
+// character off for names of four to six characters, two for longer ones,
+// and no guess for shorter names.
 func (s *Schema) Suggest(header string) string {
 	s.build()
 	h := []rune(NormalizeHeader(header))
-	if len(h) < 2 {
-		return ""
+	if len(h) < 4 {
+		return "" // two-character names differ by one character all the time
 	}
 	best, bestD := "", 3
 	for _, k := range s.names {
+		if len(k.norm) < 4 {
+			continue
+		}
 		limit := 1
-		if len(k.norm) > 4 {
+		if len(k.norm) > 6 {
 			limit = 2
 		}
 		if d := abs(len(k.norm) - len(h)); d > limit {

@@ -123,11 +123,12 @@ type Field struct {
 }
 
 // Extra returns the non-empty cells of columns no schema knows, in column
-// order, so that nothing a town exported is silently dropped.
+// order, so that nothing a town exported is silently dropped. A column of
+// running row numbers (序号) is not data and is left out.
 func (r Row) Extra() []Field {
 	var out []Field
 	for i, h := range r.Table.Columns {
-		if h.Name != "" || i >= len(r.Cells) {
+		if h.Name != "" || i >= len(r.Cells) || rowNumberHeaders[NormalizeHeader(h.Raw)] {
 			continue
 		}
 		if v := trimCell(r.Cells[i]); v != "" && h.Raw != "" {
