@@ -1,0 +1,89 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func readString(t *testing.T, name, data string) ([]*Table, []Row, string) {
+	t.Helper()
+	fsys := fstest.MapFS{name: {Data: []byte(data)}}
+	var rows []Row
+	tables, dl := Read(fsys, name, &fuzzSchema, func(r Row) {
+		r.Cells = append([]string(nil), r.Cells...)
+		rows = append(rows, r)
+	})
+	var b strings.Builder
+	dl.Print(&b, 0, 0)
+	return tables, rows, b.String()
+}
+
+// TestMultiLineCellIsOneSpreadsheetRow checks that row numbers are the ones
+// Excel shows: a quoted cell with line breaks is one row, and blank lines
+// are rows.
+func TestMultiLineCellIsOneSpreadsheetRow(t *testing.T) {
+	data := "当事人名称,决定书文号,处罚日期,执法机关\n" +
+		"甲,\"1号\n（补正）\",2025-04-12,镇政府\n" +
+		"\n" +
+		"乙,2号,\"2025-04-13\",\"镇\r\n政府\"\n" +
+		"丙,3号,2025-13-01,镇政府\n"
+	_, rows, _ := readString(t, "data/cases/x.csv", data)
+	var lines []int
+	for _, r := range rows {
+		lines = append(lines, r.Line)
+	}
+	if want := []int{2, 4, 5}; len(lines) != 3 || lines[0] != want[0] || lines[1] != want[1] || lines[2] != want[2] {
+		t.Fatalf("rows at %v, want %v", lines, want)
+	}
+	if p := rows[2].Pos("处罚决定日期"); p.String() != "data/cases/x.csv:5:3" {
+		t.Errorf("position %s", p)
+	}
+}
+
+func TestRowCountersAndTotals(t *testing.T) {
+	data := "清溪镇2025年公示\n当事人名称,决定书文号,处罚日期,执法机关,罚款金额(元)\n甲,1号,2025-04-12,镇政府,\"1,000\"\n乙,2号,2025-04-12,镇政府,500\n当事人名称,决定书文号,处罚日期,执法机关,罚款金额(元)\n合计,,,,1600\n制表人：张三\n"
+	tables, rows, diags := readString(t, "data/cases/x.csv", data)
+	if len(tables) != 1 || tables[0].Rows != 2 || tables[0].Skipped != 3 || len(rows) != 2 {
+		t.Fatalf("tables %+v rows %d", tables, len(rows))
+	}
+	if tables[0].Title != "清溪镇2025年公示" || tables[0].HeaderRow != 2 || tables[0].Unit("罚款金额(万元)") != "元" {
+		t.Errorf("table %+v", tables[0])
+	}
+	want := "data/cases/x.csv:6:5: warning: 合计 row: 罚款金额(元) is 1600 but the rows above add up to 1500"
+	if !strings.Contains(diags, want) {
+		t.Errorf("diagnostics:\n%s\nwant a line\n%s", diags, want)
+	}
+}
+
+func TestJoinedColumns(t *testing.T) {
+	_, rows, _ := readString(t, "data/cases/x.csv", "当事人名称,决定书文号,处罚类别1,处罚类别2,处罚日期,执法机关\n甲,1号,警告,罚款,2025-04-12,镇政府\n乙,2号,,罚款,2025-04-12,镇政府\n")
+	if got := rows[0].Value("处罚类别"); got != "警告;罚款" {
+		t.Errorf("row 1: %q", got)
+	}
+	if got := rows[1].Value("处罚类别"); got != "罚款" {
+		t.Errorf("row 2: %q", got)
+	}
+	if len(rows[0].Extra()) != 0 {
+		t.Errorf("joined column kept as extra: %v", rows[0].Extra())
+	}
+}
+
+func TestRejectionsSayWhatTheFileIs(t *testing.T) {
+	tests := []struct{ name, data, want string }{
+		{"data/cases/a.xls", "\xd0\xcf\x11\xe0", "a.xls is in the old Excel .xls format"},
+		{"data/cases/a.csv", "PK\x03\x04rest", "ZIP archive"},
+		{"data/cases/a.csv", "<html><table>", "HTML or XML page"},
+		{"data/cases/a.csv", "a\x00b\x00c\x00d\x00e\x00f\x00", "UTF-16 text without a byte-order mark"},
+		{"data/cases/a.xlsx", "当事人名称,决定书文号\n", "not a ZIP archive"},
+		{"data/cases/a.json", "{\"a\": 1}", "expected a JSON array of objects"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			_, _, diags := readString(t, tt.name, tt.data)
+			if !strings.Contains(diags, tt.want) || !strings.Contains(diags, ": error: ") {
+				t.Errorf("got %q, want it to say %q", diags, tt.want)
+			}
+		})
+	}
+}
