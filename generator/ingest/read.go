@@ -305,7 +305,7 @@ func (t *Table) setHeader(cells []string, line int, s *Schema) int {
 	var more map[string]joined
 	n, known := 0, 0
 	for i, c := range cells {
-		h := Header{Raw: trimCell(strings.Join(strings.Fields(c), "")), Pos: t.Pos(line, i)}
+		h := Header{Raw: trimCell(squash(c)), Pos: t.Pos(line, i)}
 		if name, unit, ok := s.Match(c); ok {
 			if first, dup := index[name]; !dup {
 				h.Name, h.Unit = name, unit
@@ -371,7 +371,7 @@ func classify(t *Table, cells []string, titles map[string]bool) rowClass {
 			continue
 		}
 		nonEmpty++
-		if i < len(t.Columns) && t.Columns[i].Raw != "" && strings.Join(strings.Fields(c), "") == t.Columns[i].Raw {
+		if i < len(t.Columns) && t.Columns[i].Raw != "" && len(c) >= len(t.Columns[i].Raw) && squash(c) == t.Columns[i].Raw {
 			same++
 		}
 	}
@@ -381,7 +381,13 @@ func classify(t *Table, cells []string, titles map[string]bool) rowClass {
 	if same >= 2 && same*2 >= nonEmpty || same == 1 && nonEmpty == 1 && len(t.Columns) == 1 {
 		return rowHeader
 	}
-	first := NormalizeHeader(firstCell(cells))
+	first := firstCell(cells)
+	if len(first) > 64 {
+		// Only the start matters (a note's lead word); a label this long is
+		// never a total or a page mark.
+		first = strings.ToValidUTF8(first[:64], "")
+	}
+	first = NormalizeHeader(first)
 	if totalWords[first] {
 		return rowTotal
 	}
@@ -489,7 +495,13 @@ func (c *columnSums) check(t *Table, cells []string, line int, dl *diag.List) {
 // plainNumber reads a numeric cell as totals are written: "1,234.50",
 // "¥300", "98.5%", "2000元".
 func plainNumber(v string) (float64, bool) {
-	v = strings.TrimSpace(width.Fold.String(v))
+	if v == "" || len(v) > 40 {
+		return 0, false
+	}
+	if hasNonASCII(v) {
+		v = width.Fold.String(v)
+	}
+	v = strings.TrimSpace(v)
 	v = strings.TrimPrefix(v, "¥")
 	v = strings.TrimPrefix(v, "￥")
 	v = strings.TrimSuffix(v, "元")
@@ -512,6 +524,15 @@ func plainNumber(v string) (float64, bool) {
 
 func formatNumber(f float64) string {
 	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+}
+
+// squash removes the white space inside a cell (header cells often carry
+// line breaks), without allocating when there is none.
+func squash(c string) string {
+	if strings.IndexFunc(c, gounicode.IsSpace) < 0 {
+		return c
+	}
+	return strings.Join(strings.Fields(c), "")
 }
 
 func firstCell(cells []string) string {
