@@ -228,6 +228,10 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, heade
 		if s.IsHeader != nil && s.IsHeader(h.Raw) {
 			continue
 		}
+		if canon, _, ok := s.Match(h.Raw); ok {
+			dl.Infof(h.Pos, "duplicate-column", "a second %s column (%q) is kept as an extra field; the first one is read", canon, h.Raw)
+			continue
+		}
 		if sug := s.Suggest(h.Raw); sug != "" {
 			canon, _, _ := s.Match(sug)
 			dl.Warnf(h.Pos, "near-header", "header %q is not a known %s column and is kept as an extra field; did you mean %s?", h.Raw, s.Kind, sug)
@@ -251,6 +255,12 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, heade
 		dl.Infof(diag.Pos{File: t.File, Row: t.HeaderRow}, "unknown-column", "columns not in the %s schema are kept as extra fields: %s", s.Kind, strings.Join(unknown, ", "))
 	}
 	sums := newColumnSums(len(t.Columns))
+	overflow, overflowPos := 0, diag.Pos{}
+	defer func() {
+		if overflow > 0 {
+			dl.Warnf(overflowPos, "no-header-cell", "%d row(s) have values in columns after the last header cell (first here); they are not read: give the column a header", overflow)
+		}
+	}()
 	for {
 		cells, line, err := src.next()
 		if err == io.EOF {
@@ -288,6 +298,15 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, heade
 			if !utf8.ValidString(c) {
 				dl.Errorf(t.Pos(line, i), "encoding", "cell is not valid text in %s (is the file a mix of encodings?)", t.Encoding)
 				cells[i] = strings.ToValidUTF8(c, "\uFFFD")
+			}
+		}
+		for i := len(t.Columns); i < len(cells); i++ {
+			if trimCell(cells[i]) != "" {
+				if overflow == 0 {
+					overflowPos = t.Pos(line, i)
+				}
+				overflow++
+				break
 			}
 		}
 		sums.add(cells)

@@ -87,3 +87,18 @@ func TestRejectionsSayWhatTheFileIs(t *testing.T) {
 		})
 	}
 }
+
+func TestNothingDroppedSilently(t *testing.T) {
+	_, rows, diags := readString(t, "data/cases/x.csv", "当事人名称,决定书文号,处罚日期,执法机关,执法机关\n甲,1号,2025-04-12,镇政府,县局,多出来的\n")
+	for _, want := range []string{
+		"x.csv:1:5: info: a second 处罚机关 column (\"执法机关\") is kept as an extra field",
+		"x.csv:2:6: warning: 1 row(s) have values in columns after the last header cell",
+	} {
+		if !strings.Contains(diags, want) {
+			t.Errorf("diagnostics:\n%s\nwant a line with %q", diags, want)
+		}
+	}
+	if ex := rows[0].Extra(); len(ex) != 1 || ex[0].Value != "县局" {
+		t.Errorf("extra %v", ex)
+	}
+}
