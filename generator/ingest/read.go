@@ -101,8 +101,12 @@ func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]
 		return nil, dl
 	}
 	t := &Table{File: name, Format: "csv", Encoding: enc}
-	cr := csv.NewReader(r)
-	if ext == ".tsv" || ext == ".txt" || enc == "utf-16le" || enc == "utf-16be" {
+	// The delimiter is sniffed, whatever the name says: Excel's "Unicode
+	// text" is tab-separated, and some systems write TSV under .csv.
+	dr := bufio.NewReaderSize(r, 16<<10)
+	head, _ := dr.Peek(16 << 10)
+	cr := csv.NewReader(dr)
+	if tabs, commas := bytes.Count(head, []byte{'\t'}), bytes.Count(head, []byte{','}); tabs > commas || tabs == commas && ext == ".tsv" {
 		cr.Comma = '\t'
 		t.Format = "tsv"
 	}

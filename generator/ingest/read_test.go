@@ -102,3 +102,16 @@ func TestNothingDroppedSilently(t *testing.T) {
 		t.Errorf("extra %v", ex)
 	}
 }
+
+func TestDelimiterIsSniffed(t *testing.T) {
+	for name, data := range map[string]string{
+		"data/cases/a.csv": "当事人名称\t决定书文号\t处罚日期\t执法机关\n甲\t1号\t2025-04-12\t镇政府\n",
+		"data/cases/b.txt": "当事人名称,决定书文号,处罚日期,执法机关\n甲,1号,2025-04-12,镇政府\n",
+		"data/cases/c.tsv": "当事人名称\t决定书文号\t处罚日期\t执法机关\n甲\t1号\t2025-04-12\t镇政府\n",
+	} {
+		_, rows, diags := readString(t, name, data)
+		if len(rows) != 1 || rows[0].Value("处罚机关") != "镇政府" {
+			t.Errorf("%s: rows %v, diagnostics %s", name, rows, diags)
+		}
+	}
+}
