@@ -24,16 +24,17 @@ func ReadFile(fsys fs.FS, path string, kind *Kind, aliases map[string][]string) 
 	var rows diag.List
 	tables, dl := ingest.Read(fsys, path, &schema, func(r ingest.Row) { kind.Add(set, r, &rows) })
 	dl = append(dl, rows...)
-	if len(tables) == 0 {
-		for i, d := range dl {
-			if d.Code != "no-header" {
-				continue
-			}
-			if other := Detect(fsys, path); other != nil && other != kind {
-				dl[i].Msg += fmt.Sprintf("; it looks like a %s (%s) table: move it to data/%s/", other.Title, other.Schema.Kind, other.Name)
-			}
-			break
+	// A file in the wrong folder: no header of this kind, or one so thin
+	// that required columns are missing while another kind fits better.
+	for i, d := range dl {
+		if d.Code != "no-header" && d.Code != "missing-column" {
+			continue
 		}
+		if other := Detect(fsys, path); other != nil && other != kind &&
+			(d.Code == "no-header" || ingest.HeaderScore(fsys, path, &other.Schema) > ingest.HeaderScore(fsys, path, &schema)) {
+			dl[i].Msg += fmt.Sprintf("; it looks like a %s (%s) table: move it to data/%s/", other.Title, other.Schema.Kind, other.Name)
+		}
+		break
 	}
 	dl.Sort()
 	return set, tables, dl

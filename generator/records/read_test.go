@@ -77,3 +77,11 @@ func TestNormalizeStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestMisfiledCasesInWithdrawals(t *testing.T) {
+	fsys := fstest.MapFS{"data/withdrawals/a.csv": {Data: []byte(caseHeader + "甲,1号,2025-04-12,镇政府,100,罚款\n")}}
+	_, _, dl := ReadFile(fsys, "data/withdrawals/a.csv", &WithdrawalKind, nil)
+	if len(dl) == 0 || !strings.Contains(dl[0].Msg, "move it to data/cases/") {
+		t.Errorf("diagnostics: %v", dl)
+	}
+}
