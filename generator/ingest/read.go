@@ -592,7 +592,16 @@ func decode(r io.Reader) (io.Reader, string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return br, "utf-8-bom", nil
+		rest := head[3:]
+		if utf8.Valid(trimPartialRune(rest)) {
+			return br, "utf-8-bom", nil
+		}
+		// A UTF-8 mark on GBK text: a tool added the mark without
+		// converting. Trust the text, not the mark.
+		if looksGB(rest) {
+			return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), "gb18030", nil
+		}
+		return nil, "", errors.New("the file starts with a UTF-8 byte-order mark but its text is neither UTF-8 nor GBK: save it again from Excel or WPS as CSV (UTF-8)")
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
 		return transform.NewReader(br, dec), "utf-16le", nil

@@ -115,3 +115,13 @@ func TestDelimiterIsSniffed(t *testing.T) {
 		}
 	}
 }
+
+// TestBOMOnGBKText covers a fuzz finding: a UTF-8 byte-order mark in front
+// of text that is not UTF-8 was taken at its word.
+func TestBOMOnGBKText(t *testing.T) {
+	gbk := "\xef\xbb\xbf\xb5\xb1\xca\xc2\xc8\xcb\xc3\xfb\xb3\xc6,\xbe\xf6\xb6\xa8\xca\xe9\xce\xc4\xba\xc5,\xb4\xa6\xb7\xa3\xc8\xd5\xc6\xda,\xd6\xb4\xb7\xa8\xbb\xfa\xb9\xd8\n\xbc\xd7,1,2025-04-12,x\n" // 当事人名称,决定书文号,处罚日期,执法机关
+	tables, rows, diags := readString(t, "data/cases/a.csv", gbk)
+	if len(tables) != 1 || tables[0].Encoding != "gb18030" || len(rows) != 1 || rows[0].Value("行政相对人名称") != "甲" {
+		t.Errorf("tables %v rows %v diagnostics %s", tables, rows, diags)
+	}
+}
