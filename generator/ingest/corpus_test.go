@@ -281,7 +281,8 @@ func titleRowsXLSX() []byte {
 	setRow(f, s, 4, "行政相对人\n名称", nil, "行政相对人代码_1\n（统一社会信用代码）", "行政处罚决定书文号", "处罚类别", "罚款金额\n（万元）", "处罚决定日期", "处罚机关", "违法事实")
 	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
 	setRow(f, s, 5, "清溪青石商贸有限公司", nil, "91350100M000100Y43", "清溪综执罚〔2025〕81号", "罚款", 0.2, d(2025, 4, 12), "清溪镇人民政府", "占道")
-	setRow(f, s, 6, "清溪镇老李小吃店", nil, "92350100MA0000002P", "清溪综执罚〔2025〕82号", "警告;罚款", 0.5, d(2025, 5, 6), "清溪镇人民政府", "油烟")
+	setRow(f, s, 6, "清溪镇老李小吃店", nil, "92350100MA0000002P", "清溪综执罚〔2025〕82号", "警告;罚款", 0.5, d(2025, 5, 6), nil, "油烟")
+	must(f.MergeCell(s, "H5", "H6")) // one authority for both decisions
 	setRow(f, s, 7)
 	setRow(f, s, 8, "王某某", nil, nil, "清溪综执罚〔2025〕83号", "罚款", 0.02, "2025年6月1日", "清溪镇人民政府", "占道")
 	setRow(f, s, 9, "合计", nil, nil, nil, nil, 0.72)

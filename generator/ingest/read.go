@@ -782,8 +782,15 @@ func looksGB(b []byte) bool {
 // xlsxSource streams the rows of one sheet through excelize's Rows
 // iterator: memory does not grow with the number of rows.
 type xlsxSource struct {
-	rows *excelize.Rows
-	line int
+	rows   *excelize.Rows
+	line   int
+	merges []merge
+}
+
+// merge is a merged range of a sheet: 1-based rows, 0-based columns.
+type merge struct {
+	row1, row2, col int
+	value           string
 }
 
 func (x *xlsxSource) next() ([]string, int, error) {
@@ -795,7 +802,43 @@ func (x *xlsxSource) next() ([]string, int, error) {
 	}
 	x.line++
 	cells, err := x.rows.Columns()
+	// A cell merged down over several rows (one authority for a block of
+	// decisions) holds its value in the top row only: repeat it down the
+	// first column of the range. Merges across a row (titles) are left
+	// alone.
+	for _, m := range x.merges {
+		if x.line > m.row1 && x.line <= m.row2 {
+			for len(cells) <= m.col {
+				cells = append(cells, "")
+			}
+			if trimCell(cells[m.col]) == "" {
+				cells[m.col] = m.value
+			}
+		}
+	}
 	return cells, x.line, err
+}
+
+// mergeLimit is the largest workbook whose merged cells are read: excelize
+// loads a whole worksheet to list them, which the streaming reader avoids.
+const mergeLimit = 2 << 20
+
+// verticalMerges lists the merged ranges of a sheet that span rows.
+func verticalMerges(wb *excelize.File, sheet string) []merge {
+	mcs, err := wb.GetMergeCells(sheet)
+	if err != nil {
+		return nil
+	}
+	var out []merge
+	for _, mc := range mcs {
+		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
+		_, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		if err1 != nil || err2 != nil || r2 <= r1 || mc.GetCellValue() == "" {
+			continue
+		}
+		out = append(out, merge{row1: r1, row2: r2, col: c1 - 1, value: mc.GetCellValue()})
+	}
+	return out
 }
 
 // xlsxOptions make date cells read as ISO dates whatever the workbook's
@@ -847,6 +890,10 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 		return nil, dl
 	}
 	defer wb.Close()
+	small := false
+	if st, err := f.Stat(); err == nil && st.Size() <= mergeLimit {
+		small = true
+	}
 	sheets := wb.GetSheetList()
 	for _, sheet := range sheets {
 		rows, err := wb.Rows(sheet)
@@ -855,8 +902,12 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 			continue
 		}
 		t := &Table{File: name, Format: "xlsx", Sheet: sheet, xlsx: true}
+		src := &xlsxSource{rows: rows}
+		if small && !headerOnly {
+			src.merges = verticalMerges(wb, sheet)
+		}
 		var sub diag.List
-		ok := scan(t, &xlsxSource{rows: rows}, s, call, &sub, headerOnly)
+		ok := scan(t, src, s, call, &sub, headerOnly)
 		rows.Close()
 		if !ok {
 			// A sheet with no table of this kind is reported, not fatal,
