@@ -819,6 +819,31 @@ func (x *xlsxSource) next() ([]string, int, error) {
 	return cells, x.line, err
 }
 
+// maxDeflateRatio bounds how much a DEFLATE stream can expand (about 1032
+// to 1); an entry that claims more is corrupt or hostile.
+const maxDeflateRatio = 1100
+
+// checkZip rejects a workbook whose ZIP directory declares sizes its data
+// cannot hold: excelize allocates the declared size up front, so one corrupt
+// header could take gigabytes. A file that is not a ZIP passes, for
+// excelize to report.
+func checkZip(ra io.ReaderAt, size int64) error {
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return nil
+	}
+	for _, f := range zr.File {
+		limit := f.CompressedSize64*maxDeflateRatio + 1<<16
+		if f.Method == zip.Store {
+			limit = f.CompressedSize64
+		}
+		if f.UncompressedSize64 > limit {
+			return fmt.Errorf("part %q claims %d bytes but holds %d compressed: the file is damaged; open it in Excel or WPS and save it again", f.Name, f.UncompressedSize64, f.CompressedSize64)
+		}
+	}
+	return nil
+}
+
 // mergeLimit is the largest workbook whose merged cells are read: excelize
 // loads a whole worksheet to list them, which the streaming reader avoids.
 const mergeLimit = 2 << 20
@@ -871,7 +896,27 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 		return nil, dl
 	}
 	defer f.Close()
-	wb, err := excelize.OpenReader(f, xlsxOptions)
+	var src io.Reader = f
+	ra, isRA := f.(io.ReaderAt)
+	st, statErr := f.Stat()
+	if !isRA || statErr != nil {
+		b, err := io.ReadAll(f)
+		if err != nil {
+			dl.Errorf(diag.Pos{File: name}, "read", "%v", err)
+			return nil, dl
+		}
+		r := bytes.NewReader(b)
+		ra, src = r, r
+		st = nil
+		if err := checkZip(ra, int64(len(b))); err != nil {
+			dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %v", err)
+			return nil, dl
+		}
+	} else if err := checkZip(ra, st.Size()); err != nil {
+		dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %v", err)
+		return nil, dl
+	}
+	wb, err := excelize.OpenReader(src, xlsxOptions)
 	if err != nil {
 		msg := err.Error()
 		if errors.Is(err, zip.ErrFormat) || strings.Contains(msg, "zip") {
@@ -890,10 +935,7 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 		return nil, dl
 	}
 	defer wb.Close()
-	small := false
-	if st, err := f.Stat(); err == nil && st.Size() <= mergeLimit {
-		small = true
-	}
+	small := st != nil && st.Size() <= mergeLimit
 	sheets := wb.GetSheetList()
 	for _, sheet := range sheets {
 		rows, err := wb.Rows(sheet)

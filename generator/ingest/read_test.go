@@ -1,6 +1,10 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -123,5 +127,31 @@ func TestBOMOnGBKText(t *testing.T) {
 	tables, rows, diags := readString(t, "data/cases/a.csv", gbk)
 	if len(tables) != 1 || tables[0].Encoding != "gb18030" || len(rows) != 1 || rows[0].Value("行政相对人名称") != "甲" {
 		t.Errorf("tables %v rows %v diagnostics %s", tables, rows, diags)
+	}
+}
+
+// TestDamagedZipSizesAreRejected covers a fuzz finding: an 18 KB workbook
+// whose ZIP directory claimed gigabytes made excelize allocate them.
+func TestDamagedZipSizesAreRejected(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "xl/workbook.xml", Method: zip.Deflate})
+	w.Write([]byte("<workbook/>"))
+	zw.Close()
+	b := buf.Bytes()
+	// Patch the central directory's uncompressed size to 3 GB.
+	i := bytes.LastIndex(b, []byte("PK\x01\x02"))
+	binary.LittleEndian.PutUint32(b[i+24:], 3<<30)
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.TotalAlloc
+	_, _, diags := readString(t, "data/cases/a.xlsx", string(b))
+	runtime.ReadMemStats(&ms)
+	if !strings.Contains(diags, "claims 3221225472 bytes") {
+		t.Errorf("diagnostics: %s", diags)
+	}
+	if got := ms.TotalAlloc - before; got > 64<<20 {
+		t.Errorf("allocated %d MB reading a damaged workbook", got>>20)
 	}
 }
