@@ -155,3 +155,20 @@ func TestDamagedZipSizesAreRejected(t *testing.T) {
 		t.Errorf("allocated %d MB reading a damaged workbook", got>>20)
 	}
 }
+
+func TestSheetDataEnd(t *testing.T) {
+	for _, in := range []string{
+		`<sheetData><row r="1"/></sheetData><mergeCells>`,
+		`<x:sheetData><x:row/></x:sheetData><x:mergeCells>`,
+		`<dimension/><sheetData/><mergeCells>`,
+		`<sheetData><row r="1"/>`,
+	} {
+		want := strings.LastIndex(in, "sheetData") // the closing tag
+		if !strings.Contains(in, "mergeCells") {
+			want = -1
+		}
+		if got := sheetDataEnd([]byte(in)); got != want {
+			t.Errorf("sheetDataEnd(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
