@@ -9,5 +9,19 @@
 // into typed records.
 //
 // Every value keeps its diag.Pos, and every problem becomes a diag.Diagnostic;
-// ingest collects and never stops early.
+// ingest collects and never stops early. Positions are the ones a spreadsheet
+// shows: row 1 is the file's first line (title rows included), a quoted cell
+// with line breaks is one row, and XLSX positions carry the cell name.
+//
+// What is not data is reported, never silently dropped: repeated header and
+// title rows, page marks and footer notes (制表人, 注：) as info; total rows
+// (合计, 总计, 小计) are checked against the sum of the rows above them and a
+// mismatch is a warning; header cells no schema knows are kept as extra fields
+// (Row.Extra) and listed once per table, with a "did you mean" hint when one
+// almost names a known column.
+//
+// A file that is not one of the supported encodings or formats gets an error
+// that says what it looks like (an .xlsx or .xls under a .csv name, an HTML
+// page, UTF-16 without a BOM, text that went through the wrong encoding
+// before it was exported).
 package ingest

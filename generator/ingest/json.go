@@ -1,11 +1,13 @@
 package ingest
 
 import (
+	"bytes"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"io"
 	"io/fs"
 	"sort"
+	"strconv"
 
 	"gongshi/generator/diag"
 )
@@ -27,8 +29,17 @@ func readJSON(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.
 		return nil, dl
 	}
 	var objs []map[string]any
-	if err := json.Unmarshal(data, &objs); err != nil {
-		dl.Errorf(diag.Pos{File: name}, "json", "expected a JSON array of objects: %v", err)
+	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), &objs); err != nil {
+		pos := diag.Pos{File: name}
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			pos.Row = 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		case errors.As(err, &te):
+			pos.Row = 1 + bytes.Count(data[:min(int(te.Offset), len(data))], []byte("\n"))
+		}
+		dl.Errorf(pos, "json", "expected a JSON array of objects: %v", err)
 		return nil, dl
 	}
 	keyIdx := map[string]int{}
@@ -59,7 +70,7 @@ func readJSON(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.
 			case string:
 				cells[keyIdx[k]] = v
 			case float64:
-				cells[keyIdx[k]] = fmt.Sprint(v)
+				cells[keyIdx[k]] = strconv.FormatFloat(v, 'f', -1, 64)
 			case bool:
 				if v {
 					cells[keyIdx[k]] = "是"
@@ -71,6 +82,7 @@ func readJSON(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.
 				cells[keyIdx[k]] = string(b)
 			}
 		}
+		t.Rows++
 		fn(Row{Table: t, Line: i + 2, Cells: cells})
 	}
 	return []*Table{t}, dl

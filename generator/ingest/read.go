@@ -8,14 +8,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
+	gounicode "unicode"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+	"golang.org/x/text/width"
 
 	"gongshi/generator/diag"
 )
@@ -24,7 +29,7 @@ import (
 const headerScanRows = 30
 
 // Formats lists the file extensions ingest reads.
-var Formats = []string{".csv", ".tsv", ".txt", ".xlsx", ".json"}
+var Formats = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json"}
 
 // Supported reports whether a file name has an extension ingest reads, or one
 // it recognises well enough to reject with a hint (".xls").
@@ -40,17 +45,46 @@ func Supported(name string) bool {
 
 // Read reads every table of the named file that matches the schema and calls
 // fn for each data row. It returns the tables found and the diagnostics.
+//
+// The Row given to fn, and its Cells, are only valid during the call: rows
+// stream through, and the cell slice is reused.
 func Read(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.List) {
+	return read(fsys, name, s, fn, false)
+}
+
+// HeaderScore reports how well the file's header matches the schema: the
+// largest number of header cells naming a column of s in any table of the
+// file, zero when no table has a header of this kind. Only the first rows
+// are read. Use it to say which kind a misfiled export looks like.
+func HeaderScore(fsys fs.FS, name string, s *Schema) int {
+	tables, _ := read(fsys, name, s, func(Row) {}, true)
+	best := 0
+	for _, t := range tables {
+		n := 0
+		for _, h := range t.Columns {
+			if h.Name != "" || s.IsHeader != nil && h.Raw != "" && s.IsHeader(h.Raw) {
+				n++
+			}
+		}
+		best = max(best, n)
+	}
+	return best
+}
+
+func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]*Table, diag.List) {
 	var dl diag.List
 	file := diag.Pos{File: name}
 	ext := strings.ToLower(path.Ext(name))
 	switch ext {
 	case ".xls", ".et":
-		dl.Errorf(file, "xls", "the old Excel .xls format cannot be read: open it in Excel or WPS and save as .xlsx or CSV (UTF-8)")
+		dl.Errorf(file, "xls", "%s is in the old Excel %s format, which cannot be read: open it in Excel or WPS and save it as .xlsx or CSV (UTF-8)", path.Base(name), ext)
 		return nil, dl
-	case ".xlsx":
-		return readXLSX(fsys, name, s, fn)
+	case ".xlsx", ".xlsm":
+		return readXLSX(fsys, name, s, fn, headerOnly)
 	case ".json":
+		if headerOnly {
+			return nil, nil
+		}
 		return readJSON(fsys, name, s, fn)
 	}
 	f, err := fsys.Open(name)
@@ -65,8 +99,12 @@ func Read(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.List
 		return nil, dl
 	}
 	t := &Table{File: name, Format: "csv", Encoding: enc}
-	cr := csv.NewReader(r)
-	if ext == ".tsv" || ext == ".txt" || enc == "utf-16le" {
+	// The delimiter is sniffed, whatever the name says: Excel's "Unicode
+	// text" is tab-separated, and some systems write TSV under .csv.
+	dr := bufio.NewReaderSize(r, 16<<10)
+	head, _ := dr.Peek(16 << 10)
+	cr := csv.NewReader(dr)
+	if tabs, commas := bytes.Count(head, []byte{'\t'}), bytes.Count(head, []byte{','}); tabs > commas || tabs == commas && ext == ".tsv" {
 		cr.Comma = '\t'
 		t.Format = "tsv"
 	}
@@ -74,8 +112,7 @@ func Read(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.List
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
 	src := &csvSource{r: cr}
-	ok := scan(t, src, s, fn, &dl)
-	if !ok {
+	if !scan(t, src, s, fn, &dl, headerOnly) {
 		return nil, dl
 	}
 	return []*Table{t}, dl
@@ -113,13 +150,15 @@ func (c *csvSource) next() ([]string, int, error) {
 	return rec, c.row, nil
 }
 
-// scan finds the header in src and feeds the data rows to fn.
-func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List) bool {
-	min := s.MinMatch
-	if min == 0 {
-		min = 2
+// scan finds the header in src and feeds the data rows to fn. It returns
+// false when the source holds no table of the schema's kind.
+func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, headerOnly bool) bool {
+	minMatch := s.MinMatch
+	if minMatch == 0 {
+		minMatch = 2
 	}
 	var title []string
+	var seen strings.Builder // text of the rows looked at, for a mojibake hint
 	found := false
 	for !found {
 		cells, line, err := src.next()
@@ -137,13 +176,17 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List) bool 
 		if line > headerScanRows {
 			break
 		}
-		if n := t.setHeader(cells, line, s); n >= min {
+		if n := t.setHeader(cells, line, s); n >= minMatch {
 			found = true
 			break
 		}
 		for _, c := range cells {
 			if c = trimCell(c); c != "" {
 				title = append(title, c)
+				if seen.Len() < 4096 {
+					seen.WriteString(c)
+					seen.WriteByte(' ')
+				}
 			}
 		}
 	}
@@ -157,24 +200,69 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List) bool 
 				break
 			}
 		}
-		dl.Errorf(diag.Pos{File: t.File}, "no-header", "no header row of a %s table in the first %d rows (expected columns such as %s)", s.Kind, headerScanRows, strings.Join(want, ", "))
+		if len(want) == 0 {
+			for _, c := range s.Columns[:min(4, len(s.Columns))] {
+				want = append(want, c.Name)
+			}
+		}
+		msg := fmt.Sprintf("no header row of a %s table in the first %d rows (expected columns such as %s)", s.Kind, headerScanRows, strings.Join(want, ", "))
+		if h := mojibakeHint(seen.String()); h != "" {
+			msg += "; " + h
+		}
+		t.Columns, t.index, t.more = nil, nil, nil
+		dl.Errorf(diag.Pos{File: t.File}, "no-header", "%s", msg)
 		return false
 	}
+	if headerOnly {
+		return true
+	}
 	t.Title = strings.Join(title, " ")
-	for _, c := range s.Columns {
-		if c.Required && !t.Has(c.Name) {
-			dl.Errorf(diag.Pos{File: t.File, Row: t.HeaderRow}, "missing-column", "required column %s is missing from the header", c.Name)
-		}
+	titles := map[string]bool{}
+	for _, c := range title {
+		titles[c] = true
 	}
 	var unknown []string
+	near := map[string]string{} // canonical name → header cell that almost names it
 	for _, h := range t.Columns {
-		if h.Name == "" && h.Raw != "" {
-			unknown = append(unknown, h.Raw)
+		if h.Name != "" || h.Raw == "" || rowNumberHeaders[NormalizeHeader(h.Raw)] || totalWords[NormalizeHeader(h.Raw)] {
+			continue
+		}
+		if s.IsHeader != nil && s.IsHeader(h.Raw) {
+			continue
+		}
+		if canon, _, ok := s.Match(h.Raw); ok {
+			dl.Infof(h.Pos, "duplicate-column", "a second %s column (%q) is kept as an extra field; the first one is read", canon, h.Raw)
+			continue
+		}
+		if sug := s.Suggest(h.Raw); sug != "" {
+			canon, _, _ := s.Match(sug)
+			dl.Warnf(h.Pos, "near-header", "header %q is not a known %s column and is kept as an extra field; did you mean %s?", h.Raw, s.Kind, sug)
+			if _, ok := near[canon]; !ok {
+				near[canon] = h.Raw
+			}
+			continue
+		}
+		unknown = append(unknown, h.Raw)
+	}
+	for _, c := range s.Columns {
+		if c.Required && !t.Has(c.Name) {
+			msg := fmt.Sprintf("required column %s is missing from the header", c.Name)
+			if h, ok := near[c.Name]; ok {
+				msg += fmt.Sprintf(" (is %q meant to be it?)", h)
+			}
+			dl.Errorf(diag.Pos{File: t.File, Row: t.HeaderRow}, "missing-column", "%s", msg)
 		}
 	}
 	if len(unknown) > 0 {
 		dl.Infof(diag.Pos{File: t.File, Row: t.HeaderRow}, "unknown-column", "columns not in the %s schema are kept as extra fields: %s", s.Kind, strings.Join(unknown, ", "))
 	}
+	sums := newColumnSums(len(t.Columns))
+	overflow, overflowPos := 0, diag.Pos{}
+	defer func() {
+		if overflow > 0 {
+			dl.Warnf(overflowPos, "no-header-cell", "%d row(s) have values in columns after the last header cell (first here); they are not read: give the column a header", overflow)
+		}
+	}()
 	for {
 		cells, line, err := src.next()
 		if err == io.EOF {
@@ -188,25 +276,43 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List) bool 
 			dl.Errorf(diag.Pos{File: t.File, Row: line}, "csv", "%v", err)
 			continue
 		}
-		switch classify(t, cells) {
+		switch classify(t, cells, titles) {
 		case rowBlank:
 			continue
 		case rowHeader:
+			t.Skipped++
 			dl.Infof(diag.Pos{File: t.File, Row: line}, "repeated-header", "repeated header row skipped")
 			continue
+		case rowTitle:
+			t.Skipped++
+			dl.Infof(diag.Pos{File: t.File, Row: line}, "repeated-title", "repeated title row skipped: %s", clip(firstCell(cells), 30))
+			continue
 		case rowTotal:
-			dl.Infof(diag.Pos{File: t.File, Row: line}, "total-row", "total row %q skipped", firstCell(cells))
+			t.Skipped++
+			sums.check(t, cells, line, dl)
 			continue
 		case rowNote:
+			t.Skipped++
 			dl.Infof(diag.Pos{File: t.File, Row: line}, "note-row", "note row skipped: %s", clip(firstCell(cells), 30))
 			continue
 		}
 		for i, c := range cells {
 			if !utf8.ValidString(c) {
-				dl.Errorf(t.Pos(line, i), "encoding", "cell is not valid text in %s", t.Encoding)
+				dl.Errorf(t.Pos(line, i), "encoding", "cell is not valid text in %s (is the file a mix of encodings?)", t.Encoding)
 				cells[i] = strings.ToValidUTF8(c, "\uFFFD")
 			}
 		}
+		for i := len(t.Columns); i < len(cells); i++ {
+			if trimCell(cells[i]) != "" {
+				if overflow == 0 {
+					overflowPos = t.Pos(line, i)
+				}
+				overflow++
+				break
+			}
+		}
+		sums.add(cells)
+		t.Rows++
 		fn(Row{Table: t, Line: line, Cells: cells})
 	}
 	return true
@@ -217,22 +323,44 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List) bool 
 func (t *Table) setHeader(cells []string, line int, s *Schema) int {
 	cols := make([]Header, len(cells))
 	index := map[string]int{}
-	n := 0
+	var more map[string]joined
+	n, known := 0, 0
 	for i, c := range cells {
-		h := Header{Raw: trimCell(strings.Join(strings.Fields(c), "")), Pos: t.Pos(line, i)}
+		h := Header{Raw: trimCell(squash(c)), Pos: t.Pos(line, i)}
 		if name, unit, ok := s.Match(c); ok {
-			if _, dup := index[name]; !dup {
+			if first, dup := index[name]; !dup {
 				h.Name, h.Unit = name, unit
 				index[name] = i
 				n++
+				known++
+			} else if sep := s.join(name); sep != "" {
+				if more == nil {
+					more = map[string]joined{}
+				}
+				j := more[name]
+				j.sep, j.cols = sep, append(j.cols, i)
+				more[name] = j
+				h.Name, h.Unit = name, cols[first].Unit
 			}
+		} else if s.IsHeader != nil && h.Raw != "" && s.IsHeader(h.Raw) {
+			n++
 		}
 		cols[i] = h
 	}
 	if n > 0 {
-		t.Columns, t.index, t.HeaderRow = cols, index, line
+		t.Columns, t.index, t.more, t.HeaderRow = cols, index, more, line
 	}
 	return n
+}
+
+// join returns the Join separator of the named column.
+func (s *Schema) join(name string) string {
+	for _, c := range s.Columns {
+		if c.Name == name {
+			return c.Join
+		}
+	}
+	return ""
 }
 
 type rowClass int
@@ -241,13 +369,22 @@ const (
 	rowData rowClass = iota
 	rowBlank
 	rowHeader
+	rowTitle
 	rowTotal
 	rowNote
 )
 
-var noteWords = []string{"制表人", "制表单位", "填报说明", "注：", "注:", "说明：", "备注：", "审核人", "填表人", "制表日期"}
+var noteWords = []string{"制表人", "制表单位", "填报说明", "注：", "注:", "说明：", "备注：", "审核人", "填表人", "制表日期", "填报人", "填报单位", "负责人：", "单位负责人", "数据来源："}
 
-func classify(t *Table, cells []string) rowClass {
+// rowNumberHeaders name a column of running row numbers: not data, so not
+// kept as an extra field (see Row.Extra) nor reported as unknown.
+var rowNumberHeaders = map[string]bool{"序号": true, "行号": true, "No.": true, "NO.": true, "No": true, "NO": true}
+
+var totalWords = map[string]bool{"合计": true, "总计": true, "小计": true, "总合计": true, "累计": true, "合计:": true, "总计:": true}
+
+var pageMark = regexp.MustCompile(`^(第\d+页)?[,，]?(共\d+页)?$`)
+
+func classify(t *Table, cells []string, titles map[string]bool) rowClass {
 	nonEmpty, same := 0, 0
 	for i, c := range cells {
 		c = trimCell(c)
@@ -255,27 +392,168 @@ func classify(t *Table, cells []string) rowClass {
 			continue
 		}
 		nonEmpty++
-		if i < len(t.Columns) && c == t.Columns[i].Raw {
+		if i < len(t.Columns) && t.Columns[i].Raw != "" && len(c) >= len(t.Columns[i].Raw) && squash(c) == t.Columns[i].Raw {
 			same++
 		}
 	}
 	if nonEmpty == 0 {
 		return rowBlank
 	}
-	if same >= 2 && same*2 >= nonEmpty {
+	if same >= 2 && same*2 >= nonEmpty || same == 1 && nonEmpty == 1 && len(t.Columns) == 1 {
 		return rowHeader
 	}
-	first := NormalizeHeader(firstCell(cells))
-	switch first {
-	case "合计", "总计", "小计", "总合计":
+	first := firstCell(cells)
+	if len(first) > 64 {
+		// Only the start matters (a note's lead word); a label this long is
+		// never a total or a page mark.
+		first = strings.ToValidUTF8(first[:64], "")
+	}
+	first = NormalizeHeader(first)
+	if totalWords[first] {
 		return rowTotal
 	}
-	for _, w := range noteWords {
-		if strings.HasPrefix(first, NormalizeHeader(w)) && nonEmpty <= 2 {
+	if nonEmpty == 1 && titles[firstCell(cells)] {
+		return rowTitle
+	}
+	if nonEmpty <= 2 {
+		for _, w := range noteWords {
+			if strings.HasPrefix(first, NormalizeHeader(w)) {
+				return rowNote
+			}
+		}
+		if first != "" && pageMark.MatchString(first) {
 			return rowNote
 		}
 	}
 	return rowData
+}
+
+// columnSums keeps running sums of the numeric columns, to check a total
+// row against.
+type columnSums struct {
+	all, sub []float64
+	numeric  []bool // false once a non-numeric cell is seen
+	seen     []bool
+}
+
+func newColumnSums(n int) *columnSums {
+	c := &columnSums{all: make([]float64, n), sub: make([]float64, n), numeric: make([]bool, n), seen: make([]bool, n)}
+	for i := range c.numeric {
+		c.numeric[i] = true
+	}
+	return c
+}
+
+func (c *columnSums) add(cells []string) {
+	for i, v := range cells {
+		if i >= len(c.all) {
+			break
+		}
+		v = trimCell(v)
+		if v == "" || !c.numeric[i] {
+			continue
+		}
+		f, ok := plainNumber(v)
+		if !ok {
+			c.numeric[i] = false
+			continue
+		}
+		c.all[i] += f
+		c.sub[i] += f
+		c.seen[i] = true
+	}
+}
+
+// check compares a total row with the sums of the rows above it: a 小计
+// with the rows since the previous 小计, any other total with all rows.
+func (c *columnSums) check(t *Table, cells []string, line int, dl *diag.List) {
+	label := firstCell(cells)
+	sums := c.all
+	if NormalizeHeader(label) == "小计" {
+		sums = c.sub
+	}
+	checked, bad := 0, 0
+	labelSeen := false
+	for i, v := range cells {
+		v = trimCell(v)
+		if v == "" {
+			continue
+		}
+		if !labelSeen && v == label {
+			labelSeen = true
+			continue
+		}
+		if i >= len(sums) || !c.numeric[i] || !c.seen[i] {
+			continue
+		}
+		f, ok := plainNumber(v)
+		if !ok {
+			continue
+		}
+		checked++
+		if math.Abs(f-sums[i]) > 0.005+1e-9*math.Abs(f) {
+			bad++
+			name := t.Columns[i].Raw
+			if name == "" {
+				name = "column " + CellName(i, 0)[:len(CellName(i, 0))-1]
+			}
+			dl.Warnf(t.Pos(line, i), "total-mismatch", "%s row: %s is %s but the rows above add up to %s", label, name, formatNumber(f), formatNumber(sums[i]))
+		}
+	}
+	if NormalizeHeader(label) == "小计" {
+		for i := range c.sub {
+			c.sub[i] = 0
+		}
+	}
+	switch {
+	case checked == 0:
+		dl.Infof(diag.Pos{File: t.File, Row: line}, "total-row", "total row %q skipped", label)
+	case bad == 0:
+		dl.Infof(diag.Pos{File: t.File, Row: line}, "total-row", "total row %q skipped (it matches the sum of the rows above)", label)
+	}
+}
+
+// plainNumber reads a numeric cell as totals are written: "1,234.50",
+// "¥300", "98.5%", "2000元".
+func plainNumber(v string) (float64, bool) {
+	if v == "" || len(v) > 40 {
+		return 0, false
+	}
+	if hasNonASCII(v) {
+		v = width.Fold.String(v)
+	}
+	v = strings.TrimSpace(v)
+	v = strings.TrimPrefix(v, "¥")
+	v = strings.TrimPrefix(v, "￥")
+	v = strings.TrimSuffix(v, "元")
+	v = strings.TrimSuffix(v, "%")
+	v = strings.ReplaceAll(v, ",", "")
+	if v == "" || len(v) > 30 {
+		return 0, false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !(c >= '0' && c <= '9' || c == '.' || c == '-') {
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+func formatNumber(f float64) string {
+	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+}
+
+// squash removes the white space inside a cell (header cells often carry
+// line breaks), without allocating when there is none.
+func squash(c string) string {
+	if strings.IndexFunc(c, gounicode.IsSpace) < 0 {
+		return c
+	}
+	return strings.Join(strings.Fields(c), "")
 }
 
 func firstCell(cells []string) string {
@@ -312,7 +590,16 @@ func decode(r io.Reader) (io.Reader, string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return br, "utf-8-bom", nil
+		rest := head[3:]
+		if utf8.Valid(trimPartialRune(rest)) {
+			return br, "utf-8-bom", nil
+		}
+		// A UTF-8 mark on GBK text: a tool added the mark without
+		// converting. Trust the text, not the mark.
+		if looksGB(rest) {
+			return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), "gb18030", nil
+		}
+		return nil, "", errors.New("the file starts with a UTF-8 byte-order mark but its text is neither UTF-8 nor GBK: save it again from Excel or WPS as CSV (UTF-8)")
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
 		return transform.NewReader(br, dec), "utf-16le", nil
@@ -320,8 +607,8 @@ func decode(r io.Reader) (io.Reader, string, error) {
 		dec := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder()
 		return transform.NewReader(br, dec), "utf-16be", nil
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, "", errors.New("the file contains NUL bytes: it looks like UTF-16 without a byte-order mark, or not a text file; save it as CSV (UTF-8) from Excel or WPS")
+	if what := sniffBinary(head); what != "" {
+		return nil, "", errors.New(what)
 	}
 	if utf8.Valid(trimPartialRune(head)) {
 		return br, "utf-8", nil
@@ -329,7 +616,121 @@ func decode(r io.Reader) (io.Reader, string, error) {
 	if looksGB(head) {
 		return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), "gb18030", nil
 	}
-	return nil, "", errors.New("the file is neither UTF-8 nor GBK/GB18030 text (is it a spreadsheet saved with a .csv name?); save it as CSV (UTF-8) or .xlsx")
+	return nil, "", fmt.Errorf("the file is neither UTF-8 nor GBK/GB18030 text nor UTF-16 with a byte-order mark (it starts with bytes % x); save it from Excel or WPS as CSV (UTF-8) or .xlsx", head[:min(8, len(head))])
+}
+
+// sniffBinary says what a file that is not text looks like, or "".
+func sniffBinary(head []byte) string {
+	lower := bytes.ToLower(bytes.TrimSpace(head[:min(512, len(head))]))
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "the file is a ZIP archive, most likely an .xlsx workbook saved under a text name: rename it to .xlsx, or save it from Excel or WPS as CSV (UTF-8)"
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "the file is an old Excel .xls (or WPS .et) workbook under a text name: open it in Excel or WPS and save it as .xlsx or CSV (UTF-8)"
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return "the file is a PDF document, not a table: export the data from the source system as CSV or .xlsx"
+	case bytes.HasPrefix(lower, []byte("<html")), bytes.HasPrefix(lower, []byte("<!doctype")), bytes.HasPrefix(lower, []byte("<table")), bytes.HasPrefix(lower, []byte("<?xml")):
+		return "the file is an HTML or XML page (some systems' \"Excel export\" writes one): open it in Excel or WPS and save it as .xlsx or CSV (UTF-8)"
+	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		if looksUTF16(head) {
+			return "the file looks like UTF-16 text without a byte-order mark: save it from Excel as \"Unicode text\" or as CSV (UTF-8)"
+		}
+		return fmt.Sprintf("the file contains NUL bytes (at byte %d), so it is not a text table: save it from Excel or WPS as CSV (UTF-8) or .xlsx", i)
+	}
+	return ""
+}
+
+// looksUTF16 reports whether every other byte is mostly NUL, as in UTF-16
+// text that is mostly ASCII.
+func looksUTF16(b []byte) bool {
+	b = b[:min(len(b), 1024)]
+	zeros := [2]int{}
+	for i, c := range b {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := len(b) / 2
+	return half > 0 && (zeros[0]*3 > half*2 && zeros[1] == 0 || zeros[1]*3 > half*2 && zeros[0] == 0)
+}
+
+// mojibakeHint says, when text looks like Chinese that went through the
+// wrong encoding before it reached us, what happened; otherwise "".
+func mojibakeHint(text string) string {
+	if strings.Contains(text, "锟斤拷") || strings.Contains(text, "\uFFFD") {
+		return "the text contains 锟斤拷 or \uFFFD: it was converted from the wrong encoding before and the characters are lost; export the file again from the source system"
+	}
+	// Look at the first cells holding non-ASCII text, one at a time: a
+	// file can mix damaged title rows with intact ones.
+	var fields []string
+	for _, f := range strings.Fields(text) {
+		if hasNonASCII(f) {
+			fields = append(fields, clip(f, 40))
+		}
+		if len(fields) == 10 {
+			break
+		}
+	}
+	if len(fields) == 0 {
+		return ""
+	}
+	gbkOf, latinOf := "", ""
+	var gbkFrom, latinFrom string
+	gbkN, latinN := 0, 0
+	for _, f := range fields {
+		// UTF-8 read as GBK and saved again: encoding back to GBK gives UTF-8.
+		if b, err := simplifiedchinese.GB18030.NewEncoder().String(f); err == nil && b != f && utf8.ValidString(b) && hanCount(b) > 0 {
+			gbkN++
+			if gbkOf == "" {
+				gbkOf, gbkFrom = b, f
+			}
+			continue
+		}
+		// GBK read as Latin-1 (or Windows-1252) and saved again.
+		if hanCount(f) > 0 {
+			continue
+		}
+		for _, cm := range []*charmap.Charmap{charmap.ISO8859_1, charmap.Windows1252} {
+			b, err := cm.NewEncoder().String(f)
+			if err != nil {
+				continue
+			}
+			if d, err := simplifiedchinese.GB18030.NewDecoder().String(b); err == nil && !strings.ContainsRune(d, '\uFFFD') && hanCount(d) > 0 {
+				latinN++
+				if latinOf == "" {
+					latinOf, latinFrom = d, f
+				}
+				break
+			}
+		}
+	}
+	switch {
+	case gbkN > 0 && gbkN*2 >= len(fields):
+		return fmt.Sprintf("the text looks like UTF-8 that was opened as GBK and saved again (%q should read %q): export the file again, or open it as UTF-8 and save it as CSV (UTF-8)", clip(gbkFrom, 8), clip(gbkOf, 8))
+	case latinN > 0 && latinN*2 >= len(fields):
+		return fmt.Sprintf("the text looks like GBK that was opened as Latin-1 and saved again (%q should read %q): export the file again from the source system", clip(latinFrom, 8), clip(latinOf, 8))
+	}
+	return ""
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if gounicode.Is(gounicode.Han, r) {
+			n++
+		}
+	}
+	return n
 }
 
 // trimPartialRune drops an incomplete UTF-8 sequence cut off at the end of a
@@ -374,70 +775,4 @@ func looksGB(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// xlsxSource streams the rows of one sheet.
-type xlsxSource struct {
-	rows *excelize.Rows
-	line int
-}
-
-func (x *xlsxSource) next() ([]string, int, error) {
-	if !x.rows.Next() {
-		if err := x.rows.Error(); err != nil {
-			return nil, 0, err
-		}
-		return nil, 0, io.EOF
-	}
-	x.line++
-	cells, err := x.rows.Columns()
-	return cells, x.line, err
-}
-
-func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.List) {
-	var dl diag.List
-	f, err := fsys.Open(name)
-	if err != nil {
-		dl.Errorf(diag.Pos{File: name}, "open", "%v", err)
-		return nil, dl
-	}
-	defer f.Close()
-	wb, err := excelize.OpenReader(f)
-	if err != nil {
-		dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %v", err)
-		return nil, dl
-	}
-	defer wb.Close()
-	var tables []*Table
-	for _, sheet := range wb.GetSheetList() {
-		rows, err := wb.Rows(sheet)
-		if err != nil {
-			dl.Errorf(diag.Pos{File: name}, "xlsx", "sheet %q: %v", sheet, err)
-			continue
-		}
-		t := &Table{File: name, Format: "xlsx", Sheet: sheet, xlsx: true}
-		var sub diag.List
-		ok := scan(t, &xlsxSource{rows: rows}, s, fn, &sub)
-		rows.Close()
-		if !ok {
-			// A sheet with no table of this kind is reported, not fatal,
-			// when another sheet of the workbook has one.
-			for i := range sub {
-				sub[i].Msg = fmt.Sprintf("sheet %q: %s", sheet, sub[i].Msg)
-			}
-			if len(wb.GetSheetList()) > 1 {
-				for i := range sub {
-					sub[i].Severity = diag.Info
-				}
-			}
-			dl = append(dl, sub...)
-			continue
-		}
-		dl = append(dl, sub...)
-		tables = append(tables, t)
-	}
-	if len(tables) == 0 && !dl.HasErrors() {
-		dl.Errorf(diag.Pos{File: name}, "no-header", "no sheet holds a %s table", s.Kind)
-	}
-	return tables, dl
 }

@@ -21,9 +21,23 @@ type Table struct {
 	Title string
 	// Columns has one entry per physical column of the header.
 	Columns []Header
+	// Rows counts the data rows passed to the callback.
+	Rows int
+	// Skipped counts the rows after the header that were not data: repeated
+	// headers, totals, notes (each reported as info). Blank rows are not
+	// counted.
+	Skipped int
 
 	xlsx  bool
 	index map[string]int
+	// more holds the further columns of a canonical name whose schema
+	// column has Join set, with the separator.
+	more map[string]joined
+}
+
+type joined struct {
+	sep  string
+	cols []int
 }
 
 // Header is one header cell.
@@ -67,10 +81,27 @@ type Row struct {
 // Value returns the trimmed text of the canonical column, or "".
 func (r Row) Value(name string) string {
 	i, ok := r.Table.index[name]
-	if !ok || i >= len(r.Cells) {
+	if !ok {
 		return ""
 	}
-	return trimCell(r.Cells[i])
+	v := ""
+	if i < len(r.Cells) {
+		v = trimCell(r.Cells[i])
+	}
+	if j, ok := r.Table.more[name]; ok {
+		for _, k := range j.cols {
+			if k >= len(r.Cells) {
+				continue
+			}
+			if w := trimCell(r.Cells[k]); w != "" {
+				if v != "" {
+					v += j.sep
+				}
+				v += w
+			}
+		}
+	}
+	return v
 }
 
 // Pos returns the position of the canonical column's cell in this row; when
@@ -92,11 +123,12 @@ type Field struct {
 }
 
 // Extra returns the non-empty cells of columns no schema knows, in column
-// order, so that nothing a town exported is silently dropped.
+// order, so that nothing a town exported is silently dropped. A column of
+// running row numbers (序号) is not data and is left out.
 func (r Row) Extra() []Field {
 	var out []Field
 	for i, h := range r.Table.Columns {
-		if h.Name != "" || i >= len(r.Cells) {
+		if h.Name != "" || i >= len(r.Cells) || rowNumberHeaders[NormalizeHeader(h.Raw)] {
 			continue
 		}
 		if v := trimCell(r.Cells[i]); v != "" && h.Raw != "" {

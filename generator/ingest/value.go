@@ -19,18 +19,24 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // ParseDate reads a date as exports write it: 2025-04-12, 2025/4/12,
 // 2025.04.12, 2025年4月12日, 20250412, an Excel serial number, with or
-// without a time of day. The result is a UTC midnight.
+// without a time of day. The result is a UTC midnight. The error quotes the
+// cell as written.
 func ParseDate(s string) (time.Time, error) {
+	orig := strings.TrimSpace(s)
 	s = strings.TrimSpace(width.Fold.String(s))
 	if s == "" {
 		return time.Time{}, ErrEmpty
 	}
-	// Drop a time of day.
-	if i := strings.IndexAny(s, " T"); i > 0 {
+	bad := fmt.Errorf("%q is not a date (expected e.g. 2025-04-12)", orig)
+	if strings.Contains(s, "年") {
+		s = strings.Join(strings.Fields(s), "")
+		if i := strings.IndexAny(s, "日号"); i > 0 {
+			s = s[:i] // a time of day may follow
+		}
+	} else if i := strings.IndexAny(s, " T"); i > 0 {
+		// Drop a time of day.
 		s = s[:i]
 	}
-	s = strings.TrimSuffix(s, "日")
-	s = strings.TrimSuffix(s, "号")
 	var parts []string
 	switch {
 	case strings.ContainsAny(s, "年月"):
@@ -40,25 +46,25 @@ func ParseDate(s string) (time.Time, error) {
 		parts = strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
 		if len(parts) == 2 && !strings.Contains(s, "-") && !strings.Contains(s, "/") {
 			// "45123.5": an Excel serial with a fraction.
-			return parseSerial(s)
+			return parseSerial(s, bad)
 		}
 	case len(s) == 8 && isDigits(s):
 		parts = []string{s[:4], s[4:6], s[6:]}
-	case isDigits(s) && len(s) <= 6:
-		return parseSerial(s)
+	case isDigits(s) && len(s) == 5:
+		return parseSerial(s, bad)
 	default:
-		return time.Time{}, fmt.Errorf("%q is not a date (expected e.g. 2025-04-12)", s)
+		return time.Time{}, bad
 	}
-	if len(parts) != 3 {
-		return time.Time{}, fmt.Errorf("%q is not a date (expected e.g. 2025-04-12)", s)
+	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) > 2 || len(parts[2]) > 2 {
+		return time.Time{}, bad
 	}
 	y, e1 := strconv.Atoi(parts[0])
 	m, e2 := strconv.Atoi(parts[1])
 	d, e3 := strconv.Atoi(parts[2])
 	if e1 != nil || e2 != nil || e3 != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date (expected e.g. 2025-04-12)", s)
+		return time.Time{}, bad
 	}
-	return makeDate(s, y, m, d)
+	return makeDate(orig, y, m, d)
 }
 
 func makeDate(s string, y, m, d int) (time.Time, error) {
@@ -72,10 +78,12 @@ func makeDate(s string, y, m, d int) (time.Time, error) {
 	return t, nil
 }
 
-func parseSerial(s string) (time.Time, error) {
+// parseSerial reads an Excel serial date (days since 1899-12-30), accepting
+// only 1954 to 2118 so that other numbers are not taken for dates.
+func parseSerial(s string, bad error) (time.Time, error) {
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f < 1 || f > 200000 {
-		return time.Time{}, fmt.Errorf("%q is not a date (expected e.g. 2025-04-12)", s)
+	if err != nil || f < 20000 || f >= 80000 {
+		return time.Time{}, bad
 	}
 	return excelEpoch.AddDate(0, 0, int(f)), nil
 }
@@ -92,25 +100,30 @@ func isDigits(s string) bool {
 	return true
 }
 
-// ParseMonth reads a month: 2025-03, 2025/3, 2025年3月, 202503, or 3月 with
-// the year taken from defaultYear (0 when unknown). It returns "YYYY-MM".
+// ParseMonth reads a month: 2025-03, 2025/3, 2025年3月, 202503, 3月 with
+// the year taken from defaultYear (0 when unknown), or a whole date (a date
+// cell in a month column) whose day is ignored. It returns "YYYY-MM".
 func ParseMonth(s string, defaultYear int) (string, error) {
-	s = strings.TrimSpace(width.Fold.String(s))
+	orig := strings.TrimSpace(s)
+	s = strings.Join(strings.Fields(width.Fold.String(s)), "")
 	if s == "" {
 		return "", ErrEmpty
 	}
-	bad := fmt.Errorf("%q is not a month (expected e.g. 2025-03 or 2025年3月)", s)
+	bad := fmt.Errorf("%q is not a month (expected e.g. 2025-03 or 2025年3月)", orig)
 	s = strings.TrimSuffix(s, "份")
 	var y, m int
 	var err error
 	switch {
 	case strings.HasSuffix(s, "月") && !strings.Contains(s, "年"):
 		if defaultYear == 0 {
-			return "", fmt.Errorf("%q has no year, and none was found in the title or file name", s)
+			return "", fmt.Errorf("%q has no year, and none was found in the title or file name", orig)
 		}
 		y = defaultYear
 		m, err = strconv.Atoi(strings.TrimSuffix(s, "月"))
 	case strings.Contains(s, "年"):
+		if t, derr := ParseDate(s); derr == nil {
+			return t.Format("2006-01"), nil
+		}
 		s = strings.TrimSuffix(s, "月")
 		a, b, _ := strings.Cut(s, "年")
 		y, err = strconv.Atoi(a)
@@ -120,9 +133,21 @@ func ParseMonth(s string, defaultYear int) (string, error) {
 	case len(s) == 6 && isDigits(s):
 		y, _ = strconv.Atoi(s[:4])
 		m, _ = strconv.Atoi(s[4:])
+	case len(s) == 5 && isDigits(s), len(s) == 8 && isDigits(s):
+		t, derr := ParseDate(s)
+		if derr != nil {
+			return "", bad
+		}
+		return t.Format("2006-01"), nil
 	default:
 		parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
-		if len(parts) < 2 {
+		if len(parts) == 3 {
+			if t, derr := ParseDate(s); derr == nil {
+				return t.Format("2006-01"), nil
+			}
+			return "", bad
+		}
+		if len(parts) != 2 || len(parts[0]) != 4 || len(parts[1]) > 2 {
 			return "", bad
 		}
 		y, err = strconv.Atoi(parts[0])

@@ -176,15 +176,15 @@ var CaseKind = Kind{
 		{Name: ColViolation, Aliases: []string{"违法行为", "违法类型", "案由", "违法行为名称"}},
 		{Name: ColFacts, Aliases: []string{"主要违法事实", "违法事实摘要", "处罚事由", "案件事实"}},
 		{Name: ColBasis, Aliases: []string{"处罚法律依据", "法律依据", "处罚依据条款"}},
-		{Name: ColCategory, Aliases: []string{"处罚种类", "处罚类型", "处罚类别1", "行政处罚种类", "行政处罚类别"}},
+		{Name: ColCategory, Join: ";", Aliases: []string{"处罚种类", "处罚类型", "处罚类别1", "处罚类别2", "处罚种类1", "处罚种类2", "行政处罚种类", "行政处罚类别", "行政处罚类型"}},
 		{Name: ColContent, Aliases: []string{"处罚结果", "处罚决定内容", "行政处罚内容", "处罚决定"}},
 		{Name: ColFine, Aliases: []string{"罚款金额", "罚款数额", "罚款", "罚没金额"}},
 		{Name: ColConfiscated, Aliases: []string{"没收违法所得、没收非法财物的金额", "没收金额", "没收违法所得金额", "没收违法所得"}},
 		{Name: ColLicence, Aliases: []string{"暂扣或吊销证照名称", "吊销证照名称及编号"}},
 		{Name: ColDecisionDate, Required: true, Aliases: []string{"处罚日期", "决定日期", "处罚决定作出日期", "作出处罚决定日期", "作出决定日期", "处罚决定时间"}},
 		{Name: ColValidUntil, Aliases: []string{"处罚有效期限", "有效期", "处罚期限"}},
-		{Name: ColPublishUntil, Aliases: []string{"公示期限至", "公示截止日期", "公示截至期", "公示截止时间", "公示期限"}},
-		{Name: ColAuthority, Required: true, Aliases: []string{"执法机关", "决定机关", "处罚机关名称", "作出处罚决定的机关", "处罚单位", "执法单位"}},
+		{Name: ColPublishUntil, Aliases: []string{"公示期限至", "公示截止日期", "公示截至期", "公示截止时间", "公示期限", "公示截止期限", "公示截至日期"}},
+		{Name: ColAuthority, Required: true, Aliases: []string{"执法机关", "决定机关", "处罚机关名称", "作出处罚决定的机关", "处罚单位", "执法单位", "执法部门", "处罚部门", "作出处罚决定机关"}},
 		{Name: ColAuthorityCode, Aliases: []string{"处罚机关代码", "执法机关统一社会信用代码", "决定机关统一社会信用代码"}},
 		{Name: ColSource, Aliases: []string{"数据来源", "来源单位"}},
 		{Name: ColSourceCode, Aliases: []string{"数据来源单位代码"}},
@@ -238,6 +238,7 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 		Extra:          r.Extra(),
 	}
 	c.PartyClass = ParsePartyClass(c.ClassGiven)
+	c.Status = NormalizeStatus(c.Status)
 	if c.Violation == "" {
 		c.Violation = c.CaseName
 	}
@@ -247,7 +248,9 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 		}
 	}
 	var err error
-	if c.DecisionDate, err = ingest.ParseDate(r.Value(ColDecisionDate)); err != nil {
+	if !r.Table.Has(ColDecisionDate) {
+		// Reported once, as a missing column.
+	} else if c.DecisionDate, err = ingest.ParseDate(r.Value(ColDecisionDate)); err != nil {
 		if err == ingest.ErrEmpty {
 			dl.Errorf(r.Pos(ColDecisionDate), "required", "%s: required value is empty", ColDecisionDate)
 		} else {
@@ -263,10 +266,32 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 			dl.Warnf(r.Pos(ColCreditCode), "credit-code", "统一社会信用代码 %s: %s", c.CreditCode, p)
 		}
 	}
+	for _, id := range []struct{ col, typ, v string }{{ColIDNumber, c.IDType, c.IDNumber}, {ColLegalRepID, c.LegalRepIDType, c.LegalRepID}} {
+		// The number itself is never echoed: diagnostics end up in logs.
+		if len(id.v) == 18 && (id.typ == "" || strings.Contains(id.typ, "身份证")) && !ident.ValidID(id.v) {
+			dl.Warnf(r.Pos(id.col), "id-number", "%s: not a valid 居民身份证号码 (the birth date or check digit is wrong)", id.col)
+		}
+	}
 	if len(c.Categories) == 0 && r.Table.Has(ColCategory) {
 		dl.Warnf(r.Pos(ColCategory), "required", "%s: empty", ColCategory)
 	}
 	s.Cases = append(s.Cases, c)
+}
+
+// NormalizeStatus maps the numeric 当前状态 codes of the older field set
+// (0 正常, 1 撤销, 2 异议, 3 其他) to their words; other values are kept.
+func NormalizeStatus(s string) string {
+	switch strings.TrimSpace(s) {
+	case "0":
+		return "正常"
+	case "1":
+		return "撤销"
+	case "2":
+		return "异议"
+	case "3":
+		return "其他"
+	}
+	return strings.TrimSpace(s)
 }
 
 // optDate parses an optional date; 2099/12/31 and later mean "no end" and

@@ -118,7 +118,7 @@ func addService(s *Set, r ingest.Row, dl *diag.List) {
 		}
 	}
 	if t := r.Value("到办事现场次数"); t != "" {
-		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(t, "次"), " "))
+		n, err := visits(t)
 		if err != nil || n < 0 || n > 20 {
 			dl.Warnf(r.Pos("到办事现场次数"), "bad-number", "到办事现场次数: %q is not a number of visits (expected 0, 1, 2 …)", t)
 		} else {
@@ -126,4 +126,13 @@ func addService(s *Set, r ingest.Row, dl *diag.List) {
 		}
 	}
 	s.Services = append(s.Services, v)
+}
+
+// visits reads a number of visits: "1", "1次", "两次", "零次".
+func visits(s string) (int, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "次"))
+	if n, ok := map[string]int{"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}[s]; ok {
+		return n, nil
+	}
+	return strconv.Atoi(s)
 }

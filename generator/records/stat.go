@@ -41,7 +41,7 @@ var StatKind = Kind{
 		{Name: ColStatCat, Aliases: []string{"分类", "事项类别", "业务类别", "类型"}},
 		{Name: ColWindow, Aliases: []string{"窗口名称", "办理窗口", "部门窗口"}},
 		{Name: ColIndicator, Aliases: []string{"项目", "统计指标", "指标名称", "统计项目"}},
-	}},
+	}, IsHeader: isMonthHeader},
 	add: addStat,
 }
 
@@ -91,6 +91,16 @@ func addStat(s *Set, r ingest.Row, dl *diag.List) {
 		return
 	}
 	ind := r.Value(ColIndicator)
+	if !t.Has(ColIndicator) {
+		// A wide table whose indicator column has no header: the first
+		// column that is not a month.
+		for i, h := range t.Columns {
+			if h.Name == "" && !isMonthHeader(h.Raw) && i < len(r.Cells) {
+				ind = strings.TrimSpace(r.Cells[i])
+				break
+			}
+		}
+	}
 	if ind == "" {
 		dl.Warnf(r.RowPos(), "no-indicator", "%s: empty; row skipped", ColIndicator)
 		return
@@ -118,6 +128,13 @@ func addStat(s *Set, r ingest.Row, dl *diag.List) {
 		}
 		s.Stats = append(s.Stats, StatRow{Pos: t.Pos(r.Line, i), Dataset: ds, Month: month, Category: cat, Window: win, Indicator: ind, Value: f})
 	}
+}
+
+// isMonthHeader reports whether a header cell names a month, as the columns
+// of a wide table do.
+func isMonthHeader(s string) bool {
+	_, err := ingest.ParseMonth(s, 2000)
+	return err == nil
 }
 
 // parseNumber reads counts and rates: "1,234", "98.5%", "98.5".

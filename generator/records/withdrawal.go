@@ -32,6 +32,9 @@ var WithdrawalKind = Kind{
 			dl.Errorf(r.Pos(ColDecisionNo), "required", "%s: required value is empty", ColDecisionNo)
 			return
 		}
+		if w.Reason == "" && r.Table.Has("撤回原因") {
+			dl.Errorf(r.Pos("撤回原因"), "required", "撤回原因: required value is empty (the reason is published with the withdrawal)")
+		}
 		if d := r.Value("撤回日期"); d != "" {
 			t, err := ingest.ParseDate(d)
 			if err != nil {

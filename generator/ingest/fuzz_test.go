@@ -1,0 +1,331 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"gongshi/generator/diag"
+)
+
+// fuzzSchema is a small penalty-decision schema (records cannot be imported
+// here): enough names, aliases, a joined column and a month matcher to reach
+// every path of the header finder.
+var fuzzSchema = Schema{Kind: "测试", MinMatch: 2, Columns: []Column{
+	{Name: "行政相对人名称", Required: true, Aliases: []string{"当事人名称", "企业名称", "当事人"}},
+	{Name: "行政处罚决定书文号", Required: true, Aliases: []string{"决定书文号", "处罚决定书号", "文书号"}},
+	{Name: "处罚类别", Join: ";", Aliases: []string{"处罚类别1", "处罚类别2", "处罚种类"}},
+	{Name: "罚款金额(万元)", Aliases: []string{"罚款金额"}},
+	{Name: "处罚决定日期", Required: true, Aliases: []string{"处罚日期", "决定日期"}},
+	{Name: "处罚机关", Required: true, Aliases: []string{"执法机关", "决定机关"}},
+	{Name: "月份", Aliases: []string{"统计月份"}},
+	{Name: "法定代表人", Aliases: []string{"法定代表人(负责人)"}},
+}, IsHeader: func(s string) bool { _, err := ParseMonth(s, 2000); return err == nil }}
+
+// corpusFiles returns the fixture files of testdata/corpus (not goldens).
+func corpusFiles(tb testing.TB, exts ...string) map[string][]byte {
+	out := map[string][]byte{}
+	filepath.WalkDir("testdata/corpus", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		ext := strings.ToLower(filepath.Ext(p))
+		if ext == ".diag" || ext == ".json" && filepath.Ext(strings.TrimSuffix(p, ext)) != "" {
+			return nil
+		}
+		for _, e := range exts {
+			if ext == e {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					tb.Fatal(err)
+				}
+				out[p] = b
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// corpusCells returns distinct cells of the text fixtures, as seeds for the
+// value parsers, plus extra spellings.
+func corpusCells(tb testing.TB, extra ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] && len(out) < 400 {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, s := range extra {
+		add(s)
+	}
+	for _, b := range corpusFiles(tb, ".csv", ".tsv", ".txt") {
+		r, _, err := decode(bytes.NewReader(b))
+		if err != nil {
+			continue
+		}
+		cr := csv.NewReader(r)
+		cr.FieldsPerRecord = -1
+		cr.LazyQuotes = true
+		for {
+			rec, err := cr.Read()
+			if err != nil {
+				break
+			}
+			for _, c := range rec {
+				add(c)
+			}
+		}
+	}
+	return out
+}
+
+func checkDiags(t *testing.T, dl diag.List) {
+	t.Helper()
+	for _, d := range dl {
+		if !d.Pos.Valid() {
+			t.Fatalf("invalid position: %v", d)
+		}
+		if d.Msg == "" {
+			t.Fatalf("empty message at %v", d.Pos)
+		}
+	}
+}
+
+func checkRow(t *testing.T, r Row) {
+	t.Helper()
+	if r.Line < 1 {
+		t.Fatalf("row line %d", r.Line)
+	}
+	for _, c := range r.Table.Columns {
+		if c.Name != "" {
+			if p := r.Pos(c.Name); !p.Valid() || p.Row != r.Line {
+				t.Fatalf("bad position %v for %s in row %d", p, c.Name, r.Line)
+			}
+			_ = r.Value(c.Name)
+		}
+	}
+	for _, f := range r.Extra() {
+		if !utf8.ValidString(f.Value) {
+			t.Fatalf("extra value is not UTF-8: %q", f.Value)
+		}
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	for _, b := range corpusFiles(f, ".csv", ".tsv", ".txt") {
+		f.Add(b, false)
+		f.Add(b, true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, tsv bool) {
+		name := "data/cases/x.csv"
+		if tsv {
+			name = "data/cases/x.tsv"
+		}
+		fsys := fstest.MapFS{name: {Data: data}}
+		last := 0
+		tables, dl := Read(fsys, name, &fuzzSchema, func(r Row) {
+			checkRow(t, r)
+			if r.Line <= last || r.Line <= r.Table.HeaderRow {
+				t.Fatalf("row %d after row %d (header %d)", r.Line, last, r.Table.HeaderRow)
+			}
+			last = r.Line
+		})
+		checkDiags(t, dl)
+		for _, tb := range tables {
+			if tb.HeaderRow < 1 {
+				t.Fatalf("header row %d", tb.HeaderRow)
+			}
+		}
+	})
+}
+
+func FuzzDetectEncoding(f *testing.F) {
+	for _, b := range corpusFiles(f, ".csv", ".tsv", ".txt", ".xls", ".xlsx") {
+		f.Add(b[:min(len(b), 2048)])
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, enc, err := decode(bytes.NewReader(data))
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		out, err := io.ReadAll(r)
+		if err != nil {
+			return
+		}
+		switch enc {
+		case "gb18030", "utf-16le", "utf-16be":
+			if !utf8.Valid(out) {
+				t.Fatalf("%s decoder produced invalid UTF-8", enc)
+			}
+		case "utf-8", "utf-8-bom":
+			if len(data) <= 64<<10 && !utf8.Valid(trimPartialRune(out)) {
+				t.Fatalf("detected %s but the text is not UTF-8", enc)
+			}
+		default:
+			t.Fatalf("unknown encoding %q", enc)
+		}
+		_ = mojibakeHint(string(out[:min(len(out), 4096)]))
+	})
+}
+
+// FuzzXLSX feeds bytes to the workbook reader: excelize must not take the
+// build down however broken the file.
+func FuzzXLSX(f *testing.F) {
+	for _, b := range corpusFiles(f, ".xlsx") {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		name := "data/cases/x.xlsx"
+		fsys := fstest.MapFS{name: {Data: data}}
+		_, dl := Read(fsys, name, &fuzzSchema, func(r Row) { checkRow(t, r) })
+		checkDiags(t, dl)
+	})
+}
+
+// sliceSource serves rows from memory with spreadsheet row numbers, as an
+// XLSX sheet does (blank rows included).
+type sliceSource struct {
+	rows [][]string
+	i    int
+}
+
+func (s *sliceSource) next() ([]string, int, error) {
+	if s.i >= len(s.rows) {
+		return nil, 0, io.EOF
+	}
+	s.i++
+	return s.rows[s.i-1], s.i, nil
+}
+
+var cellSplit = regexp.MustCompile(`[\t|]`)
+
+// FuzzXLSXTable fuzzes the table finder on sheet contents (rows split on
+// newlines, cells on tabs or |): title rows, header detection, repeated
+// headers, totals and notes, with XLSX cell names.
+func FuzzXLSXTable(f *testing.F) {
+	f.Add("清溪镇2025年行政处罚公示\n\n当事人名称\t决定书文号\t处罚日期\t执法机关\t罚款金额(元)\n甲\t1号\t2025-04-12\t镇政府\t100\n合计\t\t\t\t100\n制表人：张三")
+	f.Add("|3月|4月|合计\n来访|1|2|3\n合计|1|2|3")
+	f.Add("当事人名称|决定书文号|处罚类别1|处罚类别2|处罚类别1\n甲|1|警告|罚款|x\n当事人名称|决定书文号\n第1页，共2页\n小计|||\n")
+	for _, b := range corpusFiles(f, ".csv", ".tsv") {
+		if r, _, err := decode(bytes.NewReader(b)); err == nil {
+			if s, err := io.ReadAll(r); err == nil {
+				f.Add(strings.ReplaceAll(string(s), ",", "\t"))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, sheet string) {
+		if !utf8.ValidString(sheet) {
+			return // excelize returns UTF-8
+		}
+		var rows [][]string
+		for _, line := range strings.Split(sheet, "\n") {
+			rows = append(rows, cellSplit.Split(line, -1))
+		}
+		tb := &Table{File: "data/stats/x.xlsx", Format: "xlsx", xlsx: true}
+		var dl diag.List
+		ok := scan(tb, &sliceSource{rows: rows}, &fuzzSchema, func(r Row) {
+			checkRow(t, r)
+			for i := range r.Cells {
+				if p := tb.Pos(r.Line, i); p.Cell == "" || !p.Valid() {
+					t.Fatalf("bad cell position %v", p)
+				}
+			}
+		}, &dl, false)
+		checkDiags(t, dl)
+		if ok && (tb.HeaderRow < 1 || tb.HeaderRow > len(rows)) {
+			t.Fatalf("header row %d of %d", tb.HeaderRow, len(rows))
+		}
+		if ok && tb.Rows+tb.Skipped > len(rows)-tb.HeaderRow {
+			t.Fatalf("%d rows + %d skipped after header %d of %d", tb.Rows, tb.Skipped, tb.HeaderRow, len(rows))
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range corpusCells(f, "2025-04-12", "2025/4/12", "2025.04.12", "2025年4月12日", "20250412", "45759", "45759.5", "2025-04-12 10:30:00", "2025 年 4 月 12 日 10时", "2099/12/31", "２０２５－０４－１２") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if d.Year() < 1900 || d.Year() > 2200 || d.Hour() != 0 || d.Location().String() != "UTC" {
+			t.Fatalf("ParseDate(%q) = %v", s, d)
+		}
+	})
+}
+
+var monthRe = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
+
+func FuzzParseMonth(f *testing.F) {
+	for _, s := range corpusCells(f, "2025-03", "2025年3月", "202503", "3月", "2025/3", "2025.03", "2025年03月份", "45717") {
+		f.Add(s, 2025)
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, year int) {
+		m, err := ParseMonth(s, year)
+		if err != nil {
+			return
+		}
+		if !monthRe.MatchString(m) {
+			t.Fatalf("ParseMonth(%q, %d) = %q", s, year, m)
+		}
+	})
+}
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range corpusCells(f, "1.2", "12,000.00", "1.2万元", "人民币12000元", "壹万贰仟元整", "２０００", "¥300", "十二元", "一亿零五万元") {
+		f.Add(s, "万元")
+		f.Add(s, "元")
+	}
+	f.Fuzz(func(t *testing.T, s, unit string) {
+		m, err := ParseAmount(s, unit)
+		if err != nil {
+			return
+		}
+		if m < 0 || m > 1e15 {
+			t.Fatalf("ParseAmount(%q, %q) = %d", s, unit, m)
+		}
+		_ = m.String()
+	})
+}
+
+func FuzzMatchHeader(f *testing.F) {
+	for _, s := range corpusCells(f, "罚款金额（万元）", "罚款金额(元)", "罚款金额/元", "法定代表人（负责人）", "行政相对人代码＿1（统一社会信用代码）", "处罚决定日其", "行政相对人\n名称", "罚款金额(单位：元)") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		s := fuzzSchema
+		col, unit, ok := s.Match(h)
+		if ok != (col != "") {
+			t.Fatalf("Match(%q) = %q, %v", h, col, ok)
+		}
+		if unit != "" && unit != "元" && unit != "万元" {
+			t.Fatalf("Match(%q) unit %q", h, unit)
+		}
+		if sug := s.Suggest(h); sug != "" {
+			if _, _, ok := s.Match(sug); !ok {
+				t.Fatalf("Suggest(%q) = %q, which does not match", h, sug)
+			}
+		}
+		n := NormalizeHeader(h)
+		if strings.ContainsAny(n, " \t\n\u3000") {
+			t.Fatalf("NormalizeHeader(%q) = %q keeps white space", h, n)
+		}
+	})
+}

@@ -1,0 +1,152 @@
+package records
+
+import (
+	"fmt"
+	"io/fs"
+	"reflect"
+	"strings"
+	"time"
+
+	"gongshi/generator/diag"
+	"gongshi/generator/ingest"
+)
+
+// ReadFile reads one export of the given kind into a new Set. aliases are
+// the extra header names site.toml gives for the kind's dataset (canonical
+// name → aliases), nil for none. It returns the tables found (for per-file
+// summaries) and every diagnostic, sorted.
+//
+// When the file holds no table of kind but looks like another kind's table,
+// the error says which, and where the file belongs.
+func ReadFile(fsys fs.FS, path string, kind *Kind, aliases map[string][]string) (*Set, []*ingest.Table, diag.List) {
+	schema := kind.Schema.WithAliases(aliases)
+	set := &Set{}
+	var rows diag.List
+	tables, dl := ingest.Read(fsys, path, &schema, func(r ingest.Row) { kind.Add(set, r, &rows) })
+	dl = append(dl, rows...)
+	// A file in the wrong folder: no header of this kind, or one so thin
+	// that required columns are missing while another kind fits better.
+	for i, d := range dl {
+		if d.Code != "no-header" && d.Code != "missing-column" {
+			continue
+		}
+		if other := Detect(fsys, path); other != nil && other != kind &&
+			(d.Code == "no-header" || ingest.HeaderScore(fsys, path, &other.Schema) > ingest.HeaderScore(fsys, path, &schema)) {
+			dl[i].Msg += fmt.Sprintf("; it looks like a %s (%s) table: move it to data/%s/", other.Title, other.Schema.Kind, other.Name)
+		}
+		break
+	}
+	dl.Sort()
+	return set, tables, dl
+}
+
+// Detect returns the kind whose header the file matches best, or nil when
+// no kind's header is found in it. Only the first rows are read.
+func Detect(fsys fs.FS, path string) *Kind {
+	var best *Kind
+	bestN := 0
+	for _, k := range Kinds {
+		n := ingest.HeaderScore(fsys, path, &k.Schema)
+		if n < max(k.Schema.MinMatch, 2) {
+			continue
+		}
+		if n > bestN {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+// Dedupe removes decisions that appear more than once (same authority and
+// decision number, as Case.ID folds them). An identical repeat is merged with
+// a warning; a repeat with different content is an error naming both rows,
+// and only the first is kept. Cases without a decision number are left alone:
+// they are already reported.
+func Dedupe(s *Set) diag.List {
+	var dl diag.List
+	first := map[string]int{}
+	out := s.Cases[:0:0]
+	for _, c := range s.Cases {
+		if c.DecisionNo == "" {
+			out = append(out, c)
+			continue
+		}
+		id := c.ID()
+		i, seen := first[id]
+		if !seen {
+			first[id] = len(out)
+			out = append(out, c)
+			continue
+		}
+		prev := out[i]
+		if diff := caseDiff(&prev, &c); len(diff) > 0 {
+			dl.Errorf(c.Pos, "duplicate-conflict", "%s %s of %s is also at %s with different %s: keep one row, or correct the decision number", ColDecisionNo, c.DecisionNo, c.Authority, prev.Pos, strings.Join(diff, ", "))
+		} else {
+			dl.Warnf(c.Pos, "duplicate", "%s %s of %s repeats %s with identical content: merged", ColDecisionNo, c.DecisionNo, c.Authority, prev.Pos)
+		}
+	}
+	s.Cases = out
+	dl.Sort()
+	return dl
+}
+
+// caseFieldColumns names the columns of Case fields, for messages.
+var caseFieldColumns = map[string]string{
+	"PartyName": ColPartyName, "PartyClass": ColPartyClass, "ClassGiven": ColPartyClass, "CreditCode": ColCreditCode,
+	"RegNo": ColRegNo, "OrgCode": ColOrgCode, "TaxNo": ColTaxNo, "InstCode": ColInstCode, "SocialOrgCode": ColSocialOrgCode,
+	"LegalRep": ColLegalRep, "LegalRepIDType": ColLegalRepIDTyp, "LegalRepID": ColLegalRepID, "IDType": ColIDType,
+	"IDNumber": ColIDNumber, "Address": ColAddress, "Phone": ColPhone, "DecisionNo": ColDecisionNo, "CaseName": ColCaseName,
+	"Violation": ColViolation, "Facts": ColFacts, "Basis": ColBasis, "Categories": ColCategory, "Content": ColContent,
+	"Fine": ColFine, "Confiscated": ColConfiscated, "Licence": ColLicence, "DecisionDate": ColDecisionDate,
+	"ValidUntil": ColValidUntil, "PublishUntil": ColPublishUntil, "Authority": ColAuthority, "AuthorityCode": ColAuthorityCode,
+	"Source": ColSource, "SourceCode": ColSourceCode, "Remarks": ColRemarks, "Status": ColStatus, "PowerCode": ColPowerCode,
+	"Procedure": ColProcedure, "Extra": "extra columns",
+}
+
+// caseDiff lists the columns in which two cases differ, ignoring where they
+// were read and how the identity is spelt.
+func caseDiff(a, b *Case) []string {
+	va, vb := reflect.ValueOf(*a), reflect.ValueOf(*b)
+	var diff []string
+	seen := map[string]bool{}
+	for i := 0; i < va.NumField(); i++ {
+		f := va.Type().Field(i)
+		switch f.Name {
+		case "Pos", "DecisionNo", "Authority":
+			continue
+		}
+		x, y := va.Field(i).Interface(), vb.Field(i).Interface()
+		if ex, ok := x.([]Extra); ok {
+			ey := y.([]Extra)
+			if len(ex) == 0 && len(ey) == 0 {
+				continue
+			}
+		}
+		if reflect.DeepEqual(x, y) {
+			continue
+		}
+		name := caseFieldColumns[f.Name]
+		if name == "" {
+			name = f.Name
+		}
+		if !seen[name] {
+			seen[name] = true
+			diff = append(diff, name)
+		}
+	}
+	return diff
+}
+
+// CheckDates warns about decisions dated after the build date (usually a
+// typo in the year). today is the build date; its time of day is ignored.
+func CheckDates(s *Set, today time.Time) diag.List {
+	var dl diag.List
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	for _, c := range s.Cases {
+		if c.DecisionDate.After(day) {
+			dl.Warnf(c.Pos, "future-date", "%s %s is after the build date %s (a typo in the year?)", ColDecisionDate, c.DecisionDate.Format("2006-01-02"), day.Format("2006-01-02"))
+		}
+	}
+	dl.Sort()
+	return dl
+}

@@ -1,0 +1,87 @@
+package records
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+const caseHeader = "当事人名称,决定书文号,处罚日期,执法机关,罚款金额(元),处罚种类\n"
+
+func TestDedupeMergesIdenticalAndRejectsConflicting(t *testing.T) {
+	fsys := fstest.MapFS{"data/cases/a.csv": {Data: []byte(caseHeader +
+		"甲,清溪综执罚〔2025〕1号,2025-04-12,镇政府,100,罚款\n" +
+		"甲,清溪综执罚(2025)1号,2025-04-12,镇政府,100,罚款\n" +
+		"甲,清溪综执罚［2025］1号,2025-04-12,镇政府,200,罚款\n" +
+		"乙,清溪综执罚〔2025〕1号,2025-04-12,另一机关,100,罚款\n")}}
+	set, _, dl := ReadFile(fsys, "data/cases/a.csv", &CaseKind, nil)
+	if dl.HasErrors() {
+		t.Fatalf("read: %v", dl)
+	}
+	dd := Dedupe(set)
+	if len(set.Cases) != 2 {
+		t.Errorf("%d cases left, want 2 (the other authority's decision is distinct)", len(set.Cases))
+	}
+	if len(dd) != 2 || dd[0].Pos.Row != 3 || dd[0].Severity.String() != "warning" || dd[1].Pos.Row != 4 || dd[1].Severity.String() != "error" {
+		t.Fatalf("diagnostics: %v", dd)
+	}
+	if !strings.Contains(dd[1].Msg, "data/cases/a.csv:2") || !strings.Contains(dd[1].Msg, ColFine) {
+		t.Errorf("conflict should name the first row and the differing column: %s", dd[1].Msg)
+	}
+}
+
+func TestDetectNamesTheKindOfAMisfiledFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/cases/powers.csv":  {Data: []byte("事项编码,事项名称,事项类型,实施主体\nQX1,某处罚,行政处罚,镇政府\n")},
+		"data/cases/w.csv":       {Data: []byte("决定书文号,撤回原因,撤回日期\n1号,复议撤销,2025-01-01\n")},
+		"data/cases/nothing.csv": {Data: []byte("a,b,c\n1,2,3\n")},
+	}
+	for name, want := range map[string]string{"data/cases/powers.csv": "powers", "data/cases/w.csv": "withdrawals"} {
+		if k := Detect(fsys, name); k == nil || k.Name != want {
+			t.Errorf("Detect(%s) = %v, want %s", name, k, want)
+		}
+	}
+	if k := Detect(fsys, "data/cases/nothing.csv"); k != nil {
+		t.Errorf("Detect(nothing) = %s", k.Name)
+	}
+	_, _, dl := ReadFile(fsys, "data/cases/powers.csv", &CaseKind, nil)
+	if len(dl) != 1 || !strings.Contains(dl[0].Msg, "move it to data/powers/") {
+		t.Errorf("diagnostics: %v", dl)
+	}
+}
+
+func TestReadFileUsesSiteAliases(t *testing.T) {
+	fsys := fstest.MapFS{"data/cases/a.csv": {Data: []byte("当事人名称,决定书文号,处罚日期,办案单位,罚没款(元)\n甲,1号,2025-04-12,镇政府,\"2,000\"\n")}}
+	set, tables, dl := ReadFile(fsys, "data/cases/a.csv", &CaseKind, map[string][]string{"处罚机关": {"办案单位"}, "罚款金额（万元）": {"罚没款"}})
+	if dl.HasErrors() || len(set.Cases) != 1 || len(tables) != 1 || tables[0].Rows != 1 {
+		t.Fatalf("set %+v diagnostics %v", set, dl)
+	}
+	if c := set.Cases[0]; c.Authority != "镇政府" || c.Fine != 200000 {
+		t.Errorf("case %+v", c)
+	}
+}
+
+func TestCheckDatesWarnsAboutTheFuture(t *testing.T) {
+	s := &Set{Cases: []Case{{DecisionNo: "1号", DecisionDate: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}, {DecisionNo: "2号", DecisionDate: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}}
+	dl := CheckDates(s, time.Date(2026, 1, 1, 18, 0, 0, 0, time.Local))
+	if len(dl) != 1 || dl[0].Severity.String() != "warning" {
+		t.Errorf("diagnostics %v", dl)
+	}
+}
+
+func TestNormalizeStatus(t *testing.T) {
+	for in, want := range map[string]string{"0": "正常", "1": "撤销", "2": "异议", "3": "其他", "撤销": "撤销", " 正常 ": "正常"} {
+		if got := NormalizeStatus(in); got != want {
+			t.Errorf("NormalizeStatus(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMisfiledCasesInWithdrawals(t *testing.T) {
+	fsys := fstest.MapFS{"data/withdrawals/a.csv": {Data: []byte(caseHeader + "甲,1号,2025-04-12,镇政府,100,罚款\n")}}
+	_, _, dl := ReadFile(fsys, "data/withdrawals/a.csv", &WithdrawalKind, nil)
+	if len(dl) == 0 || !strings.Contains(dl[0].Msg, "move it to data/cases/") {
+		t.Errorf("diagnostics: %v", dl)
+	}
+}
