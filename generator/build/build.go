@@ -226,6 +226,9 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 			sum.Files = append(sum.Files, DatasetSummary{Kind: j.kind.Name, File: t.File, Format: t.Format, Encoding: t.Encoding, Sheet: t.Sheet, Header: t.HeaderRow})
 		}
 	}
+	// The same decision exported twice: merged when identical, an error
+	// naming both rows when not.
+	sum.Diags = append(sum.Diags, records.Dedupe(set)...)
 	sum.Counts["cases"] = len(set.Cases)
 	sum.Counts["powers"] = len(set.Powers)
 	sum.Counts["services"] = len(set.Services)
