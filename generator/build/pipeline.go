@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"gongshi/generator/changelog"
 	"gongshi/generator/charts"
+	"gongshi/generator/config"
 	"gongshi/generator/disclose"
 	"gongshi/generator/opendata"
 	"gongshi/generator/output"
@@ -43,7 +46,13 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if sum.Diags.HasErrors() {
 		return sum, ErrData
 	}
-	log.Info("loaded", "cases", len(l.set.Cases), "published", len(res.Cases), "elapsed", time.Since(start))
+	phase := start
+	mark := func(name string) {
+		log.Info(name, "took", time.Since(phase).Round(time.Millisecond))
+		phase = time.Now()
+	}
+	log.Info("loaded", "cases", len(l.set.Cases), "published", len(res.Cases))
+	mark("load+disclose")
 
 	// Assemble.
 	s := site.New(l.cfg, res, l.pages)
@@ -110,12 +119,16 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	s.Seal()
 	sum.Pages = len(s.HTML)
 
+	mark("assemble")
+
 	// Output.
 	output.CleanStale(dest)
 	st, err := output.NewStage(dest)
 	if err != nil {
 		return sum, err
 	}
+	gate := newLeakGate(res, &s.Config)
+	st.Check = gate.check
 	ok := false
 	defer func() {
 		if !ok {
@@ -128,6 +141,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := renderPages(ctx, &o, st, r, s); err != nil {
 		return sum, err
 	}
+	mark("render")
 	if err := writeStats(st, statPages); err != nil {
 		return sum, err
 	}
@@ -146,6 +160,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return sum, err
 	}
 	// Search: the index of every publishable record, below /search/index/.
+	mark("stats+data")
 	ix, err := search.Build(search.Docs(s), search.Options{})
 	if err != nil {
 		return sum, err
@@ -158,7 +173,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := writeFeeds(st, s, r); err != nil {
 		return sum, err
 	}
-	if err := scan(st, res, s); err != nil {
+	mark("search+feeds")
+	if err := gate.err(); err != nil {
 		return sum, err
 	}
 	sum.Written = len(st.Files())
@@ -167,6 +183,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return sum, err
 	}
 	ok = true
+	mark("swap")
 	sum.Duration = time.Since(start)
 	return sum, nil
 }
@@ -191,7 +208,7 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 			if strings.HasSuffix(name, "/") {
 				name += "index.html"
 			}
-			return st.WriteFile(name, buf.Bytes())
+			return st.WritePage(name, buf.Bytes())
 		})
 	}
 	return g.Wait()
@@ -241,18 +258,47 @@ func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer) error {
 	return st.WriteRaw("/robots.txt", output.Robots(r.AbsURL("/sitemap.xml")))
 }
 
-// scan refuses output that leaks personal data past the disclose step.
-func scan(st *output.Stage, res *disclose.Result, s *site.Site) error {
-	// External requests are refused as each file is written (Stage.WriteFile).
-	p := s.Config.Publisher
-	leaks, err := res.Scanner(p.Phone, p.Complaints, p.Address, p.Sponsor, p.Organizer, p.Email).ScanFS(withoutTermShards{st.FS()})
-	if err != nil {
-		return err
+// leakGate scans every file as the stage writes it for personal data that
+// got past the disclose step, and collects what it finds.
+type leakGate struct {
+	scanner *disclose.Scanner
+	mu      sync.Mutex
+	leaks   []disclose.Leak
+}
+
+func newLeakGate(res *disclose.Result, cfg *config.Config) *leakGate {
+	p := cfg.Publisher
+	return &leakGate{scanner: res.Scanner(p.Phone, p.Complaints, p.Address, p.Sponsor, p.Organizer, p.Email)}
+}
+
+// check is an output.Stage Check. The search index's binary term shards
+// are passed over: they hold the bigrams of documents whose full text is
+// scanned in the index's JSON chunks and in the pages, and two bigrams side
+// by side can spell a name that no document contains.
+func (g *leakGate) check(p string, data []byte) error {
+	if strings.HasPrefix(p, "/search/index/") && strings.HasSuffix(p, ".bin") {
+		return nil
 	}
-	if len(leaks) > 0 {
-		return &LeakError{Leaks: leaks}
+	if found := g.scanner.Scan(strings.TrimPrefix(p, "/"), data); len(found) > 0 {
+		g.mu.Lock()
+		g.leaks = append(g.leaks, found...)
+		g.mu.Unlock()
 	}
 	return nil
+}
+
+// err returns a LeakError for what was found, sorted, or nil.
+func (g *leakGate) err() error {
+	if len(g.leaks) == 0 {
+		return nil
+	}
+	sort.SliceStable(g.leaks, func(i, j int) bool {
+		if g.leaks[i].File != g.leaks[j].File {
+			return g.leaks[i].File < g.leaks[j].File
+		}
+		return g.leaks[i].Line < g.leaks[j].Line
+	})
+	return &LeakError{Leaks: g.leaks}
 }
 
 // LeakError is returned when the built output holds personal data; it
@@ -266,24 +312,4 @@ func (e *LeakError) Error() string {
 		b.WriteString("\n  " + l.String())
 	}
 	return b.String()
-}
-
-// withoutTermShards hides the search index's binary term shards from the
-// leak scan. They hold the bigrams of documents whose full text is scanned
-// in the index's JSON chunks and in the pages; side by side, two bigrams can
-// spell a name that no document contains.
-type withoutTermShards struct{ fs.FS }
-
-func (w withoutTermShards) ReadDir(name string) ([]fs.DirEntry, error) {
-	es, err := fs.ReadDir(w.FS, name)
-	if err != nil || !strings.HasPrefix(name, "search/index") {
-		return es, err
-	}
-	out := es[:0]
-	for _, e := range es {
-		if !strings.HasSuffix(e.Name(), ".bin") {
-			out = append(out, e)
-		}
-	}
-	return out, nil
 }

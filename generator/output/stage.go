@@ -32,6 +32,10 @@ type Stage struct {
 	dir  string
 	min  *minify.M
 
+	// Check, when set, sees every file before it is written; an error
+	// fails the write. It must be safe for concurrent use.
+	Check func(path string, data []byte) error
+
 	mu    sync.Mutex
 	files map[string]int64 // url path → size
 	dirs  sync.Map
@@ -96,17 +100,26 @@ func (s *Stage) WriteFile(p string, data []byte) error {
 		}
 		data = buf.Bytes()
 	}
-	if ext == ".html" || ext == ".css" {
+	return s.WriteRaw(p, data)
+}
+
+// WritePage writes an HTML page that its templates already minified.
+func (s *Stage) WritePage(p string, data []byte) error { return s.WriteRaw(p, data) }
+
+// WriteRaw writes data at the URL path p as it is, after the checks every
+// output file passes: no request to another site, and Check when set.
+func (s *Stage) WriteRaw(p string, data []byte) error {
+	p = path.Clean("/" + p)
+	if ext := path.Ext(p); ext == ".html" || ext == ".css" {
 		if u := ExternalRequest(p, data); u != "" {
 			return &ExternalError{File: p, URL: u}
 		}
 	}
-	return s.WriteRaw(p, data)
-}
-
-// WriteRaw writes data at the URL path p as it is.
-func (s *Stage) WriteRaw(p string, data []byte) error {
-	p = path.Clean("/" + p)
+	if s.Check != nil {
+		if err := s.Check(p, data); err != nil {
+			return err
+		}
+	}
 	full := filepath.Join(s.dir, filepath.FromSlash(p))
 	d := filepath.Dir(full)
 	if _, ok := s.dirs.Load(d); !ok {

@@ -11,10 +11,13 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/BurntSushi/toml"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/html"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
@@ -56,7 +59,7 @@ func New(theme fs.FS, cfg *config.Config) (*Renderer, error) {
 	if err := r.loadI18n(); err != nil {
 		return nil, err
 	}
-	baseSrc, err := fs.ReadFile(theme, "layouts/baseof.html")
+	baseSrc, err := r.readTemplate("layouts/baseof.html")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
@@ -66,7 +69,7 @@ func New(theme fs.FS, cfg *config.Config) (*Renderer, error) {
 	}
 	partials, _ := fs.Glob(theme, "layouts/_partials/*.html")
 	for _, p := range partials {
-		src, err := fs.ReadFile(theme, p)
+		src, err := r.readTemplate(p)
 		if err != nil {
 			return nil, err
 		}
@@ -81,7 +84,7 @@ func New(theme fs.FS, cfg *config.Config) (*Renderer, error) {
 		if name == "baseof" {
 			continue
 		}
-		src, err := fs.ReadFile(theme, l)
+		src, err := r.readTemplate(l)
 		if err != nil {
 			return nil, err
 		}
@@ -96,6 +99,27 @@ func New(theme fs.FS, cfg *config.Config) (*Renderer, error) {
 	}
 	return r, nil
 }
+
+// readTemplate reads a template and minifies its HTML once, template
+// actions left alone, so that pages come out minified without minifying
+// each of them.
+func (r *Renderer) readTemplate(name string) ([]byte, error) {
+	src, err := fs.ReadFile(r.theme, name)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true, TemplateDelims: html.GoTemplateDelims})
+	if err := m.Minify("text/html", &out, bytes.NewReader(src)); err != nil {
+		return nil, fmt.Errorf("theme: %s: %w", name, err)
+	}
+	// A line break between two actions is layout of the template source,
+	// never content.
+	return actionBreak.ReplaceAll(out.Bytes(), []byte("}}{{")), nil
+}
+
+var actionBreak = regexp.MustCompile(`}}[ \t]*\n\s*{{`)
 
 func (r *Renderer) loadI18n() error {
 	r.i18n = map[string]string{}
