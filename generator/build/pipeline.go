@@ -135,7 +135,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			st.Abort()
 		}
 	}()
-	if err := writeStatic(st, theme); err != nil {
+	if err := writeStatic(st, theme, r); err != nil {
 		return sum, err
 	}
 	if err := renderPages(ctx, &o, st, r, s); err != nil {
@@ -214,8 +214,12 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 	return g.Wait()
 }
 
-// writeStatic copies the theme's static/ folder to the site root.
-func writeStatic(st *output.Stage, theme fs.FS) error {
+// writeStatic copies the theme's static/ folder to the site root. CSS and
+// JavaScript get a content hash in their names (site.css →
+// site.3f2a9c1e.css), so they can be cached forever; the renderer's url
+// function maps the plain paths onto them.
+func writeStatic(st *output.Stage, theme fs.FS, r *render.Renderer) error {
+	r.Assets = map[string]string{}
 	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -224,7 +228,17 @@ func writeStatic(st *output.Stage, theme fs.FS) error {
 		if err != nil {
 			return err
 		}
-		return st.WriteFile(strings.TrimPrefix(p, "static"), data)
+		name := strings.TrimPrefix(p, "static")
+		ext := path.Ext(name)
+		if ext != ".css" && ext != ".js" {
+			return st.WriteFile(name, data)
+		}
+		if data, err = st.Minify(name, data); err != nil {
+			return err
+		}
+		hashed := strings.TrimSuffix(name, ext) + "." + changelog.Hash(data)[:10] + ext
+		r.Assets[name] = hashed
+		return st.WriteRaw(hashed, data)
 	})
 }
 

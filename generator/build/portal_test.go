@@ -22,7 +22,7 @@ func TestPortalIdentityInHeaderAndFooter(t *testing.T) {
 		"示公网安备 00000000000000号", `<a href="tel:0000-12345">0000-12345</a>`,
 		`href="`+b+`sitemap/">网站地图`, `href="`+b+`privacy/">隐私声明`, `href="`+b+`accessibility/">无障碍声明`,
 		`<button type="button" class="elder-toggle" aria-pressed="false"`,
-		`<script src="`+b+`js/elder.js"></script>`)
+		`<script src="`+b+`js/elder.`, `.js"></script>`)
 	sitetest.AssertFile(t, dest, "accessibility/index.html", "WCAG 2.1 AA", "?elder=1", `<meta name="ColumnName" content="无障碍声明">`)
 	sitetest.AssertFile(t, dest, "privacy/index.html", "不设置 Cookie", "青溪镇人民政府")
 	sitetest.AssertFile(t, dest, "sitemap/index.html", `href="`+b+`cases/2026/"`, `href="`+b+`stats/service-centre/"`, `href="`+b+`notices/welcome/"`)

@@ -86,6 +86,21 @@ var mimeByExt = map[string]string{
 	".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml",
 }
 
+// Minify returns data minified by the extension of the URL path p, or data
+// itself for types it does not minify (and already-minified .min.js).
+func (s *Stage) Minify(p string, data []byte) ([]byte, error) {
+	mt, ok := mimeByExt[path.Ext(p)]
+	if !ok || strings.HasSuffix(p, ".min.js") {
+		return data, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := s.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", p, err)
+	}
+	return buf.Bytes(), nil
+}
+
 // WriteFile minifies data by its extension (already-minified .min.js files
 // and data downloads are left as they are) and writes it at the URL path
 // p ("/cases/abc/index.html").
