@@ -76,11 +76,13 @@ type DatasetSummary struct {
 
 // Summary reports a build.
 type Summary struct {
-	Files    []DatasetSummary
-	Counts   map[string]int // records read per kind
-	Diags    diag.List
-	Pages    int
-	Written  int
+	Files   []DatasetSummary
+	Counts  map[string]int // records read per kind
+	Diags   diag.List
+	Pages   int
+	Written int
+	// Kept counts the files taken unchanged from the previous build.
+	Kept     int
 	Bytes    int64
 	Duration time.Duration
 	Result   *disclose.Result

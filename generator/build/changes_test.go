@@ -49,3 +49,28 @@ func TestSecondBuildReportsChanges(t *testing.T) {
 	sitetest.AssertFile(t, dest, "changes/index.html", "2026-07-01", "2026-06-01")
 	sitetest.AssertFile(t, dest, "changes/2026-07-01/index.html", "青溪综执罚〔2026〕3号", "罚款金额", "青溪综执罚〔2026〕5号", "enforcement-monthly-decisions")
 }
+
+func TestMonthlyArchiveKeepsEarlierMonths(t *testing.T) {
+	first := readArchive(t, "smalltown.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	ctx := context.Background()
+	if _, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(first), Dest: dest, Now: sitetest.Date}); err != nil {
+		t.Fatal(err)
+	}
+	june, err := os.ReadFile(filepath.Join(dest, "data/archive/2026-06/service-centre-monthly-volume.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// July: April's figures corrected, May added.
+	second := strings.Replace(first, "2026-04,社会保障,1号窗口,130,125,125", "2026-04,社会保障,1号窗口,131,125,125\n2026-05,社会保障,1号窗口,90,90,90", 1)
+	if _, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(second), Dest: dest, Now: sitetest.Date.AddDate(0, 1, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	still, err := os.ReadFile(filepath.Join(dest, "data/archive/2026-06/service-centre-monthly-volume.csv"))
+	if err != nil || string(still) != string(june) {
+		t.Fatalf("June's archive changed or vanished: %v", err)
+	}
+	sitetest.AssertFile(t, dest, "data/archive/2026-07/service-centre-monthly-volume.csv", "2026-04,191", "2026-05,90")
+	sitetest.AssertFile(t, dest, "data/archive/index.html", "2026年7月", "2026年6月")
+	sitetest.AssertFile(t, dest, "data/archive/2026-06/index.html", "service-centre-monthly-volume.csv")
+}

@@ -114,6 +114,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	stampPages(s, manifest)
 	changesPages(s, manifest)
+	archive := addArchive(s, prevDir, now.Format("2006-01"), statPages)
 	s.Add(&site.Page{URL: "/sitemap/", Layout: "sitemap", Title: "网站地图", Column: "网站地图", InSitemap: true,
 		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
 	s.Seal()
@@ -129,6 +130,9 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	gate := newLeakGate(res, &s.Config)
 	st.Check = gate.check
+	if prev != nil {
+		st.Prev = prevDir
+	}
 	ok := false
 	defer func() {
 		if !ok {
@@ -138,11 +142,22 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := writeStatic(st, theme, r); err != nil {
 		return sum, err
 	}
-	if err := renderPages(ctx, &o, st, r, s); err != nil {
+	fingerprint, err := themeFingerprint(theme, &s.Config, r.Assets)
+	if err != nil {
+		return sum, err
+	}
+	var prevKeys map[string]string
+	if prev != nil {
+		prevKeys = prev.Pages
+	}
+	if manifest.Pages, err = renderPages(ctx, &o, st, r, s, fingerprint, prevKeys); err != nil {
 		return sum, err
 	}
 	mark("render")
 	if err := writeStats(st, statPages); err != nil {
+		return sum, err
+	}
+	if err := writeArchive(st, archive, now.Format("2006-01"), statPages); err != nil {
 		return sum, err
 	}
 	for _, d := range datasets {
@@ -178,6 +193,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return sum, err
 	}
 	sum.Written = len(st.Files())
+	sum.Kept = st.Linked()
 	sum.Bytes = st.Bytes()
 	if err := st.Commit(); err != nil {
 		return sum, err
@@ -189,29 +205,53 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 }
 
 // renderPages renders every page on a bounded pool of workers; each writes
-// only its own file.
-func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Renderer, s *site.Site) error {
+// only its own file. A record page whose key (everything it is rendered
+// from) matches the previous build's is kept from that build instead.
+// It returns the keys of the record pages, by URL.
+func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Renderer, s *site.Site, fingerprint string, prev map[string]string) (map[string]string, error) {
+	keys := make([]string, len(s.HTML))
 	g, ctx := errgroup.WithContext(ctx)
 	// More workers than cores: a page's write blocks in the file system.
 	g.SetLimit(4 * o.workers())
-	for _, p := range s.HTML {
+	for i, p := range s.HTML {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
-				return err
-			}
-			var buf bytes.Buffer
-			buf.Grow(16 << 10)
-			if err := r.Page(&buf, s, p); err != nil {
 				return err
 			}
 			name := p.URL
 			if strings.HasSuffix(name, "/") {
 				name += "index.html"
 			}
+			if incremental[p.Layout] {
+				key, err := pageKey(fingerprint, p)
+				if err != nil {
+					return fmt.Errorf("render %s: %w", p.URL, err)
+				}
+				keys[i] = key
+				if prev[p.URL] == key {
+					if kept, err := st.Keep(name); kept || err != nil {
+						return err
+					}
+				}
+			}
+			var buf bytes.Buffer
+			buf.Grow(16 << 10)
+			if err := r.Page(&buf, s, p); err != nil {
+				return err
+			}
 			return st.WritePage(name, buf.Bytes())
 		})
 	}
-	return g.Wait()
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for i, k := range keys {
+		if k != "" {
+			out[s.HTML[i].URL] = k
+		}
+	}
+	return out, nil
 }
 
 // writeStatic copies the theme's static/ folder to the site root. CSS and

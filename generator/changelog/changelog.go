@@ -32,6 +32,9 @@ type Manifest struct {
 	Figures map[string]string `json:"figures"`
 	// Updates lists every build that changed something, newest first.
 	Updates []Update `json:"updates"`
+	// Pages maps a page's URL to the key of everything it was rendered
+	// from, so the next build can keep the page instead of rendering it.
+	Pages map[string]string `json:"pages,omitempty"`
 }
 
 // Entry is one published record.

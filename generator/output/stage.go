@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -35,6 +36,12 @@ type Stage struct {
 	// Check, when set, sees every file before it is written; an error
 	// fails the write. It must be safe for concurrent use.
 	Check func(path string, data []byte) error
+	// Prev, when set, is the previous build's output: a file written with
+	// the same content as there is hard-linked from it instead, so it keeps
+	// its modification time and a deploy sees it unchanged.
+	Prev string
+
+	linked atomic.Int64
 
 	mu    sync.Mutex
 	files map[string]int64 // url path → size
@@ -124,7 +131,12 @@ func (s *Stage) WritePage(p string, data []byte) error { return s.WriteRaw(p, da
 // WriteRaw writes data at the URL path p as it is, after the checks every
 // output file passes: no request to another site, and Check when set.
 func (s *Stage) WriteRaw(p string, data []byte) error {
-	p = path.Clean("/" + p)
+	return s.write(path.Clean("/"+p), data, false)
+}
+
+// write writes or, when the previous build has the same file (same is true
+// when the caller knows it does), links it.
+func (s *Stage) write(p string, data []byte, same bool) error {
 	if ext := path.Ext(p); ext == ".html" || ext == ".css" {
 		if u := ExternalRequest(p, data); u != "" {
 			return &ExternalError{File: p, URL: u}
@@ -154,8 +166,43 @@ func (s *Stage) WriteRaw(p string, data []byte) error {
 	}
 	s.files[p] = int64(len(data))
 	s.mu.Unlock()
+	if s.Prev != "" {
+		old := filepath.Join(s.Prev, filepath.FromSlash(p))
+		if !same {
+			if st, err := os.Stat(old); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
+				same, _ = sameContent(old, data)
+			}
+		}
+		if same && os.Link(old, full) == nil {
+			s.linked.Add(1)
+			return nil
+		}
+	}
 	return os.WriteFile(full, data, 0o644)
 }
+
+func sameContent(name string, data []byte) (bool, error) {
+	b, err := os.ReadFile(name)
+	return err == nil && bytes.Equal(b, data), err
+}
+
+// Keep takes the file at URL path p from the previous build unchanged (its
+// content already known to be what this build would write), after the
+// same checks as a write. It reports false when there is no such file.
+func (s *Stage) Keep(p string) (bool, error) {
+	if s.Prev == "" {
+		return false, nil
+	}
+	p = path.Clean("/" + p)
+	data, err := os.ReadFile(filepath.Join(s.Prev, filepath.FromSlash(p)))
+	if err != nil {
+		return false, nil
+	}
+	return true, s.write(p, data, true)
+}
+
+// Linked returns how many files were kept from the previous build.
+func (s *Stage) Linked() int { return int(s.linked.Load()) }
 
 // Files returns the URL paths written, sorted.
 func (s *Stage) Files() []string {
