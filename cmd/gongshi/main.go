@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"gongshi/generator/build"
+	"gongshi/generator/changelog"
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
 	"gongshi/generator/sample"
@@ -39,7 +40,7 @@ func main() {
 const usage = `gongshi builds a town's transparency portal from its exports.
 
 Usage:
-  gongshi build   [--source DIR] [--dest DIR] [--base-url URL]   build the site
+  gongshi build   [--source DIR] [--dest DIR] [--base-url URL] [--dry-run]  build the site
   gongshi check   [--source DIR] [--format text|json] [--all]    validate config and data, write nothing
   gongshi serve   [--source DIR] [--port 1313]                   build and serve on localhost, rebuild on change
   gongshi new     DIR                                            scaffold a new town site
@@ -112,6 +113,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
 	base := fs.String("base-url", "", "absolute URL the site is served from, e.g. https://www.example.gov.cn/zfxxgk/qingxi/ (overrides site.toml)")
 	verbose := fs.Bool("verbose", false, "log the phases of the build")
+	dryRun := fs.Bool("dry-run", false, "say what would change since the previous build, and write nothing")
+	previous := fs.String("previous", "", "a previous build's output to compare with (default: the destination folder)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -130,7 +133,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "gongshi build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose)}
+	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), DryRun: *dryRun, Previous: *previous}
 	sum, err := build.Build(ctx, opts)
 	if sum != nil {
 		sum.Diags.Print(stderr, 10, diag.Warning)
@@ -138,8 +141,47 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return reportErr(stderr, err)
 	}
+	if *dryRun {
+		printUpdate(stdout, sum)
+		fmt.Fprintln(stdout, "dry run: nothing was written")
+		return exitOK
+	}
 	printSummary(stdout, sum, opts.Dest, *src)
+	printUpdate(stdout, sum)
 	return exitOK
+}
+
+// printUpdate says what this build changes against the previous one.
+func printUpdate(w io.Writer, sum *build.Summary) {
+	if sum.FirstBuild {
+		fmt.Fprintln(w, "changes: first build (no previous manifest to compare with)")
+		return
+	}
+	u := sum.Update
+	if u.Empty() {
+		fmt.Fprintln(w, "changes: none since the previous build")
+		return
+	}
+	fmt.Fprintf(w, "changes: %d added, %d changed, %d withdrawn, %d expired, %d removed; %d figures changed\n",
+		len(u.Added), len(u.Changed), len(u.Withdrawn), len(u.Expired), len(u.Removed), len(u.Figures))
+	list := func(label string, items []changelog.Item) {
+		for i, it := range items {
+			if i == 10 {
+				fmt.Fprintf(w, "  … and %d more %s\n", len(items)-10, label)
+				break
+			}
+			extra := ""
+			if len(it.Fields) > 0 {
+				extra = " (" + strings.Join(it.Fields, "、") + ")"
+			}
+			fmt.Fprintf(w, "  %-9s %s %s%s\n", label, it.Dataset, it.Title, extra)
+		}
+	}
+	list("added", u.Added)
+	list("changed", u.Changed)
+	list("withdrawn", u.Withdrawn)
+	list("expired", u.Expired)
+	list("removed", u.Removed)
 }
 
 func reportErr(stderr io.Writer, err error) int {
@@ -166,7 +208,7 @@ func printSummary(w io.Writer, sum *build.Summary, dest, src string) {
 	r := sum.Result
 	fmt.Fprintf(w, "read   %d decisions (%d published, %d withheld, %d withdrawn), %d powers, %d services, %d statistics values, %d pages\n",
 		sum.Counts["cases"], len(r.Cases), len(r.Withheld)-len(r.Withdrawn), len(r.Withdrawn), sum.Counts["powers"], sum.Counts["services"], sum.Counts["stats"], sum.Counts["pages"])
-	fmt.Fprintf(w, "wrote  %d pages, %d files, %.1f MB to %s\n", sum.Pages, sum.Written, float64(sum.Bytes)/1e6, dest)
+	fmt.Fprintf(w, "wrote  %d pages, %d files (%d unchanged, kept), %.1f MB to %s\n", sum.Pages, sum.Written, sum.Kept, float64(sum.Bytes)/1e6, dest)
 	if n := sum.Diags.Count(diag.Warning); n > 0 {
 		fmt.Fprintf(w, "       %d warnings (gongshi check lists them all)\n", n)
 	}
@@ -273,6 +315,5 @@ func cmdSample(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %d decisions, %d powers, %d services, %d months of statistics in %d files under %s\n",
 		sum.Cases, sum.Powers, sum.Services, sum.StatMonths, len(sum.Files), filepath.Join(fs.Arg(0), "data"))
-	_ = strings.TrimSpace
 	return exitOK
 }
