@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"gongshi/generator/internal/numfmt"
 	"math"
 	"strconv"
 	"strings"
@@ -175,17 +176,11 @@ func (m Money) String() string {
 		m = -m
 	}
 	y, f := int64(m)/100, int64(m)%100
-	s := strconv.FormatInt(y, 10)
 	var b strings.Builder
 	if neg {
 		b.WriteByte('-')
 	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
+	b.WriteString(numfmt.Group(strconv.FormatInt(y, 10)))
 	if f != 0 {
 		fmt.Fprintf(&b, ".%02d", f)
 	}

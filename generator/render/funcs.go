@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"gongshi/generator/internal/numfmt"
 	"net/url"
 
 	"gongshi/generator/content"
@@ -117,39 +118,15 @@ func (r *Renderer) funcs() template.FuncMap {
 	}
 }
 
-// formatNum writes a count with thousands separators, and a fraction only
-// when it has one.
+// formatNum writes a figure as every table shows it (numfmt.Number).
 func formatNum(v any) string {
-	var f float64
 	switch x := v.(type) {
 	case int:
-		f = float64(x)
+		return numfmt.Number(float64(x))
 	case int64:
-		f = float64(x)
+		return numfmt.Number(float64(x))
 	case float64:
-		f = x
-	default:
-		return fmt.Sprint(v)
+		return numfmt.Number(x)
 	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		if len(frac) > 2 {
-			frac = frac[:2]
-		}
-		b.WriteString("." + frac)
-	}
-	return b.String()
+	return fmt.Sprint(v)
 }

@@ -2,7 +2,10 @@ package stats
 
 import (
 	"fmt"
+	"gongshi/generator/internal/numfmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -219,14 +222,7 @@ func (d *Data) datasets(inds ...string) []string {
 	return sortedKeys(set)
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 func parseMonth(m string) time.Time {
 	t, _ := time.Parse("2006-01", m)
@@ -266,27 +262,7 @@ func cnPeriod(from, to string) string {
 }
 
 // fmtNum writes a figure with thousands separators: "1,234", "98.5".
-func fmtNum(v float64) string {
-	s := fmt.Sprintf("%.2f", v)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	ip, fp, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range ip {
-		if i > 0 && (len(ip)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if fp != "" {
-		b.WriteString("." + fp)
-	}
-	return b.String()
-}
+func fmtNum(v float64) string { return numfmt.Number(v) }
 
 // fmtCell is fmtNum, or "—" for a blank cell.
 func fmtCell(c Cell) string {
