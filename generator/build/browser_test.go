@@ -38,7 +38,9 @@ func TestChartsRenderInBrowser(t *testing.T) {
 					actions := []chromedp.Action{chromedp.Navigate(b.Base + "/zfxxgk/qingxi/" + page)}
 					if want > 0 {
 						actions = append(actions,
-							chromedp.Poll(`document.querySelectorAll(".chart svg").length === document.querySelectorAll(".chart").length`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+							// Charts are drawn as they come near the screen: bring
+							// the first one not yet drawn into view until all are.
+							chromedp.Poll(`(() => { const c = Array.from(document.querySelectorAll(".chart")).find(e => !e.querySelector("svg")); if (c) c.scrollIntoView(); return !c; })()`, nil, chromedp.WithPollingTimeout(20*time.Second)),
 						)
 					}
 					actions = append(actions, chromedp.Evaluate(`document.querySelectorAll(".chart svg").length`, &drawn))
