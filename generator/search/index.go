@@ -20,7 +20,7 @@ import (
 )
 
 // Version is the index format version, in meta.json.
-const Version = 1
+const Version = 2
 
 // BodyOffset is where body positions start: a title's characters are at
 // positions 0…, the body's at BodyOffset…. Titles are indexed up to

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -345,6 +346,15 @@ func TestBuildIsDeterministic(t *testing.T) {
 	b := build(t, docs, Options{})
 	if a.Meta.Dir != b.Meta.Dir || len(a.Files) != len(b.Files) {
 		t.Fatalf("two builds differ: %s vs %s", a.Meta.Dir, b.Meta.Dir)
+	}
+	// The number of workers does not change the output.
+	prev := runtime.GOMAXPROCS(1)
+	c := build(t, docs, Options{})
+	runtime.GOMAXPROCS(3)
+	d := build(t, docs, Options{})
+	runtime.GOMAXPROCS(prev)
+	if c.Meta.Dir != a.Meta.Dir || d.Meta.Dir != a.Meta.Dir {
+		t.Errorf("builds on 1, 3 and %d workers differ: %s, %s, %s", prev, c.Meta.Dir, d.Meta.Dir, a.Meta.Dir)
 	}
 	if len(a.Files["meta.json"]) > 10<<10 {
 		t.Errorf("meta.json is %d bytes", len(a.Files["meta.json"]))
