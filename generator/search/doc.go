@@ -17,6 +17,10 @@
 // (with positions) and single characters (for one-character parts).
 //
 //   - a 1- or 2-character part: the posting list of that term is the answer;
+//   - the only part of a query, of 8 or more characters, that equals an
+//     identifier: the identifier's term may list the docs that contain it
+//     (see "=" and "+" terms below), so a full decision number or credit
+//     code costs one shard;
 //   - a longer part: the intersection of all its bigrams' postings gives
 //     candidates, verified either from the docs' text in their chunk files
 //     or from the positions of a cover of bigrams (offsets 0, 2, 4, …, n-2,
@@ -46,7 +50,16 @@
 //     title bytes, positions bytes<<1 | separate. Then each term's docs list
 //     and title list. A list is a mode byte then either delta varints
 //     (mode 0) or a bitmap (mode 1: first id, then bits, LSB first),
-//     whichever is smaller. Identifier terms are "=" + identifier.
+//     whichever is smaller. Identifier terms are "=" + identifier (after
+//     Identifier), listing the docs with that identifier; for one of 8 or
+//     more characters the build also finds every doc whose search text
+//     contains it: when those are exactly the term's docs and none has it
+//     in the title, the term's "separate" bit is set (its positions are
+//     empty) and the term answers a query equal to the identifier;
+//     otherwise a term "+" + identifier lists those docs and title docs.
+//     A "+" term lives in the shard of its "=" term (ShardOf is taken of
+//     the name with "+" replaced by "="), which a one-part query fetches
+//     for ranking anyway.
 //   - qK.bin holds the positions of shard K's bigrams in header order;
 //     a term whose positions exceed Options.SeparatePos has its own file
 //     qK-I.bin (I: the term's index in the shard). Per doc of the term's
@@ -57,8 +70,10 @@
 //     a authority, b body}: what a result shows, and the text that verifies
 //     a candidate (docs whose text is truncated are listed in meta "long").
 //   - facets.bin: one column per facet of meta "facets" (type, year, cat,
-//     amount, domain, pcat), each mode 0 (a byte per doc), 2 (two bytes) or
-//     1 (run-length: runs, then value/length pairs). Values are 0 (none) or
+//     amount, domain, pcat), each mode 0 (a byte per doc), 2 (two bytes
+//     little-endian), 1 (run-length: runs, then value/length pairs) or 3
+//     (bit-packed: a width byte w < 8, then w bits per doc, least
+//     significant bit first, padded to a byte). Values are 0 (none) or
 //     index+1; for cat, an index+1 into the facet's "sets" of categories.
 //     Facet counts are computed in the browser for the current query, each
 //     facet counted under the other facets' filters.

@@ -8,17 +8,19 @@ import (
 	"fmt"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 
 	"gongshi/generator/records"
 )
 
 // Version is the index format version, in meta.json.
-const Version = 1
+const Version = 2
 
 // BodyOffset is where body positions start: a title's characters are at
 // positions 0…, the body's at BodyOffset…. Titles are indexed up to
@@ -138,6 +140,109 @@ func (t *term) add(id uint32, inTitle bool, pos []uint32) {
 	}
 }
 
+// join appends u, the same term's postings over a later range of docs.
+func (t *term) join(u *term) {
+	if u.n > 0 {
+		t.docs = appendRebased(t.docs, u.docs, t.n > 0, t.last)
+		t.n += u.n
+		t.last = u.last
+	}
+	if u.tn > 0 {
+		t.title = appendRebased(t.title, u.title, t.tn > 0, t.tlast)
+		t.tn += u.tn
+		t.tlast = u.tlast
+	}
+	t.pos = append(t.pos, u.pos...)
+}
+
+// appendRebased appends the delta list b, whose first value is absolute,
+// to a, whose last id is last (when a is not empty).
+func appendRebased(a, b []byte, rebase bool, last uint32) []byte {
+	if !rebase {
+		return append(a, b...)
+	}
+	first, k := binary.Uvarint(b)
+	a = binary.AppendUvarint(a, first-uint64(last))
+	return append(a, b[k:]...)
+}
+
+// termTables are the terms of a range of docs.
+type termTables struct {
+	terms  map[uint64]*term
+	idents map[string]*term
+}
+
+// indexRange normalises docs lo…hi-1 into titles and bodies and indexes
+// them.
+func indexRange(docs []Doc, titles, bodies [][]rune, lo, hi int) termTables {
+	terms := map[uint64]*term{}
+	idents := map[string]*term{}
+	cur := map[uint64]*docTerm{}
+	var pool []docTerm
+	seen := map[string]bool{}
+	for id := lo; id < hi; id++ {
+		t := []rune(Normalize(docs[id].Title))
+		if len(t) > maxTitle {
+			t = t[:maxTitle]
+		}
+		titles[id] = t
+		bodies[id] = []rune(Normalize(docs[id].Body))
+		clear(cur)
+		need := len(titles[id])*2 + len(bodies[id])*2
+		if cap(pool) < need {
+			pool = make([]docTerm, 0, need)
+		}
+		pool = pool[:0]
+		get := func(k uint64, inTitle bool) *docTerm {
+			dt := cur[k]
+			if dt == nil {
+				pool = append(pool, docTerm{})
+				dt = &pool[len(pool)-1]
+				cur[k] = dt
+			}
+			dt.title = dt.title || inTitle
+			return dt
+		}
+		visit := func(rs []rune, base uint32, inTitle bool) {
+			for i, r := range rs {
+				if r == ' ' {
+					continue
+				}
+				get(key(r, 0), inTitle)
+				if i+1 < len(rs) && rs[i+1] != ' ' {
+					dt := get(key(r, rs[i+1]), inTitle)
+					dt.pos = append(dt.pos, base+uint32(i))
+				}
+			}
+		}
+		visit(titles[id], 0, true)
+		visit(bodies[id], BodyOffset, false)
+		for k, dt := range cur {
+			t := terms[k]
+			if t == nil {
+				t = &term{bigram: k&0xffffffff != 0}
+				terms[k] = t
+			}
+			t.add(uint32(id), dt.title, dt.pos)
+		}
+		clear(seen)
+		for _, s := range docs[id].Identifiers {
+			k := "=" + Identifier(s)
+			if k == "=" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			t := idents[k]
+			if t == nil {
+				t = &term{}
+				idents[k] = t
+			}
+			t.add(uint32(id), false, nil)
+		}
+	}
+	return termTables{terms, idents}
+}
+
 type docTerm struct {
 	title bool
 	pos   []uint32
@@ -161,111 +266,61 @@ func SearchText(d *Doc) string {
 }
 
 // Build builds the index of docs, which must be in index order (Docs and
-// SortDocs give it).
+// SortDocs give it). The work runs on GOMAXPROCS workers; the output does
+// not depend on their number.
 func Build(docs []Doc, o Options) (*Index, error) {
 	o = o.withDefaults()
 	n := len(docs)
-	// Normalising is the expensive part; do it in parallel.
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/256))
 	titles := make([][]rune, n)
 	bodies := make([][]rune, n)
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
+	// Each worker normalises and indexes a contiguous range of docs into
+	// its own term tables; the tables are then joined in range order.
+	parts := make([]termTables, workers)
+	var g errgroup.Group
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n; i += workers {
-				t := []rune(Normalize(docs[i].Title))
-				if len(t) > maxTitle {
-					t = t[:maxTitle]
-				}
-				titles[i] = t
-				bodies[i] = []rune(Normalize(docs[i].Body))
-			}
-		}()
+		lo, hi := w*n/workers, (w+1)*n/workers
+		g.Go(func() error {
+			parts[w] = indexRange(docs, titles, bodies, lo, hi)
+			return nil
+		})
 	}
-	wg.Wait()
-
-	terms := map[uint64]*term{}
-	idents := map[string]*term{}
-	cur := map[uint64]*docTerm{}
-	var pool []docTerm
-	for id := range docs {
-		clear(cur)
-		pool = pool[:0]
-		if cap(pool) < len(titles[id])*2+len(bodies[id])*2 {
-			pool = make([]docTerm, 0, len(titles[id])*2+len(bodies[id])*2)
-		}
-		visit := func(rs []rune, base uint32, inTitle bool) {
-			for i, r := range rs {
-				if r == ' ' {
-					continue
-				}
-				k := key(r, 0)
-				dt := cur[k]
-				if dt == nil {
-					pool = append(pool, docTerm{})
-					dt = &pool[len(pool)-1]
-					cur[k] = dt
-				}
-				dt.title = dt.title || inTitle
-				if i+1 < len(rs) && rs[i+1] != ' ' {
-					k := key(r, rs[i+1])
-					dt := cur[k]
-					if dt == nil {
-						pool = append(pool, docTerm{})
-						dt = &pool[len(pool)-1]
-						cur[k] = dt
-					}
-					dt.title = dt.title || inTitle
-					dt.pos = append(dt.pos, base+uint32(i))
-				}
-			}
-		}
-		visit(titles[id], 0, true)
-		visit(bodies[id], BodyOffset, false)
-		for k, dt := range cur {
-			t := terms[k]
-			if t == nil {
-				t = &term{bigram: k&0xffffffff != 0}
+	g.Wait()
+	terms, idents := parts[0].terms, parts[0].idents
+	for _, p := range parts[1:] {
+		for k, t := range p.terms {
+			if a := terms[k]; a != nil {
+				a.join(t)
+			} else {
 				terms[k] = t
 			}
-			t.add(uint32(id), dt.title, dt.pos)
 		}
-		seen := map[string]bool{}
-		for _, s := range docs[id].Identifiers {
-			k := "=" + Identifier(s)
-			if k == "=" || seen[k] {
-				continue
-			}
-			seen[k] = true
-			t := idents[k]
-			if t == nil {
-				t = &term{}
+		for k, t := range p.idents {
+			if a := idents[k]; a != nil {
+				a.join(t)
+			} else {
 				idents[k] = t
 			}
-			t.add(uint32(id), false, nil)
 		}
 	}
 
 	// Encode every term's lists, then deal the terms to shards.
-	type encoded struct {
-		name        string
-		n, tn       int
-		docs, title []byte
-		pos         []byte
-	}
 	all := make([]encoded, 0, len(terms)+len(idents))
-	var total int
 	for k, t := range terms {
-		e := encoded{name: keyString(k), n: t.n, tn: t.tn, docs: encodeList(t.docs, t.n, n), title: encodeList(t.title, t.tn, n), pos: t.pos}
-		total += len(e.docs) + len(e.title) + len(e.name) + 6
+		all = append(all, encoded{name: keyString(k), n: t.n, tn: t.tn, docs: t.docs, title: t.title, pos: t.pos})
+	}
+	for _, e := range identContains(docs, titles, bodies, idents, workers) {
 		all = append(all, e)
 	}
-	for k, t := range idents {
-		e := encoded{name: k, n: t.n, docs: encodeList(t.docs, t.n, n), title: encodeList(nil, 0, n)}
-		total += len(e.docs) + len(e.title) + len(e.name) + 6
-		all = append(all, e)
+	forRanges(len(all), workers, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			e := &all[i]
+			e.docs, e.title = encodeList(e.docs, e.n, n), encodeList(e.title, e.tn, n)
+		}
+	})
+	var total int
+	for i := range all {
+		total += len(all[i].docs) + len(all[i].title) + len(all[i].name) + 6
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].name < all[j].name })
 	shards := 1
@@ -274,65 +329,100 @@ func Build(docs []Doc, o Options) (*Index, error) {
 	}
 	byShard := make([][]int, shards)
 	for i := range all {
-		s := ShardOf(all[i].name, shards)
+		s := shardOfTerm(all[i].name, shards)
 		byShard[s] = append(byShard[s], i)
 	}
 
+	type shardFiles struct {
+		data, pos []byte
+		sep       map[int][]byte
+		posBytes  int64
+	}
+	sfs := make([]shardFiles, shards)
+	forRanges(shards, workers, func(lo, hi int) {
+		for s := lo; s < hi; s++ {
+			idx := byShard[s]
+			sf := &sfs[s]
+			var head, blob []byte
+			head = binary.AppendUvarint(head, uint64(len(idx)))
+			for j, i := range idx {
+				e := &all[i]
+				head = binary.AppendUvarint(head, uint64(len(e.name)))
+				head = append(head, e.name...)
+				head = binary.AppendUvarint(head, uint64(e.n))
+				head = binary.AppendUvarint(head, uint64(e.tn))
+				head = binary.AppendUvarint(head, uint64(len(e.docs)))
+				head = binary.AppendUvarint(head, uint64(len(e.title)))
+				sep := 0
+				if len(e.pos) > o.SeparatePos {
+					sep = 1
+					if sf.sep == nil {
+						sf.sep = map[int][]byte{}
+					}
+					sf.sep[j] = e.pos
+				} else {
+					sf.pos = append(sf.pos, e.pos...)
+				}
+				if e.complete {
+					sep = 1
+				}
+				head = binary.AppendUvarint(head, uint64(len(e.pos))<<1|uint64(sep))
+				blob = append(blob, e.docs...)
+				blob = append(blob, e.title...)
+				sf.posBytes += int64(len(e.pos))
+			}
+			sf.data = append(head, blob...)
+		}
+	})
 	files := map[string][]byte{}
 	st := Stats{Docs: n, Terms: len(all), Shards: shards}
-	for s, idx := range byShard {
-		var head, blob, posf []byte
-		head = binary.AppendUvarint(head, uint64(len(idx)))
-		for j, i := range idx {
-			e := &all[i]
-			head = binary.AppendUvarint(head, uint64(len(e.name)))
-			head = append(head, e.name...)
-			head = binary.AppendUvarint(head, uint64(e.n))
-			head = binary.AppendUvarint(head, uint64(e.tn))
-			head = binary.AppendUvarint(head, uint64(len(e.docs)))
-			head = binary.AppendUvarint(head, uint64(len(e.title)))
-			sep := 0
-			if len(e.pos) > o.SeparatePos {
-				sep = 1
-				files[fmt.Sprintf("q%d-%d.bin", s, j)] = e.pos
-			} else {
-				posf = append(posf, e.pos...)
-			}
-			head = binary.AppendUvarint(head, uint64(len(e.pos))<<1|uint64(sep))
-			blob = append(blob, e.docs...)
-			blob = append(blob, e.title...)
-			st.PosBytes += int64(len(e.pos))
+	for s := range sfs {
+		sf := &sfs[s]
+		st.PosBytes += sf.posBytes
+		st.PostingBytes += int64(len(sf.data))
+		files["s"+strconv.Itoa(s)+".bin"] = sf.data
+		if len(sf.pos) > 0 {
+			files["q"+strconv.Itoa(s)+".bin"] = sf.pos
 		}
-		data := append(head, blob...)
-		st.PostingBytes += int64(len(data))
-		files["s"+strconv.Itoa(s)+".bin"] = data
-		if len(posf) > 0 {
-			files["q"+strconv.Itoa(s)+".bin"] = posf
+		for j, b := range sf.sep {
+			files[fmt.Sprintf("q%d-%d.bin", s, j)] = b
 		}
 	}
 
 	// Doc chunks: what a result shows, and the text that verifies a match.
+	nchunks := (n + o.ChunkSize - 1) / o.ChunkSize
+	chunks := make([][]byte, nchunks)
+	longs := make([][]int, nchunks)
+	if err := forRangesErr(nchunks, workers, func(lo, hi int) error {
+		for c := lo; c < hi; c++ {
+			var out []chunkDoc
+			for id := c * o.ChunkSize; id < min(n, (c+1)*o.ChunkSize); id++ {
+				d := &docs[id]
+				cd := chunkDoc{K: d.Type.String(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay)}
+				if cd.B != d.Body || len(titles[id]) == maxTitle {
+					longs[c] = append(longs[c], id)
+				}
+				if !d.Date.IsZero() {
+					cd.D = d.Date.Format("2006-01-02")
+				}
+				out = append(out, cd)
+			}
+			data, err := json.Marshal(out)
+			if err != nil {
+				return err
+			}
+			chunks[c] = data
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	var long []int
-	for c := 0; c*o.ChunkSize < n; c++ {
-		var out []chunkDoc
-		for id := c * o.ChunkSize; id < min(n, (c+1)*o.ChunkSize); id++ {
-			d := &docs[id]
-			cd := chunkDoc{K: d.Type.String(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay)}
-			if cd.B != d.Body || len(titles[id]) == maxTitle {
-				long = append(long, id)
-			}
-			if !d.Date.IsZero() {
-				cd.D = d.Date.Format("2006-01-02")
-			}
-			out = append(out, cd)
-		}
-		data, err := json.Marshal(out)
-		if err != nil {
-			return nil, err
-		}
+	for c, data := range chunks {
 		files["c"+strconv.Itoa(c)+".json"] = data
 		st.ChunkBytes += int64(len(data))
 		st.Chunks++
+		long = append(long, longs[c]...)
 	}
 
 	facets, table := buildFacets(docs)
@@ -397,6 +487,15 @@ func ShardOf(term string, shards int) int {
 		h *= 16777619
 	}
 	return int(h & uint32(shards-1))
+}
+
+// shardOfTerm is the shard of a term: ShardOf its name, except that a
+// "+" term (the docs containing an identifier) lives with its "=" term.
+func shardOfTerm(name string, shards int) int {
+	if strings.HasPrefix(name, "+") {
+		name = "=" + name[1:]
+	}
+	return ShardOf(name, shards)
 }
 
 // encodeList turns a delta-varint list of count ids into the stored form:
@@ -475,8 +574,9 @@ const (
 
 // buildFacets lists the facets' values and encodes the facet table: one
 // column per facet, each either raw (mode 0: one byte per doc; mode 2: two
-// bytes little-endian) or run-length (mode 1: varint runs, then pairs of
-// varint value and varint length), whichever is smaller.
+// bytes little-endian), run-length (mode 1: varint runs, then pairs of
+// varint value and varint length) or bit-packed (mode 3: a width byte w <
+// 8, then w bits per doc, least significant first), whichever is smaller.
 func buildFacets(docs []Doc) ([]Facet, []byte) {
 	n := len(docs)
 	cols := make([][]int, numFacets)
@@ -620,10 +720,30 @@ func encodeColumn(col []int) []byte {
 	if wide {
 		rawLen *= 2
 	}
-	if len(rle)+uvarintLen(uint64(runs)) < rawLen {
+	width := 0
+	for _, v := range col {
+		width = max(width, bits.Len(uint(v)))
+	}
+	packLen := 1 + (len(col)*width+7)/8
+	if rleLen := len(rle) + uvarintLen(uint64(runs)); rleLen < rawLen && rleLen <= packLen {
 		out := []byte{1}
 		out = binary.AppendUvarint(out, uint64(runs))
 		return append(out, rle...)
+	}
+	if width < 8 {
+		// Mode 3: a width byte, then each value in width bits, least
+		// significant bit first.
+		out := make([]byte, 2+(len(col)*width+7)/8)
+		out[0], out[1] = 3, byte(width)
+		for i, v := range col {
+			for k := 0; k < width; k++ {
+				if v>>k&1 == 1 {
+					b := i*width + k
+					out[2+b/8] |= 1 << (b % 8)
+				}
+			}
+		}
+		return out
 	}
 	if wide {
 		out := []byte{2}
@@ -638,3 +758,163 @@ func encodeColumn(col []int) []byte {
 	}
 	return out
 }
+
+// forRanges runs f over [0, n) split into contiguous ranges, on up to
+// workers goroutines.
+func forRanges(n, workers int, f func(lo, hi int)) {
+	forRangesErr(n, workers, func(lo, hi int) error { f(lo, hi); return nil })
+}
+
+func forRangesErr(n, workers int, f func(lo, hi int) error) error {
+	var g errgroup.Group
+	parts := max(1, min(workers*4, n))
+	g.SetLimit(workers)
+	for w := range parts {
+		lo, hi := w*n/parts, (w+1)*n/parts
+		if lo < hi {
+			g.Go(func() error { return f(lo, hi) })
+		}
+	}
+	return g.Wait()
+}
+
+// encoded is a term ready for its shard: lists as delta varints until
+// encodeList, then in their stored form.
+type encoded struct {
+	name        string
+	n, tn       int
+	docs, title []byte
+	pos         []byte
+	// complete marks an identifier term whose docs are also exactly the
+	// docs whose search text contains the identifier, none in the title.
+	complete bool
+}
+
+// minContains is the length, in characters, from which an identifier's
+// term says which docs contain it.
+const minContains = 8
+
+// identContains returns the identifier terms ("=" + key, the docs with that
+// identifier) and, for keys of minContains or more characters, which docs
+// contain the key anywhere in their search text: when those are the
+// identifier's own docs and none has it in the title, the "=" term is
+// marked complete; otherwise a "+" term lists them (docs and title docs).
+// A one-part query equal to such a key is then answered by one shard.
+func identContains(docs []Doc, titles, bodies [][]rune, idents map[string]*term, workers int) []encoded {
+	keys := make([]string, 0, len(idents))
+	for k := range idents {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	// Long keys by a hash of their last minContains characters, with a
+	// bitset in front of the map.
+	const filterBits = 1 << 22
+	filter := make([]uint64, filterBits/64)
+	byHash := map[uint64][]int32{}
+	runes := make([][]rune, len(keys))
+	for i, k := range keys {
+		rs := []rune(k[1:])
+		if len(rs) < minContains {
+			continue
+		}
+		runes[i] = rs
+		h := windowHash(rs[len(rs)-minContains:])
+		filter[h%filterBits/64] |= 1 << (h % 64)
+		byHash[h] = append(byHash[h], int32(i))
+	}
+	type hit struct {
+		key   int32
+		doc   uint32
+		title bool
+	}
+	n := len(docs)
+	parts := max(1, min(workers*4, n))
+	hits := make([][]hit, parts)
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for w := range parts {
+		lo, hi := w*n/parts, (w+1)*n/parts
+		g.Go(func() error {
+			var text []rune
+			seen := map[int32]int{}
+			for d := lo; d < hi; d++ {
+				title := titles[d]
+				if len(title) == maxTitle {
+					title = []rune(Normalize(docs[d].Title))
+				}
+				text = append(append(append(text[:0], title...), ' '), bodies[d]...)
+				clear(seen)
+				var h uint64
+				for j, r := range text {
+					h = h*hashMul + uint64(r)
+					if j >= minContains {
+						h -= uint64(text[j-minContains]) * hashPow
+					}
+					if j+1 < minContains || filter[h%filterBits/64]&(1<<(h%64)) == 0 {
+						continue
+					}
+					for _, ki := range byHash[h] {
+						k := runes[ki]
+						if j+1 < len(k) || !slices.Equal(text[j+1-len(k):j+1], k) {
+							continue
+						}
+						inTitle := j < len(title)
+						if at, ok := seen[ki]; ok {
+							hits[w][at].title = hits[w][at].title || inTitle
+							continue
+						}
+						seen[ki] = len(hits[w])
+						hits[w] = append(hits[w], hit{ki, uint32(d), inTitle})
+					}
+				}
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	contains := make([]*term, len(keys))
+	for _, hs := range hits {
+		for _, h := range hs {
+			t := contains[h.key]
+			if t == nil {
+				t = &term{}
+				contains[h.key] = t
+			}
+			t.add(h.doc, h.title, nil)
+		}
+	}
+	var out []encoded
+	for i, k := range keys {
+		t := idents[k]
+		e := encoded{name: k, n: t.n, docs: t.docs}
+		if c := contains[i]; c != nil {
+			if c.tn == 0 && slices.Equal(c.docs, t.docs) {
+				e.complete = true
+			} else {
+				out = append(out, encoded{name: "+" + k[1:], n: c.n, tn: c.tn, docs: c.docs, title: c.title})
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// windowHash is the rolling hash of minContains characters.
+func windowHash(rs []rune) uint64 {
+	var h uint64
+	for _, r := range rs {
+		h = h*hashMul + uint64(r)
+	}
+	return h
+}
+
+const hashMul = 0x100000001b3
+
+// hashPow is hashMul to the power minContains.
+var hashPow = func() uint64 {
+	p := uint64(1)
+	for range minContains {
+		p *= hashMul
+	}
+	return p
+}()

@@ -72,7 +72,7 @@ func (s *Searcher) fetch(name string) ([]byte, error) {
 var errCorrupt = errors.New("search index: corrupt file")
 
 func (s *Searcher) term(name string) (*shardTerm, error) {
-	k := ShardOf(name, s.meta.Shards)
+	k := shardOfTerm(name, s.meta.Shards)
 	sh := s.shards[k]
 	if sh == nil {
 		b, err := s.fetch(s.meta.Dir + "s" + strconv.Itoa(k) + ".bin")
@@ -288,6 +288,31 @@ func (s *Searcher) part(p string) (*partMatch, error) {
 	return m, nil
 }
 
+// identPart answers the only part of a query when it is an identifier of
+// minContains or more characters whose term says which docs contain it
+// (the shard is fetched for ranking anyway); otherwise it returns nil.
+func (s *Searcher) identPart(p string, only bool) (*partMatch, error) {
+	if !only || len([]rune(p)) < minContains {
+		return nil, nil
+	}
+	t, err := s.term("=" + p)
+	if err != nil || t == nil {
+		return nil, err
+	}
+	if t.sep {
+		return &partMatch{docs: decodeList(t.docs, t.n), title: map[uint32]bool{}}, nil
+	}
+	c, err := s.term("+" + p)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	m := &partMatch{docs: decodeList(c.docs, c.n), title: map[uint32]bool{}}
+	for _, d := range decodeList(c.title, c.tn) {
+		m.title[d] = true
+	}
+	return m, nil
+}
+
 // chunkCost estimates the bytes of the doc chunks of docs not yet fetched;
 // docs whose chunk text is truncated cannot be verified from it.
 func (s *Searcher) chunkCost(docs []uint32) int {
@@ -408,7 +433,13 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 	if len(parts) > 0 {
 		var ms []*partMatch
 		for _, p := range parts {
-			m, err := s.part(p)
+			m, err := s.identPart(p, len(parts) == 1)
+			if err != nil {
+				return nil, err
+			}
+			if m == nil {
+				m, err = s.part(p)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -574,6 +605,24 @@ func (s *Searcher) loadFacets() error {
 			raw := r.bytes(2 * n)
 			for i := 0; i+1 < len(raw); i += 2 {
 				col[i/2] = int(binary.LittleEndian.Uint16(raw[i:]))
+			}
+		case 3:
+			w := r.bytes(1)
+			if r.err != nil {
+				return r.err
+			}
+			width := int(w[0])
+			raw := r.bytes((n*width + 7) / 8)
+			if r.err != nil {
+				return r.err
+			}
+			for i := range col {
+				v := 0
+				for k := 0; k < width; k++ {
+					b := i*width + k
+					v |= int(raw[b/8]>>(b%8)&1) << k
+				}
+				col[i] = v
 			}
 		case 1:
 			runs := r.uvarint()

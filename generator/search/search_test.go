@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -193,6 +194,10 @@ func TestSearchIsExactSubstringMatch(t *testing.T) {
 		i := r.IntN(len(tx) - l)
 		queries = append(queries, string(tx[i:i+l]))
 	}
+	// Identifiers, which a one-part query may answer from their terms.
+	for i := 0; i < len(docs); i += 97 {
+		queries = append(queries, docs[i].Identifiers...)
+	}
 	for _, q := range queries {
 		want := bruteForce(texts, q)
 		res, err := s.Search(q, nil)
@@ -342,6 +347,15 @@ func TestBuildIsDeterministic(t *testing.T) {
 	if a.Meta.Dir != b.Meta.Dir || len(a.Files) != len(b.Files) {
 		t.Fatalf("two builds differ: %s vs %s", a.Meta.Dir, b.Meta.Dir)
 	}
+	// The number of workers does not change the output.
+	prev := runtime.GOMAXPROCS(1)
+	c := build(t, docs, Options{})
+	runtime.GOMAXPROCS(3)
+	d := build(t, docs, Options{})
+	runtime.GOMAXPROCS(prev)
+	if c.Meta.Dir != a.Meta.Dir || d.Meta.Dir != a.Meta.Dir {
+		t.Errorf("builds on 1, 3 and %d workers differ: %s, %s, %s", prev, c.Meta.Dir, d.Meta.Dir, a.Meta.Dir)
+	}
 	if len(a.Files["meta.json"]) > 10<<10 {
 		t.Errorf("meta.json is %d bytes", len(a.Files["meta.json"]))
 	}
@@ -353,4 +367,47 @@ func appendUvarint(b []byte, v uint64) []byte {
 		v >>= 7
 	}
 	return append(b, byte(v))
+}
+
+// TestIdentifierContains checks the identifier shortcut where the docs that
+// contain an identifier are not only its own: another decision cites it in
+// its body, a page names it in the title.
+func TestIdentifierContains(t *testing.T) {
+	d := func(day int) time.Time { return time.Date(2026, 1, day, 0, 0, 0, 0, time.UTC) }
+	docs := []Doc{
+		{Type: TypeCase, URL: "/cases/1/", Title: "甲", Body: "青溪综执罚〔2026〕3号 · 91350100M000100Y43", Date: d(3), Identifiers: []string{"青溪综执罚（2026）第3号", "91350100M000100Y43"}},
+		{Type: TypeCase, URL: "/cases/2/", Title: "乙", Body: "青溪综执罚〔2026〕13号 · 撤销青溪综执罚〔2026〕3号", Date: d(4), Identifiers: []string{"青溪综执罚〔2026〕13号"}},
+		{Type: TypePage, URL: "/notices/a/", Title: "关于青溪综执罚〔2026〕13号的说明", Body: "说明", Date: d(5)},
+		{Type: TypeCase, URL: "/cases/4/", Title: "丁", Body: "青溪综执罚〔2026〕33号", Date: d(6), Identifiers: []string{"青溪综执罚〔2026〕33号", "91350100M000100Y43"}},
+	}
+	SortDocs(docs)
+	ix := build(t, docs, Options{})
+	texts := make([]string, len(docs))
+	for i := range docs {
+		texts[i] = SearchText(&docs[i])
+	}
+	var plus int
+	s := searcherOf(t, ix)
+	for _, q := range []string{"青溪综执罚(2026)3号", "青溪综执罚〔2026〕13号", "91350100M000100Y43", "青溪综执罚〔2026〕33号", "青溪综执罚〔2026〕3"} {
+		res, err := s.Search(q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.Clone(res.Docs)
+		slices.Sort(got)
+		if want := bruteForce(texts, q); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, brute force %v", q, got, want)
+		}
+		if m, _ := s.identPart(Parts(q)[0], true); m != nil {
+			plus++
+		}
+	}
+	if plus != 4 {
+		t.Errorf("%d queries answered by identifier terms, want 4", plus)
+	}
+	// The page names 13号 in its title: it ranks after the decision itself.
+	res, _ := s.Search("青溪综执罚〔2026〕13号", nil)
+	if len(res.Docs) != 2 || docs[res.Docs[0]].URL != "/cases/2/" {
+		t.Errorf("13号: %v", res.Docs)
+	}
 }

@@ -102,7 +102,7 @@
     return { terms: terms, posBytes: posOff };
   }
   function term(m, name) {
-    var k = shardOf(name, m.shards);
+    var k = shardOf(name.charAt(0) === "+" ? "=" + name.slice(1) : name, m.shards);
     if (!shards.has(k)) shards.set(k, get(m.dir + "s" + k + ".bin").then(function (b) { return parseShard(b, k); }));
     return shards.get(k).then(function (sh) { return sh.terms.get(name) || null; });
   }
@@ -163,6 +163,15 @@
       m.facets.forEach(function () {
         var mode = b[r.i++], col = new Uint16Array(m.docs);
         if (mode === 0) { col.set(b.subarray(r.i, r.i + m.docs)); r.i += m.docs; }
+        else if (mode === 3) {
+          var w = b[r.i++], at0 = r.i * 8;
+          for (var i3 = 0; i3 < m.docs; i3++) {
+            var v3 = 0;
+            for (var k3 = 0; k3 < w; k3++) { var p3 = at0 + i3 * w + k3; v3 |= (b[p3 >> 3] >> (p3 & 7) & 1) << k3; }
+            col[i3] = v3;
+          }
+          r.i += Math.ceil(m.docs * w / 8);
+        }
         else if (mode === 2) { for (var i = 0; i < m.docs; i++) col[i] = b[r.i + 2 * i] | b[r.i + 2 * i + 1] << 8; r.i += 2 * m.docs; }
         else {
           var runs = r.uv(), at = 0;
@@ -220,6 +229,20 @@
       });
     });
   }
+  // An identifier of MIN_CONTAINS or more characters as the only part: its
+  // term may say which docs contain it (generator/search.Searcher.identPart).
+  var MIN_CONTAINS = 8;
+  function identPart(m, p, only) {
+    if (!only || Array.from(p).length < MIN_CONTAINS) return Promise.resolve(null);
+    return term(m, "=" + p).then(function (t) {
+      if (!t) return null;
+      if (t.sep) return { docs: decodeList(t.docs, t.n), title: new Set() };
+      return term(m, "+" + p).then(function (c) {
+        if (!c) return null;
+        return { docs: decodeList(c.docs, c.n), title: new Set(decodeList(c.title, c.tn)) };
+      });
+    });
+  }
   function chunkCost(m, docs) {
     var n = 0, last = -1, long = m.long || [];
     for (var i = 0; i < docs.length; i++) {
@@ -260,7 +283,9 @@
     var title = new Map(), phrase = new Set(), ident = new Set();
     var docsP;
     if (ps.length) {
-      docsP = Promise.all(ps.map(function (p) { return part(m, p); })).then(function (ms) {
+      docsP = Promise.all(ps.map(function (p) {
+        return identPart(m, p, ps.length === 1).then(function (x) { return x || part(m, p); });
+      })).then(function (ms) {
         var docs = Array.from(ms[0].docs);
         for (var i = 1; i < ms.length; i++) docs = intersect(docs, ms[i].docs);
         docs.forEach(function (d) {
