@@ -90,6 +90,8 @@ type server struct {
 
 	outMu sync.Mutex // Out and Err may be the same writer
 
+	removals sync.WaitGroup // old builds being removed
+
 	kick    chan struct{} // a pending rebuild; capacity 1 coalesces requests
 	mu      sync.Mutex
 	changed map[string]bool // sources changed since the last build started
@@ -126,8 +128,11 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
 	s := &server{opts: o, tmp: tmp, kick: make(chan struct{}, 1), changed: map[string]bool{}}
+	defer func() {
+		s.removals.Wait()
+		os.RemoveAll(tmp)
+	}()
 
 	// Listen before the first build so that a taken port fails at once.
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(o.Port)))
@@ -211,7 +216,7 @@ func (s *server) rebuild(ctx context.Context) {
 	clear(s.changed)
 	s.mu.Unlock()
 	prev := s.cur.Load()
-	if prev != nil && len(changed) > 0 {
+	if len(changed) > 0 {
 		s.printf(s.opts.Out, "%s changed; rebuilding…\n", summarise(changed))
 	}
 
@@ -250,17 +255,19 @@ func (s *server) rebuild(ctx context.Context) {
 		return
 	}
 
+	s.cur.Store(&snapshot{dir: dest, pages: sum.Pages, at: time.Now()})
+	s.events.reload()
 	s.printWarnings(sum.Diags)
 	verb := "rebuilt"
-	if prev == nil {
+	if s.n == 1 {
 		verb = "built"
 	}
 	s.printf(s.opts.Out, "%s %d pages in %d ms\n", verb, sum.Pages, sum.Duration.Milliseconds())
-	s.cur.Store(&snapshot{dir: dest, pages: sum.Pages, at: time.Now()})
 	if prev != nil {
-		os.RemoveAll(prev.dir)
+		// Removing thousands of files takes a while on some disks: not
+		// before the pages reload.
+		s.removals.Go(func() { os.RemoveAll(prev.dir) })
 	}
-	s.events.reload()
 }
 
 // printWarnings prints the build's warnings when they differ from the last

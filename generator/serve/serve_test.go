@@ -27,8 +27,9 @@ type site struct {
 }
 
 // startSite copies generator/build/testdata/smalltown.txtar into a temporary
-// folder and serves it on a free port.
-func startSite(t *testing.T) *site {
+// folder and serves it on a free port. prepare, when given, changes the
+// sources before the first build.
+func startSite(t *testing.T, prepare ...func(dir string)) *site {
 	t.Helper()
 	archive, err := os.ReadFile(filepath.Join("..", "build", "testdata", "smalltown.txtar"))
 	if err != nil {
@@ -43,6 +44,9 @@ func startSite(t *testing.T) *site {
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for _, f := range prepare {
+		f(dir)
 	}
 	out := &syncBuffer{}
 	ready := make(chan string, 1)
@@ -242,6 +246,103 @@ func TestReloadAfterEditsAndErrors(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("terminal output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// quiet checks that no event arrives for a while.
+func (s *site) quiet(t *testing.T, ch <-chan sse, what string) {
+	t.Helper()
+	select {
+	case e := <-ch:
+		t.Errorf("%s: unexpected event %q %s\n%s", what, e.name, e.data, s.out)
+	case <-time.After(600 * time.Millisecond):
+	}
+}
+
+// write creates or replaces the source file rel.
+func (s *site) write(t *testing.T, rel, data string) {
+	t.Helper()
+	p := filepath.Join(s.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWatchesNewFoldersAndIgnoresLockFiles checks that a folder created
+// under data/ is watched, that editors' and Excel's side files do not start
+// builds, and that a burst of saves makes one build.
+func TestWatchesNewFoldersAndIgnoresLockFiles(t *testing.T) {
+	s := startSite(t)
+	events := s.listen(t)
+
+	for _, name := range []string{"~$行政处罚.xlsx", ".行政处罚.csv.swp", "~WRL0001.tmp", ".DS_Store"} {
+		s.write(t, "data/cases/"+name, "scratch")
+	}
+	s.write(t, "README.txt", "not a source")
+	s.quiet(t, events, "side files")
+
+	// A new folder, then a broken file in it: the error proves the folder
+	// got a watch.
+	if err := os.Mkdir(filepath.Join(s.dir, "data", "cases", "2026"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if e := s.next(t, events); e.name != "reload" {
+		t.Fatalf("after a new folder: event %q %s, want reload", e.name, e.data)
+	}
+	s.write(t, "data/cases/2026/五月.csv", "行政处罚决定书文号,处罚决定日期\n青溪综执罚〔2026〕7号,2026/05/99\n")
+	if e := s.next(t, events); e.name != "error" || !strings.Contains(e.data, "data/cases/2026/五月.csv:") {
+		t.Fatalf("after a broken file in the new folder: event %q %s, want its error", e.name, e.data)
+	}
+	if err := os.RemoveAll(filepath.Join(s.dir, "data", "cases", "2026")); err != nil {
+		t.Fatal(err)
+	}
+	if e := s.next(t, events); e.name != "reload" {
+		t.Fatalf("after removing the folder: event %q %s, want reload", e.name, e.data)
+	}
+
+	// A burst of saves, as an editor's save-all makes: one build.
+	for i := range 5 {
+		s.edit(t, "content/notices/welcome.md", "更新", "更新"+string(rune('甲'+i)))
+		time.Sleep(10 * time.Millisecond)
+	}
+	if e := s.next(t, events); e.name != "reload" {
+		t.Fatalf("after a burst of saves: event %q %s, want reload", e.name, e.data)
+	}
+	s.quiet(t, events, "after the burst's build")
+	if strings.Contains(s.out.String(), "~$") || strings.Contains(s.out.String(), "README") {
+		t.Errorf("side files reported as changes:\n%s", s.out)
+	}
+}
+
+// TestFirstBuildFails checks that serve starts even when the site does not
+// build, shows the diagnostics on every page, and serves the site once the
+// sources are fixed.
+func TestFirstBuildFails(t *testing.T) {
+	s := startSite(t, func(dir string) {
+		p := filepath.Join(dir, filepath.FromSlash(cases))
+		data, _ := os.ReadFile(p)
+		os.WriteFile(p, bytes.Replace(data, []byte("2026/03/15"), []byte("2026/13/45"), 1), 0o644)
+	})
+	resp, body := s.get(t, page)
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, badDate) || !strings.Contains(body, "/__gongshi/reload.js") {
+		t.Fatalf("GET %s before any good build: %s\n%s", page, resp.Status, body)
+	}
+	events := s.listen(t)
+	if e := s.next(t, events); e.name != "error" || strings.Contains(e.data, `"serving"`) {
+		t.Errorf("first event: %q %s, want the error without a build served", e.name, e.data)
+	}
+	s.edit(t, cases, "2026/13/45", "2026/03/15")
+	if e := s.next(t, events); e.name != "reload" {
+		t.Fatalf("after the fix: event %q %s, want reload", e.name, e.data)
+	}
+	if resp, body := s.get(t, page); resp.StatusCode != http.StatusOK || !strings.Contains(body, "每月") {
+		t.Errorf("after the fix: %s", resp.Status)
+	}
+	if out := s.out.String(); !strings.Contains(out, "build failed; fix the sources") || !strings.Contains(out, "rebuilt ") {
+		t.Errorf("terminal output:\n%s", out)
 	}
 }
 
