@@ -43,6 +43,7 @@ import (
 
 	"gongshi/generator/build"
 	"gongshi/generator/diag"
+	"gongshi/generator/output"
 )
 
 // Options configures Run. The zero value, with Source set, serves on a free
@@ -230,12 +231,14 @@ func (s *server) rebuild(ctx context.Context) {
 		Logger:   s.opts.Logger,
 		Previous: s.opts.Previous,
 	})
-	if ctx.Err() != nil {
+	if err != nil || ctx.Err() != nil {
 		os.RemoveAll(dest)
+		output.CleanStale(dest) // a stage the failed build may have left
+	}
+	if ctx.Err() != nil {
 		return // shutting down: nothing to report
 	}
 	if err != nil {
-		os.RemoveAll(dest)
 		lines := report(sum, err)
 		s.outMu.Lock()
 		for _, l := range lines {
