@@ -53,7 +53,7 @@ func startSite(t *testing.T, prepare ...func(dir string)) *site {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- serve.Run(ctx, serve.Options{Source: dir, Out: out, Err: out, Ready: ready, Now: sitetest.Date, Debounce: 50 * time.Millisecond})
+		done <- serve.Run(ctx, serve.Options{Source: dir, Out: out, Err: out, Ready: ready, Now: sitetest.Date})
 	}()
 	s := &site{dir: dir, out: out}
 	var once sync.Once
@@ -306,7 +306,6 @@ func TestWatchesNewFoldersAndIgnoresLockFiles(t *testing.T) {
 	// A burst of saves, as an editor's save-all makes: one build.
 	for i := range 5 {
 		s.edit(t, "content/notices/welcome.md", "更新", "更新"+string(rune('甲'+i)))
-		time.Sleep(10 * time.Millisecond)
 	}
 	if e := s.next(t, events); e.name != "reload" {
 		t.Fatalf("after a burst of saves: event %q %s, want reload", e.name, e.data)
