@@ -259,7 +259,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "serve [--source DIR] [--port 1313]", stderr)
 	src := fs.String("source", ".", "site folder")
-	port := fs.Int("port", 1313, "port on localhost")
+	port := fs.Int("port", 1313, "port on 127.0.0.1 (0 picks a free one)")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}

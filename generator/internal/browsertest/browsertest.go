@@ -15,12 +15,14 @@ import (
 	"testing"
 	"time"
 
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
-// Browser is a headless Chromium with a server for one site folder.
+// Browser is a headless Chromium, with a server for one site folder when
+// made by New.
 type Browser struct {
 	// Base is the server's URL, "http://127.0.0.1:PORT".
 	Base string
@@ -29,6 +31,7 @@ type Browser struct {
 	mu       sync.Mutex
 	requests []string
 	console  []string
+	logs     []string
 }
 
 // ExecPath finds Chromium: $CHROMIUM, else Debian's /usr/bin/chromium.
@@ -52,13 +55,7 @@ func ExecPath() string {
 // where .ci/run installs it.
 func New(t testing.TB, dir, prefix string) *Browser {
 	t.Helper()
-	exe := ExecPath()
-	if exe == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed (apt-get install chromium)")
-		}
-		t.Skip("chromium not installed; CI installs it")
-	}
+	b := NewBrowser(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -69,6 +66,23 @@ func New(t testing.TB, dir, prefix string) *Browser {
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
+	b.Base = "http://" + ln.Addr().String()
+	return b
+}
+
+// NewBrowser starts Chromium without a server, for tests that serve the
+// site themselves; set Base to their server's URL for
+// AssertNoExternalRequests. Without Chromium the test is skipped locally and
+// fails in CI, as with New.
+func NewBrowser(t testing.TB) *Browser {
+	t.Helper()
+	exe := ExecPath()
+	if exe == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is not installed (apt-get install chromium)")
+		}
+		t.Skip("chromium not installed; CI installs it")
+	}
 
 	// Chromium's helper processes can still be writing to the profile when
 	// the browser is closed, so t.TempDir's strict cleanup would fail the
@@ -96,7 +110,7 @@ func New(t testing.TB, dir, prefix string) *Browser {
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancel(); cancelA() })
-	b := &Browser{Base: "http://" + ln.Addr().String(), ctx: ctx}
+	b := &Browser{ctx: ctx}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
@@ -113,9 +127,13 @@ func New(t testing.TB, dir, prefix string) *Browser {
 			}
 		case *runtime.EventExceptionThrown:
 			b.console = append(b.console, e.ExceptionDetails.Error())
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level == cdplog.LevelError {
+				b.logs = append(b.logs, string(e.Entry.Source)+": "+e.Entry.Text+" ("+e.Entry.URL+")")
+			}
 		}
 	})
-	if err := chromedp.Run(ctx, network.Enable()); err != nil {
+	if err := chromedp.Run(ctx, network.Enable(), cdplog.Enable()); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return b
@@ -131,10 +149,19 @@ func (b *Browser) Run(t testing.TB, actions ...chromedp.Action) {
 	}
 }
 
+// Try runs chromedp actions with a time limit and returns their error
+// instead of failing the test, for polling across page loads, when an
+// evaluation can fail because the page is being replaced.
+func (b *Browser) Try(timeout time.Duration, actions ...chromedp.Action) error {
+	ctx, cancel := context.WithTimeout(b.ctx, timeout)
+	defer cancel()
+	return chromedp.Run(ctx, actions...)
+}
+
 // Reset forgets the requests and console errors seen so far.
 func (b *Browser) Reset() {
 	b.mu.Lock()
-	b.requests, b.console = nil, nil
+	b.requests, b.console, b.logs = nil, nil, nil
 	b.mu.Unlock()
 }
 
@@ -150,6 +177,15 @@ func (b *Browser) ConsoleErrors() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append([]string(nil), b.console...)
+}
+
+// LogErrors returns the errors the browser itself logged since the last
+// Reset, as "source: text (url)": Content-Security-Policy violations
+// ("security: Refused to …"), failed loads ("network: …") and the like.
+func (b *Browser) LogErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.logs...)
 }
 
 // AssertNoExternalRequests fails for any request not to the site's server
