@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -29,6 +30,7 @@ type checkedSite struct {
 }
 
 var (
+	sampleSum *build.Summary
 	sitesOnce sync.Once
 	sites     []checkedSite
 	sitesErr  error
@@ -56,7 +58,7 @@ func checkedSites(t *testing.T) []checkedSite {
 			return
 		}
 		sample := filepath.Join(tmp, "sample")
-		if _, err := build.Build(context.Background(), build.Options{Source: root, Dest: sample, Now: sitetest.Date, BaseURL: "https://www.example.gov.cn" + prefix}); err != nil {
+		if sampleSum, err = build.Build(context.Background(), build.Options{Source: root, Dest: sample, Now: sitetest.Date, BaseURL: "https://www.example.gov.cn" + prefix}); err != nil {
 			sitesErr = fmt.Errorf("sample site at the repository root: %w", err)
 			return
 		}
@@ -186,5 +188,25 @@ func TestPageWeightBudgets(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSampleTownHasAPagePerPublishedDecision builds the repository's own
+// sample town and counts its decision pages.
+func TestSampleTownHasAPagePerPublishedDecision(t *testing.T) {
+	var dir string
+	for _, s := range checkedSites(t) {
+		if s.name == "sample" {
+			dir = s.dir
+		}
+	}
+	n := 0
+	for _, f := range sitetest.Files(t, dir) {
+		if regexp.MustCompile(`^cases/[0-9a-f]{16}/index\.html$`).MatchString(f) {
+			n++
+		}
+	}
+	if n == 0 || n != len(sampleSum.Result.Cases) {
+		t.Errorf("%d decision pages, %d published decisions", n, len(sampleSum.Result.Cases))
 	}
 }

@@ -17,15 +17,20 @@ func Overlay(top, base fs.FS) fs.FS {
 
 type overlay struct{ top, base fs.FS }
 
+// Open opens a file from top, else from base. A directory opens from base
+// when it exists there (list directories with fs.ReadDir, which merges).
 func (o overlay) Open(name string) (fs.File, error) {
-	if f, err := o.top.Open(name); err == nil {
-		st, serr := f.Stat()
-		if serr == nil && !st.IsDir() {
-			return f, nil
-		}
-		f.Close()
+	f, err := o.top.Open(name)
+	if err != nil {
+		return o.base.Open(name)
 	}
-	return o.base.Open(name)
+	if st, serr := f.Stat(); serr == nil && st.IsDir() {
+		if bf, berr := o.base.Open(name); berr == nil {
+			f.Close()
+			return bf, nil
+		}
+	}
+	return f, nil
 }
 
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
