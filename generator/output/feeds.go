@@ -195,15 +195,21 @@ func urlAt(b []byte) string {
 	return string(b[:k])
 }
 
+// isExternal reports whether u, or any candidate of a srcset list, is an
+// absolute URL: "//host/…" or "scheme://…".
 func isExternal(u string) bool {
-	u = strings.ToLower(strings.TrimSpace(u))
-	if strings.HasPrefix(u, "//") {
-		return true
+	for _, cand := range strings.Split(u, ",") {
+		f := strings.Fields(strings.ToLower(cand))
+		if len(f) == 0 {
+			continue
+		}
+		c := f[0]
+		if strings.HasPrefix(c, "//") {
+			return true
+		}
+		if i := strings.Index(c, "://"); i > 0 && !strings.ContainsAny(c[:i], "/?#") {
+			return true
+		}
 	}
-	i := strings.Index(u, "://")
-	if i <= 0 {
-		return false
-	}
-	// srcset lists several URLs; any absolute one is external.
-	return !strings.ContainsAny(u[:i], "/?# ")
+	return false
 }
