@@ -142,6 +142,8 @@ type Case struct {
 	Severity string
 
 	Extra []Extra
+
+	id string
 }
 
 // LogValue logs a decision by its position and number only: a Case holds
@@ -152,7 +154,14 @@ func (c Case) LogValue() slog.Value {
 
 // ID is the stable identity of a decision: authority plus decision number,
 // with bracket styles and widths folded, so re-exports keep their URLs.
-func (c *Case) ID() string { return hashID(c.Authority, c.DecisionNo) }
+// It is computed once, when the row is read (hashing shows in the profile of
+// a large build); a Case built by hand computes it on each call.
+func (c *Case) ID() string {
+	if c.id != "" {
+		return c.id
+	}
+	return hashID(c.Authority, c.DecisionNo)
+}
 
 // CaseKind reads data/cases.
 var CaseKind = Kind{
@@ -275,6 +284,7 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 	if len(c.Categories) == 0 && r.Table.Has(ColCategory) {
 		dl.Warnf(r.Pos(ColCategory), "required", "%s: empty", ColCategory)
 	}
+	c.id = hashID(c.Authority, c.DecisionNo)
 	s.Cases = append(s.Cases, c)
 }
 

@@ -112,7 +112,7 @@ func caseDiff(a, b *Case) []string {
 	for i := 0; i < va.NumField(); i++ {
 		f := va.Type().Field(i)
 		switch f.Name {
-		case "Pos", "DecisionNo", "Authority":
+		case "Pos", "DecisionNo", "Authority", "id":
 			continue
 		}
 		x, y := va.Field(i).Interface(), vb.Field(i).Interface()
