@@ -59,14 +59,20 @@ type Update struct {
 	Added     []Item   `json:"added,omitempty"`
 	Changed   []Item   `json:"changed,omitempty"`
 	Withdrawn []Item   `json:"withdrawn,omitempty"`
-	Expired   []Item   `json:"expired,omitempty"`
-	Removed   []Item   `json:"removed,omitempty"`
+	// Expired and Removed name the records for staff (gongshi build
+	// prints them); what is published keeps only their numbers,
+	// ExpiredN and RemovedN: a decision past its publication period leaves
+	// every output, the changelog included.
+	Expired  []Item `json:"expired,omitempty"`
+	Removed  []Item `json:"removed,omitempty"`
+	ExpiredN int    `json:"expired_n,omitempty"`
+	RemovedN int    `json:"removed_n,omitempty"`
 	Figures   []string `json:"figures,omitempty"`
 }
 
 // Empty reports whether the update changed nothing.
 func (u *Update) Empty() bool {
-	return len(u.Added)+len(u.Changed)+len(u.Withdrawn)+len(u.Expired)+len(u.Removed)+len(u.Figures) == 0
+	return len(u.Added)+len(u.Changed)+len(u.Withdrawn)+len(u.Expired)+len(u.Removed)+len(u.Figures)+u.ExpiredN+u.RemovedN == 0
 }
 
 // Item names one record in an update.
@@ -160,9 +166,18 @@ func Next(prev *Manifest, in Input) (*Manifest, Update) {
 			up = merge(cur.Updates[0], up)
 			cur.Updates = cur.Updates[1:]
 		}
-		cur.Updates = append([]Update{up}, cur.Updates...)
+		cur.Updates = append([]Update{up.public()}, cur.Updates...)
 	}
 	return cur, up
+}
+
+// public returns the update as it is published: expired and removed
+// records counted, not named.
+func (u Update) public() Update {
+	u.ExpiredN += len(u.Expired)
+	u.RemovedN += len(u.Removed)
+	u.Expired, u.Removed = nil, nil
+	return u
 }
 
 // merge folds a second build on the same day into that day's update.
@@ -172,6 +187,8 @@ func merge(a, b Update) Update {
 	a.Withdrawn = append(a.Withdrawn, b.Withdrawn...)
 	a.Expired = append(a.Expired, b.Expired...)
 	a.Removed = append(a.Removed, b.Removed...)
+	a.ExpiredN += b.ExpiredN
+	a.RemovedN += b.RemovedN
 	a.Figures = append(a.Figures, b.Figures...)
 	return a
 }

@@ -45,6 +45,10 @@ func TestNextDiffsRecords(t *testing.T) {
 	if len(second.Updates) != 2 || second.Updates[0].Date != "2026-02-05" {
 		t.Errorf("history: %+v", second.Updates)
 	}
+	// What is published counts expired and removed records, never names them.
+	if p := second.Updates[0]; len(p.Expired)+len(p.Removed) != 0 || p.ExpiredN != 1 || p.RemovedN != 1 {
+		t.Errorf("published update names expired or removed records: %+v", p)
+	}
 }
 
 func TestNextUnchangedAddsNoUpdate(t *testing.T) {
