@@ -55,19 +55,19 @@ type Names map[string][]string
 
 // Update is what one build changed.
 type Update struct {
-	Date      string   `json:"date"`
-	Added     []Item   `json:"added,omitempty"`
-	Changed   []Item   `json:"changed,omitempty"`
-	Withdrawn []Item   `json:"withdrawn,omitempty"`
+	Date      string `json:"date"`
+	Added     []Item `json:"added,omitempty"`
+	Changed   []Item `json:"changed,omitempty"`
+	Withdrawn []Item `json:"withdrawn,omitempty"`
 	// Expired and Removed name the records for staff (gongshi build
 	// prints them); what is published keeps only their numbers,
 	// ExpiredN and RemovedN: a decision past its publication period leaves
 	// every output, the changelog included.
-	Expired  []Item `json:"expired,omitempty"`
-	Removed  []Item `json:"removed,omitempty"`
-	ExpiredN int    `json:"expired_n,omitempty"`
-	RemovedN int    `json:"removed_n,omitempty"`
-	Figures   []string `json:"figures,omitempty"`
+	Expired  []Item   `json:"expired,omitempty"`
+	Removed  []Item   `json:"removed,omitempty"`
+	ExpiredN int      `json:"expired_n,omitempty"`
+	RemovedN int      `json:"removed_n,omitempty"`
+	Figures  []string `json:"figures,omitempty"`
 }
 
 // Empty reports whether the update changed nothing.
