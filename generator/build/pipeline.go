@@ -212,7 +212,7 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 	keys := make([]string, len(s.HTML))
 	g, ctx := errgroup.WithContext(ctx)
 	// More workers than cores: a page's write blocks in the file system.
-	g.SetLimit(4 * o.workers())
+	g.SetLimit(2 * o.workers())
 	for i, p := range s.HTML {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
