@@ -58,6 +58,8 @@ var Catalog = []Entry{
 	{Topic: stats.TopicService, Slug: "latest-month", Title: "便民服务中心本月环比与同比", Build: plain((*stats.Data).ServiceLatest)},
 	{Topic: stats.TopicService, Slug: "by-category", Title: "便民服务中心本年各类别受理与办结", Build: plain((*stats.Data).ServiceByCategory)},
 	{Topic: stats.TopicService, Slug: "by-window", Title: "便民服务中心本年各窗口受理与办结", Build: plain((*stats.Data).ServiceByWindow)},
+	{Topic: stats.TopicService, Slug: "by-category-quality", Title: "便民服务中心本年各类别按期办结与好差评", Build: plain((*stats.Data).ServiceQualityByCategory)},
+	{Topic: stats.TopicService, Slug: "by-window-quality", Title: "便民服务中心本年各窗口按期办结与好差评", Build: plain((*stats.Data).ServiceQualityByWindow)},
 	{Topic: stats.TopicService, Slug: "ratings", Title: "好差评每月评价等级分布", Build: plain((*stats.Data).Ratings), Has: ratings},
 	{Topic: stats.TopicService, Slug: "good-rating-rate", Title: "好差评每月好评率", Build: plain((*stats.Data).Satisfaction), Has: ratings},
 	{Topic: stats.TopicService, Slug: "bad-ratings", Title: "好差评每月差评件数", Build: plain((*stats.Data).BadRatings), Has: ratings},

@@ -1,6 +1,9 @@
 package stats
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Topic paths. They are part of published URLs and never change.
 const (
@@ -100,6 +103,53 @@ func (d *Data) ServiceByCategory() Table {
 // ServiceByWindow is the year to date per window.
 func (d *Data) ServiceByWindow() Table {
 	return d.serviceBy("by-window", "窗口", "便民服务中心本年各窗口受理与办结", func(f *fact) string { return f.win })
+}
+
+// ServiceQualityByCategory is the on-time rate and the ratings of the year
+// to date per category.
+func (d *Data) ServiceQualityByCategory() Table {
+	return d.serviceQualityBy("by-category-quality", "类别", "便民服务中心本年各类别按期办结与好差评", func(f *fact) string { return f.cat })
+}
+
+// ServiceQualityByWindow is the on-time rate and the ratings of the year to
+// date per window.
+func (d *Data) ServiceQualityByWindow() Table {
+	return d.serviceQualityBy("by-window-quality", "窗口", "便民服务中心本年各窗口按期办结与好差评", func(f *fact) string { return f.win })
+}
+
+// serviceQualityBy is a table (no chart: rates and counts do not share an
+// axis) of the year to date per category or window: completed, on time,
+// on-time rate, ratings, good-rating rate and bad ratings. Rates come from
+// the sums, as everywhere.
+func (d *Data) serviceQualityBy(slug, dim, name string, key func(*fact) string) Table {
+	t := Table{Topic: TopicService, Slug: slug, Name: name, Title: name, Kind: KindTable, LabelName: dim,
+		Series:  []string{"办结数", "按期办结数", "按期办结率（%）", "评价总数", "好评率（%）", "差评数"},
+		Sources: d.datasets(append(append([]string{}, serviceInds...), ratingInds...)...)}
+	last := d.lastMonth(serviceInds...)
+	if last == "" {
+		return t
+	}
+	from := last[:4] + "-01"
+	keys := map[string]bool{}
+	for _, f := range d.facts {
+		if f.month >= from && f.month <= last && (f.ind == IndCompleted || f.ind == IndOnTime || slices.Contains(Ratings, f.ind)) {
+			keys[key(&f)] = true
+		}
+	}
+	for _, k := range sortedKeys(keys) {
+		in := func(f *fact) bool { return key(f) == k && f.month >= from && f.month <= last }
+		label := k
+		if k == "" {
+			label = "未注明"
+		}
+		t.Rows = append(t.Rows, Row{Label: label, Cells: []Cell{
+			d.sum(IndCompleted, in), d.sum(IndOnTime, in), d.rateOf(IndOnTime, IndCompleted)(in),
+			d.sumOf(Ratings...)(in), d.ratioOf(Ratings[:3], Ratings)(in), d.sumOf(Ratings[3:]...)(in),
+		}})
+	}
+	t.Subtitle = "单位：件，比率为%；" + cnPeriod(from, last) + "累计"
+	t.Note = "按期办结率 = 按期办结数 ÷ 办结数；好评率 =（非常满意+满意+基本满意）÷ 评价总数；差评数 = 不满意 + 非常不满意。均由本年累计数计算，不是各月比率的平均；分母为0或无数据时记“—”。" + serviceSource
+	return t
 }
 
 func (d *Data) serviceBy(slug, dim, name string, key func(*fact) string) Table {

@@ -175,3 +175,29 @@ func TestYears(t *testing.T) {
 		t.Errorf("years %s", got)
 	}
 }
+
+func TestServiceQualityByCategoryFromSums(t *testing.T) {
+	d := New(&disclose.Result{BuildDate: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Stats: []records.StatRow{
+		{Month: "2026-01", Category: "社保", Indicator: "办结数", Value: 100},
+		{Month: "2026-01", Category: "社保", Indicator: "按期办结数", Value: 90},
+		{Month: "2026-02", Category: "社保", Indicator: "办结数", Value: 300},
+		{Month: "2026-02", Category: "社保", Indicator: "按期办结数", Value: 300},
+		{Month: "2026-02", Category: "社保", Indicator: "满意", Value: 8},
+		{Month: "2026-02", Category: "社保", Indicator: "不满意", Value: 2},
+		{Month: "2026-02", Category: "民政", Indicator: "办结数", Value: 0},
+		{Month: "2026-02", Category: "民政", Indicator: "按期办结数", Value: 0},
+	}})
+	tb := d.ServiceQualityByCategory()
+	rows := map[string][]Cell{}
+	for _, r := range tb.Rows {
+		rows[r.Label] = r.Cells
+	}
+	// 社保: (90+300)/(100+300) = 97.5%, not the mean of 90% and 100%.
+	if c := rows["社保"]; c[0].V != 400 || c[1].V != 390 || c[2].V != 97.5 || c[3].V != 10 || c[4].V != 80 || c[5].V != 2 {
+		t.Errorf("社保: %+v", c)
+	}
+	// 民政: no completed cases, so no rate.
+	if c := rows["民政"]; !c[2].Blank {
+		t.Errorf("民政 rate with a zero denominator: %+v", c[2])
+	}
+}
