@@ -185,7 +185,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			return sum, err
 		}
 	}
-	if err := writeFeeds(st, s, r); err != nil {
+	if err := writeFeeds(st, s, r, manifest.Updates); err != nil {
 		return sum, err
 	}
 	mark("search+feeds")
@@ -282,7 +282,7 @@ func writeStatic(st *output.Stage, theme fs.FS, r *render.Renderer) error {
 	})
 }
 
-func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer) error {
+func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer, updates []changelog.Update) error {
 	var entries []output.SitemapEntry
 	for _, p := range s.HTML {
 		if p.InSitemap {
@@ -297,6 +297,12 @@ func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer) error {
 	var items []output.FeedItem
 	for _, n := range s.Notices {
 		items = append(items, output.FeedItem{Title: n.Title, Link: r.AbsURL(n.URL), Description: n.Summary, Date: n.Date})
+	}
+	// Each update of the data, with its counts, links to its /changes/ page.
+	for _, u := range updates[:min(12, len(updates))] {
+		d, _ := time.Parse("2006-01-02", u.Date)
+		desc := fmt.Sprintf("新增%d条，变更%d条，撤回%d条，公示期满%d条，统计图表%d个有变化", len(u.Added), len(u.Changed), len(u.Withdrawn), u.ExpiredN, len(u.Figures))
+		items = append(items, output.FeedItem{Title: u.Date + "数据更新", Link: r.AbsURL("/changes/" + u.Date + "/"), Description: desc, Date: d})
 	}
 	for i := range s.Cases[:min(20, len(s.Cases))] {
 		c := &s.Cases[i]
