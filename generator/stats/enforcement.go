@@ -229,16 +229,7 @@ func (d *Data) breakdown(topic, slug, name, dim string, acts []disclose.Activity
 		Rows: counted(acts, keys, order)}
 	p := cnDay(from) + "至" + cnDay(to)
 	t.Subtitle = "单位：起；" + p
-	t.Title = name
-	if len(t.Rows) > 0 {
-		top := t.Rows[0]
-		for _, r := range t.Rows {
-			if r.Cells[0].V > top.Cells[0].V {
-				top = r
-			}
-		}
-		t.Title = name + "：" + top.Label + "最多，" + fmtNum(top.Cells[0].V) + "起"
-	}
+	t.Title = topTitle(name, t.Rows, "起")
 	return t
 }
 

@@ -54,16 +54,7 @@ func (d *Data) powerCount(slug, name, dim string, key func(p *records.Power) str
 	}
 	sort.SliceStable(rest, func(i, j int) bool { return rest[i].Cells[0].V > rest[j].Cells[0].V })
 	t.Rows = append(t.Rows, rest...)
-	t.Title = name
-	if len(t.Rows) > 0 {
-		top := t.Rows[0]
-		for _, r := range t.Rows {
-			if r.Cells[0].V > top.Cells[0].V {
-				top = r
-			}
-		}
-		t.Title = name + "：" + top.Label + "最多，" + fmtNum(top.Cells[0].V) + "项"
-	}
+	t.Title = topTitle(name, t.Rows, "项")
 	return t
 }
 

@@ -161,3 +161,18 @@ func add(cs ...Cell) Cell {
 	}
 	return out
 }
+
+// topTitle states the largest row of a breakdown in its title: "name：X最多，N起".
+// The first of equal rows wins, so the title follows the table's order.
+func topTitle(name string, rows []Row, unit string) string {
+	if len(rows) == 0 {
+		return name
+	}
+	top := rows[0]
+	for _, r := range rows {
+		if r.Cells[0].V > top.Cells[0].V {
+			top = r
+		}
+	}
+	return name + "：" + top.Label + "最多，" + fmtNum(top.Cells[0].V) + unit
+}
