@@ -16,7 +16,7 @@
   var metaURL = form.getAttribute("data-index");
   var base = form.getAttribute("data-base") || "/";
   var indexBase = metaURL.slice(0, metaURL.lastIndexOf("/") + 1);
-  var PAGE = 20;
+  var PAGE = 10; // ten results a page: fewer detail files per query (the ≤ 100 KB budget)
   var DEBOUNCE = 40;
   if (nojs) nojs.hidden = true;
 
