@@ -44,14 +44,14 @@ func WriteCheckText(w io.Writer, sum *Summary, cap int) {
 		sum.Diags.Print(w, cap, diag.Info)
 	}
 	if r := sum.Result; r != nil {
-		writeStaffView(w, r)
+		writeStaffView(w, r, cap)
 	}
 	fmt.Fprintf(w, "%d errors, %d warnings\n", sum.Diags.Count(diag.Error), sum.Diags.Count(diag.Warning))
 }
 
-func writeStaffView(w io.Writer, r *disclose.Result) {
+func writeStaffView(w io.Writer, r *disclose.Result, cap int) {
 	fmt.Fprintln(w)
-	r.StaffReport(r.BuildDate).Print(w)
+	r.StaffReport(r.BuildDate).PrintCapped(w, cap)
 	fmt.Fprintln(w)
 }
 

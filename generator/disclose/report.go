@@ -88,7 +88,11 @@ func (r *Result) StaffReport(now time.Time) Report {
 }
 
 // Print writes the report as plain text, headings in Chinese and English.
-func (rep Report) Print(w io.Writer) error {
+func (rep Report) Print(w io.Writer) error { return rep.PrintCapped(w, 0) }
+
+// PrintCapped is Print with at most n decision numbers per list (n <= 0
+// for all), and a count of the rest.
+func (rep Report) PrintCapped(w io.Writer, n int) error {
 	var err error
 	p := func(format string, args ...any) {
 		if err == nil {
@@ -97,7 +101,11 @@ func (rep Report) Print(w io.Writer) error {
 	}
 	p("公示情况 Disclosure as of %s: %d published\n", rep.Date.Format("2006-01-02"), rep.Published)
 	p("\n30日内到期 Publication ends within 30 days: %d\n", len(rep.Expiring))
-	for _, e := range rep.Expiring {
+	for i, e := range rep.Expiring {
+		if n > 0 && i == n {
+			p("  … and %d more (gongshi check --all lists them all)\n", len(rep.Expiring)-n)
+			break
+		}
 		p("  %s  %s  (%s)\n", e.Until.Format("2006-01-02"), e.DecisionNo, e.Src)
 	}
 	total := 0
@@ -107,13 +115,21 @@ func (rep Report) Print(w io.Writer) error {
 	p("\n不予公示 Withheld: %d\n", total)
 	for _, g := range rep.Withheld {
 		p("  %s: %d\n", g.Reason, len(g.DecisionNos))
-		for _, no := range g.DecisionNos {
+		for i, no := range g.DecisionNos {
+			if n > 0 && i == n {
+				p("    … and %d more\n", len(g.DecisionNos)-n)
+				break
+			}
 			p("    %s\n", no)
 		}
 	}
 	p("\n自由文本中未找到当事人姓名 Natural persons not named in their own free text (masking relied on patterns alone): %d\n", len(rep.NameNotFound))
-	for _, n := range rep.NameNotFound {
-		p("  %s  (%s)\n", n.DecisionNo, n.Src)
+	for i, r := range rep.NameNotFound {
+		if n > 0 && i == n {
+			p("  … and %d more\n", len(rep.NameNotFound)-n)
+			break
+		}
+		p("  %s  (%s)\n", r.DecisionNo, r.Src)
 	}
 	return err
 }

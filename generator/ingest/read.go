@@ -253,7 +253,7 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, heade
 			dl.Errorf(diag.Pos{File: t.File, Row: t.HeaderRow}, "missing-column", "%s", msg)
 		}
 	}
-	if len(unknown) > 0 {
+	if len(unknown) > 0 && !s.OpenColumns {
 		dl.Infof(diag.Pos{File: t.File, Row: t.HeaderRow}, "unknown-column", "columns not in the %s schema are kept as extra fields: %s", s.Kind, strings.Join(unknown, ", "))
 	}
 	sums := newColumnSums(len(t.Columns))

@@ -34,6 +34,10 @@ type Schema struct {
 	// still marks its row as a header: the month columns of a wide
 	// statistics table ("3月", "2025-04").
 	IsHeader func(cell string) bool
+	// OpenColumns says that columns the schema does not name are data, not
+	// strays (the indicator columns of a statistics table): they are not
+	// reported as unknown.
+	OpenColumns bool
 
 	index map[string]int
 	names []known

@@ -36,7 +36,7 @@ const (
 var StatKind = Kind{
 	Name:  "stats",
 	Title: "统计数据",
-	Schema: ingest.Schema{Kind: "统计", MinMatch: 1, Columns: []ingest.Column{
+	Schema: ingest.Schema{Kind: "统计", MinMatch: 1, OpenColumns: true, Columns: []ingest.Column{
 		{Name: ColMonth, Aliases: []string{"月度", "统计月份", "年月", "时间", "统计期"}},
 		{Name: ColStatCat, Aliases: []string{"分类", "事项类别", "业务类别", "类型"}},
 		{Name: ColWindow, Aliases: []string{"窗口名称", "办理窗口", "部门窗口"}},
