@@ -206,14 +206,8 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 				return err
 			}
 			r := &results[i]
-			schema := j.kind.Schema
-			if a, ok := cfg.Aliases[j.kind.Name]; ok {
-				schema = schema.WithAliases(a)
-			}
-			var dl diag.List
-			tables, idl := ingest.Read(fsys, j.file, &schema, func(row ingest.Row) { j.kind.Add(&r.set, row, &dl) })
-			r.tables = tables
-			r.diags = append(idl, dl...)
+			set, tables, dl := records.ReadFile(fsys, j.file, j.kind, cfg.Aliases[j.kind.Name])
+			r.set, r.tables, r.diags = *set, tables, dl
 			return nil
 		})
 	}
