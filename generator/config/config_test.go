@@ -46,3 +46,19 @@ func TestBasePathFromSubPath(t *testing.T) {
 		t.Errorf("BasePath = %q", c.BasePath())
 	}
 }
+
+// FuzzLoad feeds arbitrary site.toml text: Load must not panic, and an
+// error must be a *Error naming site.toml.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte("title = \"x\"\n[publisher]\nsponsor = \"y\"\n"))
+	f.Add([]byte("titel = 1\n"))
+	f.Add([]byte("[disclosure.periods]\n\"罚款\" = 12\n"))
+	f.Add([]byte("base_url = \"::\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := Load(fstest.MapFS{"site.toml": {Data: data}})
+		var ce *Error
+		if err != nil && (!errors.As(err, &ce) || ce.File != FileName) {
+			t.Fatalf("error %v is not a *config.Error for site.toml", err)
+		}
+	})
+}
