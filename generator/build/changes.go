@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -116,5 +115,3 @@ func changesPages(s *site.Site, m *changelog.Manifest) {
 			InSitemap: true, Crumbs: crumbs, Data: ChangesData{Updates: []changelog.Update{u}, Live: live}})
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

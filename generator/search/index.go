@@ -309,9 +309,7 @@ func Build(docs []Doc, o Options) (*Index, error) {
 	for k, t := range terms {
 		all = append(all, encoded{name: keyString(k), n: t.n, tn: t.tn, docs: t.docs, title: t.title, pos: t.pos})
 	}
-	for _, e := range identContains(docs, titles, bodies, idents, workers) {
-		all = append(all, e)
-	}
+	all = append(all, identContains(docs, titles, bodies, idents, workers)...)
 	forRanges(len(all), workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			e := &all[i]

@@ -126,9 +126,7 @@ func (s *server) loop(ctx context.Context, w *fsnotify.Watcher, out chan<- []str
 			pending["(missed changes)"] = true
 			timer.Reset(s.opts.Debounce)
 		case <-timer.C:
-			for _, rel := range sortedKeys(pending) {
-				ready = append(ready, rel)
-			}
+			ready = append(ready, sortedKeys(pending)...)
 			clear(pending)
 			send = out
 		case send <- ready:
