@@ -3,6 +3,7 @@ package build_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -46,8 +47,13 @@ func TestElderMode(t *testing.T) {
 	for _, e := range bad {
 		t.Errorf("standard mode: line height under 1.3: %s", e)
 	}
+	// Focus and Enter rather than a click at coordinates, which a layout
+	// still settling on a loaded machine can make miss the button.
 	b.Run(t,
-		chromedp.Click(".elder-toggle", chromedp.ByQuery),
+		chromedp.WaitVisible(".elder-toggle", chromedp.ByQuery),
+		chromedp.Focus(".elder-toggle", chromedp.ByQuery),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.Poll(`document.querySelector(".elder-toggle").getAttribute("aria-pressed") === "true"`, nil, chromedp.WithPollingTimeout(5*time.Second)),
 		chromedp.AttributeValue(".elder-toggle", "aria-pressed", &pressed, nil, chromedp.ByQuery),
 		chromedp.Evaluate(fontSize, &size1),
 	)
