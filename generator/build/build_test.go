@@ -209,3 +209,14 @@ func TestLeakGateStopsBuild(t *testing.T) {
 		t.Errorf("dest exists after a leaking build")
 	}
 }
+
+func TestSiteThemeOverridesEmbeddedTheme(t *testing.T) {
+	archive := readArchive(t, "smalltown.txtar") +
+		"-- themes/default/layouts/404.html --\n{{define \"main\"}}<h1>找不到这个页面（本镇定制）</h1>{{end}}\n" +
+		"-- themes/default/static/img/logo.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"
+	dest, _ := sitetest.Build(t, archive)
+	sitetest.AssertFile(t, dest, "404.html", "找不到这个页面（本镇定制）", "! 您访问的页面不存在")
+	sitetest.AssertFile(t, dest, "img/logo.svg", "<svg")
+	// Everything not overridden still comes from the embedded theme.
+	sitetest.AssertFile(t, dest, "index.html", `class="skip"`)
+}
