@@ -124,6 +124,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	verbose := fs.Bool("verbose", false, "log the phases of the build")
 	dryRun := fs.Bool("dry-run", false, "say what would change since the previous build, and write nothing")
 	previous := fs.String("previous", "", "a previous build's output to compare with (default: the destination folder)")
+	noCache := fs.Bool("no-cache", false, "parse every export again instead of reusing what earlier builds parsed")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -142,7 +143,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "gongshi build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), DryRun: *dryRun, Previous: *previous}
+	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), DryRun: *dryRun, Previous: *previous, CacheDir: cacheDir(*noCache)}
 	sum, err := build.Build(ctx, opts)
 	if sum != nil {
 		sum.Diags.Print(stderr, 10, diag.Warning)
@@ -191,6 +192,19 @@ func printUpdate(w io.Writer, sum *build.Summary) {
 	list("withdrawn", u.Withdrawn)
 	list("expired", u.Expired)
 	list("removed", u.Removed)
+}
+
+// cacheDir is where builds keep parsed exports: the user's cache folder,
+// or none when it cannot be found or --no-cache is given.
+func cacheDir(off bool) string {
+	if off {
+		return ""
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "gongshi", "parse")
 }
 
 func reportErr(stderr io.Writer, err error) int {

@@ -51,6 +51,9 @@ type Options struct {
 	// DryRun stops before writing anything; the Summary says what would
 	// change.
 	DryRun bool
+	// CacheDir, when set, holds the parse cache (see cache.go): exports
+	// that did not change since a previous build are not parsed again.
+	CacheDir string
 }
 
 func (o *Options) dest() string {
@@ -194,7 +197,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	}
 	type result struct {
 		set    records.Set
-		tables []*ingest.Table
+		tables []DatasetSummary
 		diags  diag.List
 	}
 	results := make([]result, len(jobs))
@@ -206,8 +209,21 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 				return err
 			}
 			r := &results[i]
-			set, tables, dl := records.ReadFile(fsys, j.file, j.kind, cfg.Aliases[j.kind.Name])
-			r.set, r.tables, r.diags = *set, tables, dl
+			aliases := cfg.Aliases[j.kind.Name]
+			key := ""
+			if o.CacheDir != "" {
+				key = cacheKey(fsys, j.file, j.kind.Name, aliases)
+				if e, ok := cacheLoad(o.CacheDir, key); ok {
+					r.set, r.tables, r.diags = e.Set, e.Tables, e.Diags
+					return nil
+				}
+			}
+			set, tables, dl := records.ReadFile(fsys, j.file, j.kind, aliases)
+			r.set, r.diags = *set, dl
+			for _, t := range tables {
+				r.tables = append(r.tables, DatasetSummary{Kind: j.kind.Name, File: t.File, Format: t.Format, Encoding: t.Encoding, Sheet: t.Sheet, Header: t.HeaderRow})
+			}
+			cacheStore(o.CacheDir, key, &cacheEntry{Set: r.set, Tables: r.tables, Diags: r.diags})
 			return nil
 		})
 	}
@@ -215,13 +231,14 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		return nil, err
 	}
 	set := &records.Set{}
-	for i, j := range jobs {
+	if o.CacheDir != "" {
+		cachePrune(o.CacheDir)
+	}
+	for i := range jobs {
 		r := &results[i]
 		set.Append(&r.set)
 		sum.Diags = append(sum.Diags, r.diags...)
-		for _, t := range r.tables {
-			sum.Files = append(sum.Files, DatasetSummary{Kind: j.kind.Name, File: t.File, Format: t.Format, Encoding: t.Encoding, Sheet: t.Sheet, Header: t.HeaderRow})
-		}
+		sum.Files = append(sum.Files, r.tables...)
 	}
 	// The same decision exported twice: merged when identical, an error
 	// naming both rows when not.

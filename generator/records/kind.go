@@ -57,6 +57,16 @@ func (s *Set) Append(o *Set) {
 	s.Withdrawals = append(s.Withdrawals, o.Withdrawals...)
 }
 
+// Reindex computes the identities a Set keeps for its decisions. Reading
+// rows does it as it goes; call it on a Set that was decoded (gob, for the
+// parse cache), which leaves unexported fields empty.
+func (s *Set) Reindex() {
+	for i := range s.Cases {
+		c := &s.Cases[i]
+		c.id = hashID(c.Authority, c.DecisionNo)
+	}
+}
+
 // hashID returns a 16-hex-digit ID from the parts of a record's identity.
 func hashID(parts ...string) string {
 	h := sha256.New()

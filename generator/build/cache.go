@@ -1,0 +1,137 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"gongshi/generator/diag"
+	"gongshi/generator/records"
+)
+
+// The parse cache keeps what reading an export produced (records, table
+// summaries, diagnostics), keyed by the file's bytes, its kind, the
+// site's aliases for that kind and the gongshi binary itself, so a monthly
+// rebuild parses only the files that changed. It lives outside the site
+// (Options.CacheDir, by default the user's cache folder) and is only ever a
+// shortcut: a missing or unreadable entry means parsing the file again.
+
+// cacheVersion changes when the entry format does.
+const cacheVersion = "1"
+
+// cacheMaxAge is how long an entry unused by any build is kept.
+const cacheMaxAge = 30 * 24 * time.Hour
+
+type cacheEntry struct {
+	Set    records.Set
+	Tables []DatasetSummary
+	Diags  diag.List
+}
+
+var (
+	exeOnce sync.Once
+	exeHash string
+)
+
+// binaryHash identifies the running program, so a new gongshi never reads
+// entries an older one wrote. Without it the cache is off.
+func binaryHash() string {
+	exeOnce.Do(func() {
+		p, err := os.Executable()
+		if err != nil {
+			return
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err == nil {
+			exeHash = hex.EncodeToString(h.Sum(nil))
+		}
+	})
+	return exeHash
+}
+
+// cacheKey returns the entry name for a file, or "" when the cache is off.
+func cacheKey(fsys fs.FS, file, kind string, aliases map[string][]string) string {
+	bin := binaryHash()
+	if bin == "" {
+		return ""
+	}
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return ""
+	}
+	al, _ := json.Marshal(aliases) // maps marshal with sorted keys
+	h := sha256.New()
+	for _, part := range [][]byte{[]byte(cacheVersion), []byte(bin), []byte(kind), []byte(file), al} {
+		h.Write(part)
+		h.Write([]byte{0})
+	}
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))[:40]
+}
+
+func cacheLoad(dir, key string) (*cacheEntry, bool) {
+	if dir == "" || key == "" {
+		return nil, false
+	}
+	p := filepath.Join(dir, key+".gob")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, false
+	}
+	var e cacheEntry
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&e) != nil {
+		return nil, false
+	}
+	now := time.Now()
+	os.Chtimes(p, now, now) // used: keep it
+	e.Set.Reindex()
+	return &e, true
+}
+
+func cacheStore(dir, key string, e *cacheEntry) {
+	if dir == "" || key == "" || os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(e) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(dir, ".entry-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if os.Rename(tmp.Name(), filepath.Join(dir, key+".gob")) != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// cachePrune removes entries no build has used for cacheMaxAge.
+func cachePrune(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > cacheMaxAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gongshi/generator/build"
+	"gongshi/generator/internal/sitetest"
+)
+
+func TestParseCacheGivesTheSameBuild(t *testing.T) {
+	archive := readArchive(t, "smalltown.txtar")
+	cache := t.TempDir()
+	ctx := context.Background()
+	run := func(arch string) (string, *build.Summary) {
+		dest := filepath.Join(t.TempDir(), "public")
+		sum, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(arch), Dest: dest, Now: sitetest.Date, CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return dest, sum
+	}
+	cold, s1 := run(archive)
+	entries, _ := os.ReadDir(cache)
+	if len(entries) != 5 { // one per data file
+		t.Fatalf("%d cache entries, want 5", len(entries))
+	}
+	warm, s2 := run(archive)
+	compareTrees(t, cold, warm)
+	if !reflect.DeepEqual(s1.Diags, s2.Diags) || !reflect.DeepEqual(s1.Files, s2.Files) || !reflect.DeepEqual(s1.Counts, s2.Counts) {
+		t.Errorf("a cached build reports differently:\n%v\n%v", s1.Diags, s2.Diags)
+	}
+	// A changed export is parsed again; the others come from the cache.
+	_, s3 := run(strings.Replace(archive, "罚款2000元,0.2", "罚款3000元,0.3", 1))
+	entries, _ = os.ReadDir(cache)
+	if len(entries) != 6 {
+		t.Errorf("%d cache entries after one file changed, want 6", len(entries))
+	}
+	for _, c := range s3.Result.Cases {
+		if c.DecisionNo == "青溪综执罚〔2026〕3号" && c.Fine != 300000 {
+			t.Errorf("the changed export came from the cache: fine %d", c.Fine)
+		}
+	}
+}
