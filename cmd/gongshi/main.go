@@ -286,7 +286,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	err := serve.Run(ctx, serve.Options{Source: *src, Port: *port, Out: stdout, Err: stderr})
+	err := serve.Run(ctx, serve.Options{Source: *src, Port: *port, Out: stdout, Err: stderr, CacheDir: cacheDir(false)})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, "gongshi serve:", err)
 		return exitData

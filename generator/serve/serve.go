@@ -71,6 +71,9 @@ type Options struct {
 	Debounce time.Duration
 	// Logger receives the build's phase log; nil discards it.
 	Logger *slog.Logger
+	// CacheDir is the build's parse cache (build.Options.CacheDir); empty
+	// for none.
+	CacheDir string
 }
 
 // snapshot is one good build being served.
@@ -230,6 +233,7 @@ func (s *server) rebuild(ctx context.Context) {
 		Now:      s.opts.Now,
 		Logger:   s.opts.Logger,
 		Previous: s.opts.Previous,
+		CacheDir: s.opts.CacheDir,
 	})
 	if err != nil || ctx.Err() != nil {
 		os.RemoveAll(dest)
