@@ -86,10 +86,13 @@ type Summary struct {
 	Pages   int
 	Written int
 	// Kept counts the files taken unchanged from the previous build.
-	Kept     int
-	Bytes    int64
-	Duration time.Duration
-	Result   *disclose.Result
+	Kept int
+	// SearchKept is true when the search index's input was unchanged and
+	// the previous index was kept instead of built.
+	SearchKept bool
+	Bytes      int64
+	Duration   time.Duration
+	Result     *disclose.Result
 	// Update is what changed since the previous build; FirstBuild is true
 	// when there was none to compare with.
 	Update     changelog.Update

@@ -4,11 +4,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io/fs"
+	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
+	"gongshi/generator/changelog"
 	"gongshi/generator/config"
+	"gongshi/generator/output"
+	"gongshi/generator/search"
 	"gongshi/generator/site"
 )
 
@@ -69,4 +75,43 @@ func pageKey(fingerprint string, p *site.Page) (string, error) {
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:12]), nil
+}
+
+// searchKey hashes the search index's input and format version: the same
+// key gives the same index files.
+func searchKey(docs []search.Doc) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "search index v%d\x00", search.Version)
+	if err := json.NewEncoder(h).Encode(docs); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+}
+
+// keepSearch takes the previous build's search index unchanged when its key
+// matches. It reports false, having written nothing, when there is no such
+// index to keep.
+func keepSearch(st *output.Stage, prev *changelog.Manifest, prevDir, key string) (bool, error) {
+	if prev == nil || prev.Search != key {
+		return false, nil
+	}
+	root := filepath.Join(prevDir, "search", "index")
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		files = append(files, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil || !slices.Contains(files, "meta.json") {
+		return false, nil
+	}
+	for _, f := range files {
+		if ok, err := st.Keep("/search/index/" + f); err != nil || !ok {
+			return false, fmt.Errorf("keep search index file %s: %v", f, err)
+		}
+	}
+	return true, nil
 }

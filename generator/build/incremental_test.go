@@ -38,8 +38,8 @@ func TestSecondBuildRewritesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Kept != sum.Written {
-		t.Errorf("kept %d of %d files", sum.Kept, sum.Written)
+	if sum.Kept != sum.Written || !sum.SearchKept {
+		t.Errorf("kept %d of %d files (search index kept: %v)", sum.Kept, sum.Written, sum.SearchKept)
 	}
 	after := modTimes(t, dest)
 	for f, m := range before {
@@ -64,8 +64,12 @@ func TestChangedRecordRewritesOnlyItsPages(t *testing.T) {
 	before := modTimes(t, dest)
 	time.Sleep(20 * time.Millisecond)
 	second := strings.Replace(first, "罚款2000元,0.2", "罚款3000元,0.3", 1)
-	if _, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(second), Dest: dest, Now: sitetest.Date.AddDate(0, 0, 1)}); err != nil {
+	s2, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(second), Dest: dest, Now: sitetest.Date.AddDate(0, 0, 1)})
+	if err != nil {
 		t.Fatal(err)
+	}
+	if s2.SearchKept {
+		t.Error("the search index was kept although a record changed")
 	}
 	after := modTimes(t, dest)
 	changed := "cases/" + ids["青溪综执罚〔2026〕3号"] + "/index.html"

@@ -167,23 +167,32 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			}
 		}
 	}
+	mark("stats+data")
+	// Search: the index of every publishable record, below /search/index/.
+	// Unchanged documents give an unchanged index: keep the previous one.
+	docs := search.Docs(s)
+	if manifest.Search, err = searchKey(docs); err != nil {
+		return sum, err
+	}
+	if sum.SearchKept, err = keepSearch(st, prev, prevDir, manifest.Search); err != nil {
+		return sum, err
+	} else if !sum.SearchKept {
+		ix, err := search.Build(docs, search.Options{})
+		if err != nil {
+			return sum, err
+		}
+		for _, p := range sortedKeys(ix.Files) {
+			if err := st.WriteRaw("/search/index/"+p, ix.Files[p]); err != nil {
+				return sum, err
+			}
+		}
+	}
 	mdata, err := manifest.Encode()
 	if err != nil {
 		return sum, err
 	}
 	if err := st.WriteRaw(changelog.Path, mdata); err != nil {
 		return sum, err
-	}
-	// Search: the index of every publishable record, below /search/index/.
-	mark("stats+data")
-	ix, err := search.Build(search.Docs(s), search.Options{})
-	if err != nil {
-		return sum, err
-	}
-	for _, p := range sortedKeys(ix.Files) {
-		if err := st.WriteRaw("/search/index/"+p, ix.Files[p]); err != nil {
-			return sum, err
-		}
 	}
 	if err := writeFeeds(st, s, r, manifest.Updates); err != nil {
 		return sum, err

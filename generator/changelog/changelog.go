@@ -37,6 +37,9 @@ type Manifest struct {
 	// Pages maps a page's URL to the key of everything it was rendered
 	// from, so the next build can keep the page instead of rendering it.
 	Pages map[string]string `json:"pages,omitempty"`
+	// Search is the key of the search index's input, so an unchanged index
+	// can be kept.
+	Search string `json:"search,omitempty"`
 }
 
 // Entry is one published record.
