@@ -123,7 +123,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	mark("assemble")
 
 	// Output.
-	output.CleanStale(dest)
+	cleaned := output.StartCleanup(dest)
 	st, err := output.NewStage(dest)
 	if err != nil {
 		return sum, err
@@ -204,6 +204,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	sum.Written = len(st.Files())
 	sum.Kept = st.Linked()
 	sum.Bytes = st.Bytes()
+	cleaned() // the previous build's leftovers, removed while this one worked
 	if err := st.Commit(); err != nil {
 		return sum, err
 	}

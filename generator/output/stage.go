@@ -234,7 +234,10 @@ func (s *Stage) FS() fs.FS { return os.DirFS(s.dir) }
 func (s *Stage) Abort() error { return os.RemoveAll(s.dir) }
 
 // Commit swaps the stage into dest: atomically with renameat2(EXCHANGE) where
-// the system has it, else by two renames. The previous output is removed.
+// the system has it, else by two renames. The previous output is renamed to
+// a hidden folder beside dest (".public.old-…"), which the next build removes
+// while it works (StartCleanup): deleting tens of thousands of files is slow
+// on some disks, and need not delay the build that replaced them.
 func (s *Stage) Commit() error {
 	_, err := os.Lstat(s.dest)
 	switch {
@@ -243,10 +246,14 @@ func (s *Stage) Commit() error {
 	case err != nil:
 		return err
 	}
+	old := s.oldName()
 	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.dest, unix.RENAME_EXCHANGE); err == nil {
-		return os.RemoveAll(s.dir) // now holds the previous output
+		// s.dir now holds the previous output.
+		if os.Rename(s.dir, old) != nil {
+			return os.RemoveAll(s.dir)
+		}
+		return nil
 	}
-	old := s.dir + ".old"
 	if err := os.Rename(s.dest, old); err != nil {
 		return err
 	}
@@ -254,14 +261,40 @@ func (s *Stage) Commit() error {
 		os.Rename(old, s.dest)
 		return err
 	}
-	return os.RemoveAll(old)
+	return nil
 }
 
-// CleanStale removes staging folders that killed builds left beside dest.
-func CleanStale(dest string) {
-	dest = filepath.Clean(dest)
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".building-*"))
-	for _, m := range matches {
-		os.RemoveAll(m)
-	}
+func (s *Stage) oldName() string {
+	return filepath.Join(filepath.Dir(s.dest), "."+filepath.Base(s.dest)+".old-"+strings.TrimPrefix(filepath.Base(s.dir), "."+filepath.Base(s.dest)+".building-"))
 }
+
+// leftovers lists the folders beside dest that earlier builds left: stages
+// of killed builds and replaced outputs.
+func leftovers(dest string) []string {
+	dest = filepath.Clean(dest)
+	var out []string
+	for _, kind := range []string{".building-*", ".old-*"} {
+		m, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+kind))
+		out = append(out, m...)
+	}
+	return out
+}
+
+// StartCleanup removes, in the background, the folders earlier builds left
+// beside dest; wait blocks until it is done. Call it before NewStage, so the
+// new stage is not among them.
+func StartCleanup(dest string) (wait func()) {
+	dirs := leftovers(dest)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, d := range dirs {
+			os.RemoveAll(d)
+		}
+	}()
+	return func() { <-done }
+}
+
+// CleanStale removes the folders earlier builds left beside dest, and
+// returns when it is done.
+func CleanStale(dest string) { StartCleanup(dest)() }
