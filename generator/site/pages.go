@@ -32,14 +32,12 @@ func (s *Site) Seal() {
 	sort.SliceStable(s.HTML, func(i, j int) bool { return s.HTML[i].URL < s.HTML[j].URL })
 }
 
-// PowerByCode returns the power item with the code, or nil.
+// PowerByCode returns the first power item with the code, or nil.
 func (s *Site) PowerByCode(code string) *records.Power {
-	for i := range s.Powers {
-		if s.Powers[i].Code == code {
-			return &s.Powers[i]
-		}
+	if code == "" {
+		return nil
 	}
-	return nil
+	return s.powerIdx[code]
 }
 
 // BuildPages lists the pages of the records and Markdown content.
@@ -78,7 +76,7 @@ func (s *Site) casePages() {
 		s.listing(y.URL, strconv.Itoa(y.Year)+"年行政处罚决定", byYear[y.Year], y.Year, crumbs)
 	}
 	for _, c := range all {
-		power := s.PowerByCodeFast(c.PowerCode)
+		power := s.PowerByCode(c.PowerCode)
 		s.Add(&Page{URL: "/cases/" + c.ID + "/", Layout: "case", Title: c.DecisionNo, Section: "/cases/", Column: "行政处罚",
 			Date: c.DecisionDate, Description: c.PartyName + " " + c.Violation, InSitemap: true,
 			Crumbs: append(crumbs, Crumb{strconv.Itoa(c.DecisionDate.Year()) + "年", "/cases/" + strconv.Itoa(c.DecisionDate.Year()) + "/"}),
@@ -109,22 +107,6 @@ func (s *Site) listing(base, title string, cases []*disclose.Case, year int, cru
 		s.Add(&Page{URL: url, Layout: "cases", Title: t, Section: "/cases/", Column: "行政处罚", InSitemap: true, Crumbs: crumbs,
 			Data: CaseList{Cases: cases[lo:hi], Pager: pg, Years: s.Years, Year: year, Heading: title}})
 	}
-}
-
-// PowerByCodeFast looks a power up by code through an index built on first use.
-func (s *Site) PowerByCodeFast(code string) *records.Power {
-	if code == "" {
-		return nil
-	}
-	if s.powerIdx == nil {
-		s.powerIdx = make(map[string]*records.Power, len(s.Powers))
-		for i := range s.Powers {
-			if _, dup := s.powerIdx[s.Powers[i].Code]; !dup {
-				s.powerIdx[s.Powers[i].Code] = &s.Powers[i]
-			}
-		}
-	}
-	return s.powerIdx[code]
 }
 
 // PowerData is the payload of a power-item page.

@@ -148,6 +148,13 @@ func New(cfg config.Config, res *disclose.Result, pages []content.Page) *Site {
 			s.Notices = append(s.Notices, &s.Pages[i])
 		}
 	}
+	// Indexed once here: the model is read by many goroutines later.
+	s.powerIdx = make(map[string]*records.Power, len(s.Powers))
+	for i := range s.Powers {
+		if _, dup := s.powerIdx[s.Powers[i].Code]; !dup {
+			s.powerIdx[s.Powers[i].Code] = &s.Powers[i]
+		}
+	}
 	s.CaseByPower = map[string]int{}
 	for _, c := range s.Cases {
 		if c.PowerCode != "" {
