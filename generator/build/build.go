@@ -275,7 +275,7 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now)
+	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now, publisherStrings(&l.cfg)...)
 	l.sum.Diags = append(l.sum.Diags, dl...)
 	l.sum.Result = res
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)

@@ -212,7 +212,10 @@ type pending struct {
 
 // Apply applies the publication rules to a record set as of now (the build
 // date: SOURCE_DATE_EPOCH when set, else the clock; the caller decides).
-func Apply(set *records.Set, cfg config.Disclosure, now time.Time) (*Result, diag.List) {
+// public lists strings the site publishes of its own accord (the publisher's
+// address and phones from site.toml): never taken for a secret, neither when
+// masking nor by the leak gate, which share one scanner.
+func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...string) (*Result, diag.List) {
 	var dl diag.List
 	res := &Result{Powers: set.Powers, Services: set.Services, Stats: set.Stats, BuildDate: now, NameMasking: cfg.NameMask}
 	withdrawals := indexWithdrawals(set.Withdrawals)
@@ -278,7 +281,7 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time) (*Result, dia
 		}
 	}
 
-	res.Public = publicStrings(todo, set)
+	res.Public = append(publicStrings(todo, set), public...)
 	res.scanner = NewScannerPublic(res.Secrets, res.Public)
 	for _, p := range todo {
 		c, namedInText := publish(p.rc, p.class, p.until, cfg.NameMask, res.scanner)
