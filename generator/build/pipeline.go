@@ -57,11 +57,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	// Assemble.
 	s := site.New(l.cfg, res, l.pages)
 	s.BuildPages()
-	statPages, err := addStats(s, res)
+	statPages, idx, err := addStats(s, res)
 	if err != nil {
 		return sum, err
 	}
-	idx := statIndex(statPages)
 	for _, p := range s.HTML {
 		if p.URL == "/" && p.Data == nil {
 			p.Data = idx // the home page links only to topics that exist

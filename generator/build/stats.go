@@ -30,26 +30,20 @@ type StatIndex struct {
 }
 
 // addStats builds the statistics pages from the chart catalogue and adds
-// them to the site: /stats/, one page per topic and one per year.
-func addStats(s *site.Site, res *disclose.Result) ([]StatPage, error) {
+// them to the site: /stats/, one page per topic and one per year. It returns
+// the pages and the index the home page and the sitemap also show.
+func addStats(s *site.Site, res *disclose.Result) ([]StatPage, StatIndex, error) {
 	d := stats.New(res)
 	pages, err := charts.Pages(d)
 	if err != nil {
-		return nil, err
+		return nil, StatIndex{}, err
 	}
 	years := d.Years()
 	head := d.Headline()
-	var idx StatIndex
-	idx.Headline = head
 	var out []StatPage
 	for _, p := range pages {
 		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years}
 		out = append(out, sp)
-		if isYear(p.Topic.Path) {
-			idx.Years = append(idx.Years, sp)
-		} else {
-			idx.Topics = append(idx.Topics, sp)
-		}
 		title := p.Topic.Title
 		if !isYear(p.Topic.Path) {
 			title += "统计"
@@ -61,10 +55,12 @@ func addStats(s *site.Site, res *disclose.Result) ([]StatPage, error) {
 		s.Add(&site.Page{URL: sp.URL(), Layout: "stat", Title: title, Section: "/stats/", Column: "统计数据",
 			Description: p.Topic.Intro, InSitemap: true, Crumbs: crumbs, Data: sp})
 	}
+	idx := statIndex(out)
+	idx.Headline = head
 	s.Add(&site.Page{URL: "/stats/", Layout: "stats", Title: "统计数据", Section: "/stats/", Column: "统计数据", InSitemap: true,
 		Description: "便民服务中心、综治信访、行政执法和权力清单的统计图表，每个图表附数据表、CSV 和 JSON 下载及引用说明。",
 		Crumbs:      []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
-	return out, nil
+	return out, idx, nil
 }
 
 // statIndex sorts statistics pages into topics and years.
