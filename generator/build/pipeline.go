@@ -248,7 +248,7 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 			if err := r.Page(&buf, s, p); err != nil {
 				return err
 			}
-			return st.WritePage(name, buf.Bytes())
+			return st.WriteRaw(name, buf.Bytes()) // the templates are minified at load
 		})
 	}
 	if err := g.Wait(); err != nil {
