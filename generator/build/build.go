@@ -267,17 +267,10 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 // Check validates config and data without writing anything.
 func Check(ctx context.Context, o Options) (*Summary, error) {
 	start := time.Now()
-	l, err := load(ctx, &o)
+	l, now, err := prepare(ctx, &o)
 	if err != nil {
 		return nil, err
 	}
-	now, err := o.now()
-	if err != nil {
-		return nil, err
-	}
-	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now, publisherStrings(&l.cfg)...)
-	l.sum.Diags = append(l.sum.Diags, dl...)
-	l.sum.Result = res
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
 	l.sum.Diags.Sort()
 	l.sum.Duration = time.Since(start)
@@ -285,6 +278,25 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 		return l.sum, ErrData
 	}
 	return l.sum, nil
+}
+
+// prepare is what check and build share: load everything and apply the
+// publication rules as of the build date. The diagnostics come back sorted,
+// in l.sum; the caller decides what errors mean.
+func prepare(ctx context.Context, o *Options) (*loaded, time.Time, error) {
+	l, err := load(ctx, o)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	now, err := o.now()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now, publisherStrings(&l.cfg)...)
+	l.sum.Diags = append(l.sum.Diags, dl...)
+	l.sum.Result = res
+	l.sum.Diags.Sort()
+	return l, now, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

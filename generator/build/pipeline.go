@@ -30,19 +30,11 @@ import (
 func Build(ctx context.Context, o Options) (*Summary, error) {
 	start := time.Now()
 	log := o.logger()
-	l, err := load(ctx, &o)
+	l, now, err := prepare(ctx, &o)
 	if err != nil {
 		return nil, err
 	}
-	sum := l.sum
-	now, err := o.now()
-	if err != nil {
-		return nil, err
-	}
-	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now, publisherStrings(&l.cfg)...)
-	sum.Diags = append(sum.Diags, dl...)
-	sum.Result = res
-	sum.Diags.Sort()
+	sum, res := l.sum, l.sum.Result
 	if sum.Diags.HasErrors() {
 		return sum, ErrData
 	}

@@ -125,7 +125,6 @@ func (s *Stage) WriteFile(p string, data []byte) error {
 	return s.WriteRaw(p, data)
 }
 
-
 // WriteRaw writes data at the URL path p as it is, after the checks every
 // output file passes: no request to another site, and Check when set.
 func (s *Stage) WriteRaw(p string, data []byte) error {
