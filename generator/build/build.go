@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"maps"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -169,6 +170,9 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		}
 	}
 	sum := &Summary{Counts: map[string]int{}}
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host == "" {
+		sum.Diags.Warnf(diag.Pos{File: config.FileName}, "base-url", "base_url %q has no site address: sitemap.xml, index.xml, the open-data downloads and the citation lines will carry bare paths; before publishing, set base_url to the full address (or pass --base-url)", cfg.BaseURL)
+	}
 	type job struct {
 		kind *records.Kind
 		file string
