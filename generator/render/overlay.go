@@ -1,7 +1,6 @@
 package render
 
 import (
-	"errors"
 	"io/fs"
 	"sort"
 )
@@ -54,14 +53,15 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
+// ReadFile reads the file from top when top has it, else from base. An
+// override that exists but cannot be read is an error, not a silent fallback.
 func (o overlay) ReadFile(name string) ([]byte, error) {
-	if b, err := fs.ReadFile(o.top, name); err == nil {
+	b, err := fs.ReadFile(o.top, name)
+	if err == nil {
 		return b, nil
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		var pe *fs.PathError
-		if !errors.As(err, &pe) {
-			return nil, err
-		}
+	}
+	if st, serr := fs.Stat(o.top, name); serr == nil && !st.IsDir() {
+		return nil, err
 	}
 	return fs.ReadFile(o.base, name)
 }
