@@ -151,12 +151,16 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := writeArchive(st, archive, now.Format("2006-01"), statPages); err != nil {
 		return sum, err
 	}
-	for _, d := range datasets {
+	for i := range datasets {
+		d := &datasets[i]
 		for _, p := range sortedKeys(d.Files) {
 			if err := st.WriteRaw(p, d.Files[p]); err != nil {
 				return sum, err
 			}
 		}
+		// Written and rendered: the downloads need not stay in memory
+		// through the search phase, the peak of a large build.
+		d.Files, d.Rows = nil, nil
 	}
 	mark("stats+data")
 	// Search: the index of every publishable record, below /search/index/.
