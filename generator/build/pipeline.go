@@ -122,7 +122,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	gate := newLeakGate(res)
 	st.Check = gate.check
 	if prev != nil {
-		st.Prev = prevDir
+		st.SetPrev(prevDir)
 	}
 	ok := false
 	defer func() {
@@ -197,7 +197,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return sum, err
 	}
 	sum.Written = len(st.Files())
-	sum.Kept = st.Linked()
+	sum.Kept = st.Unchanged()
 	sum.Bytes = st.Bytes()
 	cleaned() // the previous build's leftovers, removed while this one worked
 	if err := st.Commit(); err != nil {

@@ -6,6 +6,9 @@ package output
 
 import (
 	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -27,7 +30,19 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// IndexPath is the file, in every output, that lists its files with a hash
+// of each one's content. The next build reads it to tell which files it need
+// not write again.
+const IndexPath = "/.gongshi-files"
+
 // Stage is a build in progress. WriteFile is safe for concurrent use.
+//
+// The build before last is kept beside dest as a spare (".public.spare").
+// A stage reuses it: the files this build would write with the same content
+// are left as they are, the others are replaced (never rewritten in place:
+// the spare shares unchanged files with dest by hard links), and what this
+// build does not write is removed. A monthly update therefore touches only
+// what changed in the last two builds instead of every file of the site.
 type Stage struct {
 	dest string
 	dir  string
@@ -36,24 +51,48 @@ type Stage struct {
 	// Check, when set, sees every file before it is written; an error
 	// fails the write. It must be safe for concurrent use.
 	Check func(path string, data []byte) error
-	// Prev, when set, is the previous build's output: a file written with
-	// the same content as there is hard-linked from it instead, so it keeps
-	// its modification time and a deploy sees it unchanged.
-	Prev string
 
-	linked atomic.Int64
+	prev    string            // the previous build's output, or ""
+	prevIdx map[string]string // its index, nil when it has none
+	spare   map[string]string // what a reused spare holds, nil for a new stage
 
-	mu    sync.Mutex
-	files map[string]int64 // url path → size
-	dirs  sync.Map
+	unchanged atomic.Int64
+
+	mu      sync.Mutex
+	files   map[string]int64  // url path → size
+	hashes  map[string]string // url path → content hash, of files in place
+	touched map[string]bool   // spare files replaced or being replaced
+	dirs    sync.Map
 }
 
-// NewStage creates an empty staging directory beside dest.
+// sibling names the hidden folder beside dest with the given suffix.
+func sibling(dest, suffix string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+suffix)
+}
+
+// NewStage returns the stage of a build into dest: the spare beside dest
+// when it is intact, else a new empty folder (an unusable spare is moved
+// aside for StartCleanup to remove).
 func NewStage(dest string) (*Stage, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
+	}
+	s := &Stage{dest: dest, min: NewMinifier(), files: map[string]int64{}, hashes: map[string]string{}, touched: map[string]bool{}}
+	spare := sibling(dest, ".spare")
+	if idx, err := ReadIndex(spare); err == nil {
+		// Without its index the spare is unusable: a build killed from
+		// here on leaves one that the next build sets aside.
+		if err := os.Remove(filepath.Join(spare, IndexPath)); err == nil {
+			s.dir, s.spare = spare, idx
+			return s, nil
+		}
+	}
+	if _, err := os.Lstat(spare); err == nil {
+		if err := os.Rename(spare, sibling(dest, ".old-"+randomSuffix())); err != nil {
+			return nil, err
+		}
 	}
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
 	if err != nil {
@@ -62,7 +101,55 @@ func NewStage(dest string) (*Stage, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &Stage{dest: dest, dir: dir, min: NewMinifier(), files: map[string]int64{}}, nil
+	s.dir = dir
+	return s, nil
+}
+
+func randomSuffix() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// SetPrev names the previous build's output: a file written with the same
+// content as there is hard-linked from it, so it keeps its modification time
+// and a deploy sees it unchanged.
+func (s *Stage) SetPrev(dir string) {
+	s.prev = dir
+	s.prevIdx, _ = ReadIndex(dir)
+}
+
+// ReadIndex reads the index of the output in dir.
+func ReadIndex(dir string) (map[string]string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, IndexPath))
+	if err != nil {
+		return nil, err
+	}
+	rest, ok := bytes.CutPrefix(b, []byte(indexHeader))
+	if !ok {
+		return nil, fmt.Errorf("%s: not a gongshi %s index", dir, indexHeader)
+	}
+	idx := make(map[string]string, bytes.Count(rest, []byte("\n")))
+	for len(rest) > 0 {
+		line, tail, _ := bytes.Cut(rest, []byte("\n"))
+		rest = tail
+		h, p, ok := bytes.Cut(line, []byte(" "))
+		if !ok || len(h) != hashLen || len(p) == 0 || p[0] != '/' {
+			return nil, fmt.Errorf("%s: damaged index line %q", dir, line)
+		}
+		idx[string(p)] = string(h)
+	}
+	return idx, nil
+}
+
+const (
+	indexHeader = "gongshi-files 1\n"
+	hashLen     = 32
+)
+
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:hashLen/2])
 }
 
 // NewMinifier returns the minifier shared by all writes.
@@ -131,8 +218,9 @@ func (s *Stage) WriteRaw(p string, data []byte) error {
 	return s.write(path.Clean("/"+p), data, false)
 }
 
-// write writes or, when the previous build has the same file (same is true
-// when the caller knows it does), links it.
+// write puts data at p: nothing to do when a reused spare has it already,
+// a hard link when the previous build has it (same is true when the caller
+// knows it does), else a new file.
 func (s *Stage) write(p string, data []byte, same bool) error {
 	if ext := path.Ext(p); ext == ".html" || ext == ".css" {
 		if u := ExternalRequest(p, data); u != "" {
@@ -144,38 +232,93 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 			return err
 		}
 	}
-	full := filepath.Join(s.dir, filepath.FromSlash(p))
-	d := filepath.Dir(full)
-	if _, ok := s.dirs.Load(d); !ok {
-		// Mkdir first: the parent nearly always exists, and MkdirAll would
-		// stat before it creates (syscalls are the cost of a large build).
-		if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-		}
-		s.dirs.Store(d, true)
-	}
+	h := hashOf(data)
 	s.mu.Lock()
 	if _, dup := s.files[p]; dup {
 		s.mu.Unlock()
 		return fmt.Errorf("output %s is written twice: two pages share a URL", p)
 	}
 	s.files[p] = int64(len(data))
+	_, inSpare := s.spare[p]
+	if inSpare && s.spare[p] == h {
+		s.hashes[p] = h
+		s.mu.Unlock()
+		if s.prevIdx != nil && s.prevIdx[p] == h {
+			s.unchanged.Add(1)
+		}
+		return nil
+	}
+	if inSpare {
+		s.touched[p] = true
+	}
 	s.mu.Unlock()
-	if s.Prev != "" {
-		old := filepath.Join(s.Prev, filepath.FromSlash(p))
-		if !same {
-			if st, err := os.Stat(old); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
-				same, _ = sameContent(old, data)
+
+	full := filepath.Join(s.dir, filepath.FromSlash(p))
+	if err := s.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	if inSpare {
+		// Replace, never rewrite: the old file may be dest's too.
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if err := os.RemoveAll(full); err != nil {
+				return err
 			}
 		}
-		if same && os.Link(old, full) == nil {
-			s.linked.Add(1)
-			return nil
+	}
+	if s.link(p, full, data, h, same) {
+		s.unchanged.Add(1)
+	} else if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.hashes[p] = h
+	s.mu.Unlock()
+	return nil
+}
+
+// link hard-links p from the previous build when that has the same content.
+func (s *Stage) link(p, full string, data []byte, h string, same bool) bool {
+	if s.prev == "" {
+		return false
+	}
+	old := filepath.Join(s.prev, filepath.FromSlash(p))
+	switch {
+	case s.prevIdx != nil:
+		same = s.prevIdx[p] == h
+	case !same: // an output from before indexes: compare
+		if st, err := os.Stat(old); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
+			same, _ = sameContent(old, data)
 		}
 	}
-	return os.WriteFile(full, data, 0o644)
+	return same && os.Link(old, full) == nil
+}
+
+// mkdir makes the folder d, whose parent nearly always exists: Mkdir first,
+// as MkdirAll would stat before it creates (syscalls are the cost of a large
+// build).
+func (s *Stage) mkdir(d string) error {
+	if _, ok := s.dirs.Load(d); ok {
+		return nil
+	}
+	err := os.Mkdir(d, 0o755)
+	switch {
+	case err == nil:
+	case errors.Is(err, fs.ErrExist):
+		if s.spare != nil { // the spare may hold a file where a folder goes now
+			if st, err := os.Lstat(d); err == nil && !st.IsDir() {
+				if err := os.Remove(d); err != nil {
+					return err
+				}
+				return s.mkdir(d)
+			}
+		}
+	default:
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	s.dirs.Store(d, true)
+	return nil
 }
 
 func sameContent(name string, data []byte) (bool, error) {
@@ -187,19 +330,19 @@ func sameContent(name string, data []byte) (bool, error) {
 // content already known to be what this build would write), after the
 // same checks as a write. It reports false when there is no such file.
 func (s *Stage) Keep(p string) (bool, error) {
-	if s.Prev == "" {
+	if s.prev == "" {
 		return false, nil
 	}
 	p = path.Clean("/" + p)
-	data, err := os.ReadFile(filepath.Join(s.Prev, filepath.FromSlash(p)))
+	data, err := os.ReadFile(filepath.Join(s.prev, filepath.FromSlash(p)))
 	if err != nil {
 		return false, nil
 	}
 	return true, s.write(p, data, true)
 }
 
-// Linked returns how many files were kept from the previous build.
-func (s *Stage) Linked() int { return int(s.linked.Load()) }
+// Unchanged returns how many files are the same as in the previous build.
+func (s *Stage) Unchanged() int { return int(s.unchanged.Load()) }
 
 // Files returns the URL paths written, sorted.
 func (s *Stage) Files() []string {
@@ -227,15 +370,99 @@ func (s *Stage) Bytes() int64 {
 // FS returns the staged files for scanning.
 func (s *Stage) FS() fs.FS { return os.DirFS(s.dir) }
 
-// Abort removes the staging directory.
-func (s *Stage) Abort() error { return os.RemoveAll(s.dir) }
+// Abort ends a failed build. A new stage is removed; a reused spare is
+// kept, with an index of what it holds now, for the next build.
+func (s *Stage) Abort() error {
+	if s.spare == nil {
+		return os.RemoveAll(s.dir)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	idx := make(map[string]string, len(s.spare)+len(s.hashes))
+	for p, h := range s.spare {
+		if !s.touched[p] {
+			idx[p] = h
+		}
+	}
+	for p, h := range s.hashes {
+		idx[p] = h
+	}
+	for p := range s.touched { // replaced, or half-written: unknown
+		if _, ok := s.hashes[p]; !ok {
+			os.Remove(filepath.Join(s.dir, filepath.FromSlash(p)))
+		}
+	}
+	return writeIndex(s.dir, idx, "")
+}
+
+// finish removes what a reused spare holds that this build did not write,
+// and writes the index.
+func (s *Stage) finish() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.spare != nil {
+		var gone []string
+		for p := range s.spare {
+			if _, ok := s.files[p]; !ok {
+				gone = append(gone, p)
+			}
+		}
+		// Deepest first, so a folder is emptied before it is tried.
+		sort.Sort(sort.Reverse(sort.StringSlice(gone)))
+		tried := map[string]bool{}
+		for _, p := range gone {
+			full := filepath.Join(s.dir, filepath.FromSlash(p))
+			if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				if st, serr := os.Lstat(full); serr == nil && st.IsDir() {
+					continue // a folder of this build's now, the file already gone
+				}
+				return err
+			}
+			for d := filepath.Dir(full); d != s.dir && !tried[d]; d = filepath.Dir(d) {
+				tried[d] = true
+				if os.Remove(d) != nil { // not empty: its parent is not either
+					break
+				}
+			}
+		}
+	}
+	return writeIndex(s.dir, s.hashes, s.prev)
+}
+
+// writeIndex writes the index of dir, linked from prev's when the same.
+func writeIndex(dir string, idx map[string]string, prev string) error {
+	paths := make([]string, 0, len(idx))
+	for p := range idx {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b bytes.Buffer
+	b.Grow(len(paths) * 64)
+	b.WriteString(indexHeader)
+	for _, p := range paths {
+		b.WriteString(idx[p])
+		b.WriteByte(' ')
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	name := filepath.Join(dir, IndexPath)
+	if prev != "" {
+		old := filepath.Join(prev, IndexPath)
+		if same, _ := sameContent(old, b.Bytes()); same && os.Link(old, name) == nil {
+			return nil
+		}
+	}
+	return os.WriteFile(name, b.Bytes(), 0o644)
+}
 
 // Commit swaps the stage into dest: atomically with renameat2(EXCHANGE) where
-// the system has it, else by two renames. The previous output is renamed to
-// a hidden folder beside dest (".public.old-…"), which the next build removes
-// while it works (StartCleanup): deleting tens of thousands of files is slow
-// on some disks, and need not delay the build that replaced them.
+// the system has it, else by two renames. The previous output becomes the
+// spare for the next build.
 func (s *Stage) Commit() error {
+	if err := s.finish(); err != nil {
+		return err
+	}
+	spare := sibling(s.dest, ".spare")
 	_, err := os.Lstat(s.dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -243,14 +470,14 @@ func (s *Stage) Commit() error {
 	case err != nil:
 		return err
 	}
-	old := s.oldName()
 	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.dest, unix.RENAME_EXCHANGE); err == nil {
 		// s.dir now holds the previous output.
-		if os.Rename(s.dir, old) != nil {
-			return os.RemoveAll(s.dir)
+		if s.dir != spare && os.Rename(s.dir, spare) != nil {
+			return os.Rename(s.dir, sibling(s.dest, ".old-"+randomSuffix()))
 		}
 		return nil
 	}
+	old := sibling(s.dest, ".old-"+randomSuffix())
 	if err := os.Rename(s.dest, old); err != nil {
 		return err
 	}
@@ -258,11 +485,8 @@ func (s *Stage) Commit() error {
 		os.Rename(old, s.dest)
 		return err
 	}
+	os.Rename(old, spare) // else StartCleanup removes it
 	return nil
-}
-
-func (s *Stage) oldName() string {
-	return filepath.Join(filepath.Dir(s.dest), "."+filepath.Base(s.dest)+".old-"+strings.TrimPrefix(filepath.Base(s.dir), "."+filepath.Base(s.dest)+".building-"))
 }
 
 // leftovers lists the folders beside dest that earlier builds left: stages

@@ -1,0 +1,143 @@
+package build_test
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gongshi/generator/build"
+	"gongshi/generator/sample"
+)
+
+// BenchmarkMonthlyUpdate measures the staff's monthly run: a 100k-case town
+// built on 1 November from exports ending in October, then rebuilt on
+// 1 December after November's exports were added (the decisions and
+// withdrawals of the month appended to the year's files, a month more of
+// service-centre statistics). Only the second build is timed. Run with
+// -bench MonthlyUpdate -benchtime 1x (or -count for more samples).
+func BenchmarkMonthlyUpdate(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
+			after, before := b.TempDir(), b.TempDir()
+			monthlyTowns(b, n, before, after)
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				dest := filepath.Join(b.TempDir(), "public")
+				o := build.Options{Source: before, Dest: dest, Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+				if _, err := build.Build(context.Background(), o); err != nil {
+					b.Fatal(err)
+				}
+				o.Source, o.Now = after, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+				b.StartTimer()
+				sum, err := build.Build(context.Background(), o)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				b.ReportMetric(float64(sum.Written-sum.Kept), "files-rewritten")
+				b.ReportMetric(float64(len(sum.Update.Added)), "added")
+			}
+		})
+	}
+}
+
+// monthlyTowns writes a sample town whose exports end on 30 November into
+// after, and the same town as it stood a month earlier into before.
+func monthlyTowns(tb testing.TB, n int, before, after string) {
+	tb.Helper()
+	o := sample.DefaultOptions()
+	o.Cases = n
+	o.End = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	sum, err := sample.Write(after, o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	site, err := os.ReadFile(filepath.Join("..", "..", "site.toml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sum.Files = append(sum.Files, "site.toml")
+	if err := os.WriteFile(filepath.Join(after, "site.toml"), site, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	// Column of the date that places a row in November, by file.
+	month := map[string]string{
+		"data/cases/行政处罚-2026.csv":  "处罚决定日期",
+		"data/withdrawals/撤回公示.csv": "撤回日期",
+		"data/stats/便民服务中心月度统计.csv": "月份",
+	}
+	for _, f := range sum.Files {
+		src, dst := filepath.Join(after, f), filepath.Join(before, f)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		b, err := os.ReadFile(src)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if col, ok := month[f]; ok {
+			if b, err = dropNovember(b, col); err != nil {
+				tb.Fatalf("%s: %v", f, err)
+			}
+		}
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// dropNovember removes the rows of a UTF-8 CSV whose column col holds a
+// date in November 2026.
+func dropNovember(b []byte, col string) ([]byte, error) {
+	bom := strings.HasPrefix(string(b), "\ufeff")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\ufeff"))).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	c := -1
+	for i, h := range rows[0] {
+		if h == col {
+			c = i
+		}
+	}
+	if c < 0 {
+		return nil, fmt.Errorf("no column %s", col)
+	}
+	kept := rows[:1]
+	for _, r := range rows[1:] {
+		if d := strings.NewReplacer("/", "-").Replace(r[c]); !strings.HasPrefix(d, "2026-11") {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) == len(rows) {
+		return nil, fmt.Errorf("no row of November 2026 in column %s", col)
+	}
+	var out strings.Builder
+	if bom {
+		out.WriteString("\ufeff")
+	}
+	w := csv.NewWriter(&out)
+	w.WriteAll(kept)
+	return []byte(out.String()), w.Error()
+}
+
+// TestWriteMonthlyTowns writes the towns of BenchmarkMonthlyUpdate into
+// $GONGSHI_MONTHLY_DIR/{before,after}, to time `gongshi build` on them.
+func TestWriteMonthlyTowns(t *testing.T) {
+	dir := os.Getenv("GONGSHI_MONTHLY_DIR")
+	if dir == "" {
+		t.Skip("set GONGSHI_MONTHLY_DIR (and GONGSHI_MONTHLY_CASES) to write the towns")
+	}
+	n := 100_000
+	if s := os.Getenv("GONGSHI_MONTHLY_CASES"); s != "" {
+		if _, err := fmt.Sscan(s, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	monthlyTowns(t, n, filepath.Join(dir, "before"), filepath.Join(dir, "after"))
+}

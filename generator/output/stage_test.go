@@ -1,0 +1,168 @@
+package output
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// build writes files (URL path → content) as one build into dest and
+// returns how many were unchanged since the previous one. With abort the
+// build fails after its writes instead of committing.
+func build(t *testing.T, dest string, files map[string]string, abort bool) int {
+	t.Helper()
+	st, err := NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetPrev(dest)
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if err := st.WriteRaw(p, []byte(files[p])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if abort {
+		if err := st.Abort(); err != nil {
+			t.Fatal(err)
+		}
+	} else if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return st.Unchanged()
+}
+
+// tree reads every file under dir but the index.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = "/" + filepath.ToSlash(rel)
+		if rel == IndexPath {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		out[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func same(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d files %v, want %d %v", what, len(got), got, len(want), want)
+		return
+	}
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s: %s = %q, want %q", what, p, got[p], w)
+		}
+	}
+}
+
+func inode(t *testing.T, name string) uint64 {
+	t.Helper()
+	st, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Sys().(*syscall.Stat_t).Ino
+}
+
+func TestStageReusesTheSpare(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	spare := sibling(dest, ".spare")
+	b1 := map[string]string{"/a.txt": "a", "/b.txt": "b1", "/c/index.html": "<p>c</p>", "/x": "a file"}
+	b2 := map[string]string{"/a.txt": "a", "/b.txt": "b2", "/d/index.html": "<p>d</p>", "/x": "a file"}
+	b3 := map[string]string{"/a.txt": "a", "/b.txt": "b1", "/c/index.html": "<p>c</p>", "/x/index.html": "now a folder", "/e.txt": "e"}
+
+	if n := build(t, dest, b1, false); n != 0 {
+		t.Errorf("first build: %d unchanged", n)
+	}
+	if n := build(t, dest, b2, false); n != 2 {
+		t.Errorf("second build: %d unchanged, want 2 (a.txt, x)", n)
+	}
+	same(t, "after the second build, dest", tree(t, dest), b2)
+	same(t, "after the second build, the spare", tree(t, spare), b1)
+
+	// The third build reuses the spare (the first build's output).
+	if n := build(t, dest, b3, false); n != 1 {
+		t.Errorf("third build: %d unchanged, want 1 (a.txt)", n)
+	}
+	same(t, "after the third build, dest", tree(t, dest), b3)
+	same(t, "after the third build, the spare", tree(t, spare), b2)
+	if _, err := os.Stat(filepath.Join(dest, "d")); err == nil {
+		t.Error("the folder of a removed page is left")
+	}
+	if inode(t, filepath.Join(dest, "a.txt")) != inode(t, filepath.Join(spare, "a.txt")) {
+		t.Error("an unchanged file is not shared with the previous output")
+	}
+	if left, _ := filepath.Glob(sibling(dest, ".*-*")); len(left) != 0 {
+		t.Errorf("left beside dest: %v", left)
+	}
+	idx, err := ReadIndex(dest)
+	if err != nil || len(idx) != len(b3) || idx["/e.txt"] != hashOf([]byte("e")) {
+		t.Errorf("index %v (%v)", idx, err)
+	}
+}
+
+func TestStageAfterFailedBuilds(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	spare := sibling(dest, ".spare")
+	b1 := map[string]string{"/a.txt": "a1", "/b.txt": "b1"}
+	b2 := map[string]string{"/a.txt": "a2", "/b.txt": "b2"}
+	b3 := map[string]string{"/a.txt": "a3", "/c.txt": "c3"}
+	build(t, dest, b1, false)
+	build(t, dest, b2, false)
+
+	// A failed build leaves dest as it was and the spare usable.
+	build(t, dest, b3, true)
+	same(t, "dest after a failed build", tree(t, dest), b2)
+	if _, err := ReadIndex(spare); err != nil {
+		t.Fatalf("the spare has no index after a failed build: %v", err)
+	}
+	build(t, dest, b3, false)
+	same(t, "dest after the next build", tree(t, dest), b3)
+
+	// A killed build (no Commit, no Abort) leaves the spare without
+	// index: the next build sets it aside and starts anew.
+	st, err := NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Dir() != spare {
+		t.Fatalf("stage %s, want the spare", st.Dir())
+	}
+	if err := st.WriteRaw("/a.txt", []byte("half")); err != nil {
+		t.Fatal(err)
+	}
+	same(t, "dest after a killed build", tree(t, dest), b3)
+	st, err = NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(st.Dir(), ".building-") {
+		t.Errorf("stage %s after a killed build, want a new one", st.Dir())
+	}
+	st.Abort()
+	StartCleanup(dest)()
+	build(t, dest, b1, false)
+	same(t, "dest after the build after a killed one", tree(t, dest), b1)
+	same(t, "the spare", tree(t, spare), b3)
+}
