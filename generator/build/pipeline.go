@@ -124,6 +124,11 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if prev != nil {
 		st.SetPrev(prevDir)
 	}
+	pageFiles := make(map[string]bool, len(s.HTML))
+	for _, p := range s.HTML {
+		pageFiles[pageFile(p.URL)] = true
+	}
+	st.Forget(func(p string) bool { return strings.HasSuffix(p, ".html") && !pageFiles[p] })
 	ok := false
 	defer func() {
 		if !ok {
@@ -141,10 +146,6 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if prev != nil {
 		prevKeys = prev.Pages
 	}
-	if manifest.Pages, err = renderPages(ctx, &o, st, r, s, fingerprint, prevKeys); err != nil {
-		return sum, err
-	}
-	mark("render")
 	if err := writeStats(st, statPages); err != nil {
 		return sum, err
 	}
@@ -159,29 +160,25 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			}
 		}
 		// Written and rendered: the downloads need not stay in memory
-		// through the search phase, the peak of a large build.
+		// through rendering and the search index, the peak of a large build.
 		d.Files, d.Rows = nil, nil
 	}
 	mark("stats+data")
-	// Search: the index of every publishable record, below /search/index/.
-	// Unchanged documents give an unchanged index: keep the previous one.
-	docs := search.Docs(s)
-	if manifest.Search, err = searchKey(docs); err != nil {
+	// The pages and the search index, at the same time: each has phases
+	// that leave a core idle (writes, joining the index's parts).
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		manifest.Pages, err = renderPages(gctx, &o, st, r, s, fingerprint, prevKeys)
+		return err
+	})
+	g.Go(func() (err error) {
+		manifest.Search, sum.SearchKept, err = writeSearch(st, s, prev, prevDir)
+		return err
+	})
+	if err := g.Wait(); err != nil {
 		return sum, err
 	}
-	if sum.SearchKept, err = keepSearch(st, prev, prevDir, manifest.Search); err != nil {
-		return sum, err
-	} else if !sum.SearchKept {
-		ix, err := search.Build(docs, search.Options{})
-		if err != nil {
-			return sum, err
-		}
-		for _, p := range sortedKeys(ix.Files) {
-			if err := st.WriteRaw("/search/index/"+p, ix.Files[p]); err != nil {
-				return sum, err
-			}
-		}
-	}
+	mark("render+search")
 	mdata, err := manifest.Encode()
 	if err != nil {
 		return sum, err
@@ -192,7 +189,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := writeFeeds(st, s, r, manifest.Updates); err != nil {
 		return sum, err
 	}
-	mark("search+feeds")
+	mark("feeds")
 	if err := gate.err(); err != nil {
 		return sum, err
 	}
@@ -209,6 +206,37 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	return sum, nil
 }
 
+// writeSearch writes the index of every publishable record below
+// /search/index/, or keeps the previous build's when the documents are the
+// same. It returns the index's key and whether it was kept.
+func writeSearch(st *output.Stage, s *site.Site, prev *changelog.Manifest, prevDir string) (key string, kept bool, err error) {
+	docs := search.Docs(s)
+	if key, err = searchKey(docs); err != nil {
+		return "", false, err
+	}
+	if kept, err = keepSearch(st, prev, prevDir, key); err != nil || kept {
+		return key, kept, err
+	}
+	ix, err := search.Build(docs, search.Options{})
+	if err != nil {
+		return "", false, err
+	}
+	for _, p := range sortedKeys(ix.Files) {
+		if err := st.WriteRaw("/search/index/"+p, ix.Files[p]); err != nil {
+			return "", false, err
+		}
+	}
+	return key, false, nil
+}
+
+// pageFile is the output file of the page at url.
+func pageFile(url string) string {
+	if strings.HasSuffix(url, "/") {
+		return url + "index.html"
+	}
+	return url
+}
+
 // renderPages renders every page on a bounded pool of workers; each writes
 // only its own file. A record page whose key (everything it is rendered
 // from) matches the previous build's is kept from that build instead.
@@ -223,10 +251,7 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			name := p.URL
-			if strings.HasSuffix(name, "/") {
-				name += "index.html"
-			}
+			name := pageFile(p.URL)
 			if incremental[p.Layout] {
 				key, err := pageKey(fingerprint, p)
 				if err != nil {

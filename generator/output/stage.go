@@ -58,6 +58,10 @@ type Stage struct {
 
 	unchanged atomic.Int64
 
+	forgetting sync.WaitGroup
+	forgetErr  error                    // under mu
+	dropping   map[string]chan struct{} // being removed by Forget; closed when done
+
 	mu      sync.Mutex
 	files   map[string]int64  // url path → size
 	hashes  map[string]string // url path → content hash, of files in place
@@ -79,7 +83,7 @@ func NewStage(dest string) (*Stage, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	s := &Stage{dest: dest, min: NewMinifier(), files: map[string]int64{}, hashes: map[string]string{}, touched: map[string]bool{}}
+	s := &Stage{dest: dest, min: NewMinifier(), files: map[string]int64{}, hashes: map[string]string{}, touched: map[string]bool{}, dropping: map[string]chan struct{}{}}
 	spare := sibling(dest, ".spare")
 	if idx, err := ReadIndex(spare); err == nil {
 		// Without its index the spare is unusable: a build killed from
@@ -251,7 +255,11 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 	if inSpare {
 		s.touched[p] = true
 	}
+	dropping := s.dropping[p]
 	s.mu.Unlock()
+	if dropping != nil {
+		<-dropping
+	}
 
 	full := filepath.Join(s.dir, filepath.FromSlash(p))
 	if err := s.mkdir(filepath.Dir(full)); err != nil {
@@ -268,7 +276,18 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 	if s.link(p, full, data, h, same) {
 		s.unchanged.Add(1)
 	} else if err := os.WriteFile(full, data, 0o644); err != nil {
-		return err
+		// Forget may have removed the folder, emptied of the files it
+		// held, just before: make it again, once.
+		if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		s.dirs.Delete(filepath.Dir(full))
+		if err := s.mkdir(filepath.Dir(full)); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, data, 0o644); err != nil {
+			return err
+		}
 	}
 	s.mu.Lock()
 	s.hashes[p] = h
@@ -373,11 +392,15 @@ func (s *Stage) FS() fs.FS { return os.DirFS(s.dir) }
 // Abort ends a failed build. A new stage is removed; a reused spare is
 // kept, with an index of what it holds now, for the next build.
 func (s *Stage) Abort() error {
+	s.forgetting.Wait()
 	if s.spare == nil {
 		return os.RemoveAll(s.dir)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.forgetErr != nil {
+		return s.forgetErr // what the spare holds is not known: the next build sets it aside
+	}
 	idx := make(map[string]string, len(s.spare)+len(s.hashes))
 	for p, h := range s.spare {
 		if !s.touched[p] {
@@ -398,35 +421,81 @@ func (s *Stage) Abort() error {
 // finish removes what a reused spare holds that this build did not write,
 // and writes the index.
 func (s *Stage) finish() error {
+	s.forgetting.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.spare != nil {
-		var gone []string
-		for p := range s.spare {
-			if _, ok := s.files[p]; !ok {
-				gone = append(gone, p)
-			}
-		}
-		// Deepest first, so a folder is emptied before it is tried.
-		sort.Sort(sort.Reverse(sort.StringSlice(gone)))
-		tried := map[string]bool{}
-		for _, p := range gone {
-			full := filepath.Join(s.dir, filepath.FromSlash(p))
-			if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				if st, serr := os.Lstat(full); serr == nil && st.IsDir() {
-					continue // a folder of this build's now, the file already gone
-				}
-				return err
-			}
-			for d := filepath.Dir(full); d != s.dir && !tried[d]; d = filepath.Dir(d) {
-				tried[d] = true
-				if os.Remove(d) != nil { // not empty: its parent is not either
-					break
-				}
-			}
+	if s.forgetErr != nil {
+		return s.forgetErr
+	}
+	var gone []string
+	for p := range s.spare {
+		if _, ok := s.files[p]; !ok {
+			gone = append(gone, p)
 		}
 	}
+	if err := s.remove(gone); err != nil {
+		return err
+	}
 	return writeIndex(s.dir, s.hashes, s.prev)
+}
+
+// Forget starts removing, in the background, the files of a reused spare
+// that gone says this build will not write (the pages of decisions no
+// longer published): on a slow disk, removing thousands of files takes
+// seconds, which need not wait for the end of the build. A later write of
+// such a file waits for the removal; Commit and Abort wait for it too.
+func (s *Stage) Forget(gone func(p string) bool) {
+	if s.spare == nil {
+		return
+	}
+	s.mu.Lock()
+	var ps []string
+	for p := range s.spare {
+		if _, written := s.files[p]; !written && gone(p) {
+			ps = append(ps, p)
+		}
+	}
+	done := make(chan struct{})
+	for _, p := range ps {
+		delete(s.spare, p)
+		s.dropping[p] = done
+	}
+	s.mu.Unlock()
+	s.forgetting.Add(1)
+	go func() {
+		defer s.forgetting.Done()
+		defer close(done)
+		if err := s.remove(ps); err != nil {
+			s.mu.Lock()
+			s.forgetErr = err
+			s.mu.Unlock()
+		}
+	}()
+}
+
+// remove removes the files at the URL paths ps from the stage, and the
+// folders they leave empty.
+func (s *Stage) remove(ps []string) error {
+	// Deepest first, so a folder is emptied before it is tried.
+	sort.Sort(sort.Reverse(sort.StringSlice(ps)))
+	tried := map[string]bool{}
+	for _, p := range ps {
+		full := filepath.Join(s.dir, filepath.FromSlash(p))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if st, serr := os.Lstat(full); serr == nil && st.IsDir() {
+				continue // a folder of this build's now, the file already gone
+			}
+			return err
+		}
+		for d := filepath.Dir(full); d != s.dir && !tried[d]; d = filepath.Dir(d) {
+			tried[d] = true
+			if os.Remove(d) != nil { // not empty: its parent is not either
+				break
+			}
+			s.dirs.Delete(d)
+		}
+	}
+	return nil
 }
 
 // writeIndex writes the index of dir, linked from prev's when the same.

@@ -166,3 +166,37 @@ func TestStageAfterFailedBuilds(t *testing.T) {
 	same(t, "dest after the build after a killed one", tree(t, dest), b1)
 	same(t, "the spare", tree(t, spare), b3)
 }
+
+func TestStageForget(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	spare := sibling(dest, ".spare")
+	b1 := map[string]string{"/a/index.html": "a", "/b/index.html": "b", "/c/index.html": "c", "/d.json": "d"}
+	build(t, dest, b1, false)
+	build(t, dest, b1, false)
+
+	st, err := NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetPrev(dest)
+	// b's page is gone; c's is said to be but is written after all: the
+	// write waits for its removal and puts the new content in place.
+	st.Forget(func(p string) bool { return p == "/b/index.html" || p == "/c/index.html" })
+	for p, data := range map[string]string{"/a/index.html": "a", "/c/index.html": "c2", "/d.json": "d"} {
+		if err := st.WriteRaw(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"/a/index.html": "a", "/c/index.html": "c2", "/d.json": "d"}
+	same(t, "dest", tree(t, dest), want)
+	same(t, "spare", tree(t, spare), b1)
+	if _, err := os.Stat(filepath.Join(dest, "b")); err == nil {
+		t.Error("the folder of the forgotten page is left")
+	}
+	if idx, _ := ReadIndex(dest); len(idx) != len(want) {
+		t.Errorf("index %v", idx)
+	}
+}
