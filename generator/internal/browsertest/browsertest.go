@@ -86,12 +86,11 @@ func NewBrowser(t testing.TB) *Browser {
 
 	// Chromium's helper processes can still be writing to the profile when
 	// the browser is closed, so t.TempDir's strict cleanup would fail the
-	// test; remove it best-effort after the browser (cleanups run LIFO).
+	// test; the profile is removed after the browser has exited, below.
 	profile, err := os.MkdirTemp("", "browsertest-profile-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(profile) })
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
@@ -109,7 +108,17 @@ func NewBrowser(t testing.TB) *Browser {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelA() })
+	t.Cleanup(func() {
+		chromedp.Cancel(ctx) // closes the browser and waits for it to exit
+		cancel()
+		cancelA()
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
 	b := &Browser{ctx: ctx}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		b.mu.Lock()
