@@ -22,6 +22,7 @@ import (
 	"gongshi/generator/render"
 	"gongshi/generator/search"
 	"gongshi/generator/site"
+	"gongshi/generator/stats"
 	"gongshi/themes"
 )
 
@@ -49,15 +50,6 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	// Assemble.
 	s := site.New(l.cfg, res, l.pages)
 	s.BuildPages()
-	statPages, idx, err := addStats(s, res)
-	if err != nil {
-		return sum, err
-	}
-	for _, p := range s.HTML {
-		if p.URL == "/" && p.Data == nil {
-			p.Data = idx // the home page links only to topics that exist
-		}
-	}
 
 	// Theme: the site's themes/NAME over the embedded default.
 	var top fs.FS
@@ -76,23 +68,46 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	datasets, err := opendata.Build(s, r.AbsURL)
-	if err != nil {
-		return sum, err
-	}
-	s.Add(&site.Page{URL: "/data/", Layout: "data", Title: "开放数据", Section: "/data/", Column: "开放数据", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: datasets})
 
-	// What changed since the previous build.
+	// The statistics, the open-data downloads and the previous build's
+	// manifest are independent of each other: at once.
 	dest := o.dest()
 	prevDir := o.Previous
 	if prevDir == "" {
 		prevDir = dest
 	}
-	prev, err := readPrevious(prevDir)
-	if err != nil {
+	var (
+		statData  *stats.Data
+		chartSets []charts.Page
+		datasets  []opendata.Dataset
+		prev      *changelog.Manifest
+	)
+	ag, _ := errgroup.WithContext(ctx)
+	ag.Go(func() (err error) {
+		statData, chartSets, err = statCharts(res)
+		return err
+	})
+	ag.Go(func() (err error) {
+		datasets, err = opendata.Build(s, r.AbsURL)
+		return err
+	})
+	ag.Go(func() (err error) {
+		prev, err = readPrevious(prevDir)
+		return err
+	})
+	if err := ag.Wait(); err != nil {
 		return sum, err
 	}
+	statPages, idx := addStatPages(s, statData, chartSets)
+	for _, p := range s.HTML {
+		if p.URL == "/" && p.Data == nil {
+			p.Data = idx // the home page links only to topics that exist
+		}
+	}
+	s.Add(&site.Page{URL: "/data/", Layout: "data", Title: "开放数据", Section: "/data/", Column: "开放数据", InSitemap: true,
+		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: datasets})
+
+	// What changed since the previous build.
 	var allCharts []charts.Chart
 	for _, sp := range statPages {
 		allCharts = append(allCharts, sp.Charts...)

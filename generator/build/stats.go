@@ -29,15 +29,17 @@ type StatIndex struct {
 	Headline stats.Headline
 }
 
-// addStats builds the statistics pages from the chart catalogue and adds
-// them to the site: /stats/, one page per topic and one per year. It returns
-// the pages and the index the home page and the sitemap also show.
-func addStats(s *site.Site, res *disclose.Result) ([]StatPage, StatIndex, error) {
+// statCharts computes the figures and charts of the statistics pages.
+func statCharts(res *disclose.Result) (*stats.Data, []charts.Page, error) {
 	d := stats.New(res)
 	pages, err := charts.Pages(d)
-	if err != nil {
-		return nil, StatIndex{}, err
-	}
+	return d, pages, err
+}
+
+// addStatPages adds the statistics pages to the site: /stats/, one page per
+// topic and one per year. It returns the pages and the index the home page
+// and the sitemap also show.
+func addStatPages(s *site.Site, d *stats.Data, pages []charts.Page) ([]StatPage, StatIndex) {
 	years := d.Years()
 	head := d.Headline()
 	var out []StatPage
@@ -60,7 +62,7 @@ func addStats(s *site.Site, res *disclose.Result) ([]StatPage, StatIndex, error)
 	s.Add(&site.Page{URL: "/stats/", Layout: "stats", Title: "统计数据", Section: "/stats/", Column: "统计数据", InSitemap: true,
 		Description: "便民服务中心、综治信访、行政执法和权力清单的统计图表，每个图表附数据表、CSV 和 JSON 下载及引用说明。",
 		Crumbs:      []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
-	return out, idx, nil
+	return out, idx
 }
 
 // statIndex sorts statistics pages into topics and years.

@@ -3,8 +3,10 @@ package disclose
 import (
 	"log/slog"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -283,12 +285,25 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 
 	res.Public = append(publicStrings(todo, set), public...)
 	res.scanner = NewScannerPublic(res.Secrets, res.Public)
-	for _, p := range todo {
-		c, namedInText := publish(p.rc, p.class, p.until, cfg.NameMask, res.scanner)
-		if !namedInText {
+	// Each decision is published on its own: in parallel, in order.
+	res.Cases = make([]Case, len(todo))
+	named := make([]bool, len(todo))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(todo)/512))
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(todo)/workers, (w+1)*len(todo)/workers
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				p := &todo[i]
+				res.Cases[i], named[i] = publish(p.rc, p.class, p.until, cfg.NameMask, res.scanner)
+			}
+		})
+	}
+	wg.Wait()
+	for i, p := range todo {
+		if !named[i] {
 			res.NameNotFound = append(res.NameNotFound, Ref{Src: p.rc.Pos, DecisionNo: p.rc.DecisionNo})
 		}
-		res.Cases = append(res.Cases, c)
 	}
 
 	sort.SliceStable(res.Cases, func(i, j int) bool {
