@@ -16,6 +16,41 @@ import (
 // expression.
 var yearRe = regexp.MustCompile(` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?`)
 
+var canonBrackets = strings.NewReplacer("〔", "[", "〕", "]")
+
+// mayHaveYear reports whether s has an opening bracket of yearRe followed
+// by spaces and four digits: without one, yearRe cannot match.
+func mayHaveYear(s string) bool {
+	for i := 0; i < len(s); i++ {
+		var n int
+		switch {
+		case s[i] == '[' || s[i] == '(' || s[i] == '{':
+			n = 1
+		case strings.HasPrefix(s[i:], "【") || strings.HasPrefix(s[i:], "〖"):
+			n = len("【")
+		default:
+			continue
+		}
+		j := i + n
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j+4 <= len(s) && isDigits(s[j:j+4]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // Normalize folds s into the form that is indexed and searched: NFKC
 // (full-width letters, digits and brackets to half-width), lower case,
 // decision-number years canonicalised to 〔YYYY〕N (no 第, no leading zeros),
@@ -27,8 +62,12 @@ var yearRe = regexp.MustCompile(` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *�
 func Normalize(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("〔", "[", "〕", "]").Replace(s)
-	s = yearRe.ReplaceAllString(s, "〔$1〕$2")
+	if strings.ContainsAny(s, "〔〕") {
+		s = canonBrackets.Replace(s)
+	}
+	if mayHaveYear(s) { // the expression is most of the cost; most text has no year
+		s = yearRe.ReplaceAllString(s, "〔$1〕$2")
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	sep := false
