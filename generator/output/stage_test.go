@@ -200,3 +200,20 @@ func TestStageForget(t *testing.T) {
 		t.Errorf("index %v", idx)
 	}
 }
+
+func TestKeepChecksAFileChangedByHand(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, dest, map[string]string{"/a/index.html": "<p>a</p>"}, false)
+	if err := os.WriteFile(filepath.Join(dest, "a", "index.html"), []byte(`<script src="https://cdn.example.com/x.js"></script>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	st.SetPrev(dest)
+	if _, err := st.Keep("/a/index.html"); err == nil {
+		t.Error("a file changed by hand since the previous build was kept unchecked")
+	}
+}
