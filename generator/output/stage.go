@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -60,6 +61,7 @@ type Stage struct {
 
 	forgetting sync.WaitGroup
 	forgetErr  error                    // under mu
+	extras     []string                 // under mu: files of the spare its index does not list
 	dropping   map[string]chan struct{} // being removed by Forget; closed when done
 
 	mu      sync.Mutex
@@ -90,6 +92,7 @@ func NewStage(dest string) (*Stage, error) {
 		// here on leaves one that the next build sets aside.
 		if err := os.Remove(filepath.Join(spare, IndexPath)); err == nil {
 			s.dir, s.spare = spare, idx
+			s.findExtras(maps.Clone(idx))
 			return s, nil
 		}
 	}
@@ -278,7 +281,7 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 	}
 	if s.link(p, full, data, h, same) {
 		s.unchanged.Add(1)
-	} else if err := os.WriteFile(full, data, 0o644); err != nil {
+	} else if err := writeNew(full, data); err != nil {
 		// Forget may have removed the folder, emptied of the files it
 		// held, just before: make it again, once.
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -288,7 +291,7 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 		if err := s.mkdir(filepath.Dir(full)); err != nil {
 			return err
 		}
-		if err := os.WriteFile(full, data, 0o644); err != nil {
+		if err := writeNew(full, data); err != nil {
 			return err
 		}
 	}
@@ -296,6 +299,64 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 	s.hashes[p] = h
 	s.mu.Unlock()
 	return nil
+}
+
+// writeNew writes a new file at name, never into an existing one: in a
+// reused spare, a file not in its index (put there by hand) may be shared.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.RemoveAll(name); err != nil {
+			return err
+		}
+		f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// findExtras lists, in the background, the files of a reused spare that its
+// index does not know (put into public/ by hand while it was live), for
+// finish to remove: public/ holds what the build wrote and nothing else.
+// Reading the folders is slow on a cold disk, so it runs while the build
+// works.
+func (s *Stage) findExtras(indexed map[string]string) {
+	s.forgetting.Add(1)
+	go func() {
+		defer s.forgetting.Done()
+		var extras []string
+		var walk func(dir, url string) error
+		walk = func(dir, url string) error {
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				return err
+			}
+			for _, e := range entries {
+				p := url + e.Name()
+				if e.IsDir() {
+					if err := walk(filepath.Join(dir, e.Name()), p+"/"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+						return err
+					}
+				} else if _, ok := indexed[p]; !ok && p != IndexPath {
+					extras = append(extras, p)
+				}
+			}
+			return nil
+		}
+		err := walk(s.dir, "/")
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if err != nil && s.forgetErr == nil {
+			s.forgetErr = fmt.Errorf("read %s: %w", s.dir, err)
+		}
+		s.extras = extras
+	}()
 }
 
 // link hard-links p from the previous build when that has the same content.
@@ -432,6 +493,11 @@ func (s *Stage) finish() error {
 	}
 	var gone []string
 	for p := range s.spare {
+		if _, ok := s.files[p]; !ok {
+			gone = append(gone, p)
+		}
+	}
+	for _, p := range s.extras {
 		if _, ok := s.files[p]; !ok {
 			gone = append(gone, p)
 		}

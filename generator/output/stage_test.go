@@ -217,3 +217,25 @@ func TestKeepChecksAFileChangedByHand(t *testing.T) {
 		t.Error("a file changed by hand since the previous build was kept unchecked")
 	}
 }
+
+func TestFilesPutByHandAreNotPublishedAgain(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	spare := sibling(dest, ".spare")
+	b := map[string]string{"/a/index.html": "a"}
+	build(t, dest, b, false)
+	build(t, dest, b, false)
+	// By hand, into the live output: a new file, and one the next build
+	// writes too.
+	for _, p := range []string{"hand.txt", "a/extra.html"} {
+		if err := os.WriteFile(filepath.Join(dest, filepath.FromSlash(p)), []byte("by hand"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b2 := map[string]string{"/a/index.html": "a", "/a/extra.html": "built"}
+	build(t, dest, b2, false) // the hand-edited output becomes the spare
+	build(t, dest, b2, false) // which this build reuses
+	same(t, "dest", tree(t, dest), b2)
+	build(t, dest, b2, false)
+	same(t, "spare", tree(t, spare), b2)
+	same(t, "dest", tree(t, dest), b2)
+}
