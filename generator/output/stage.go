@@ -59,8 +59,8 @@ type Stage struct {
 
 	unchanged atomic.Int64
 
-	forgetting sync.WaitGroup
-	forgetErr  error                    // under mu
+	background sync.WaitGroup           // Forget and findExtras
+	bgErr      error                    // under mu
 	extras     []string                 // under mu: files of the spare its index does not list
 	dropping   map[string]chan struct{} // being removed by Forget; closed when done
 
@@ -327,9 +327,9 @@ func writeNew(name string, data []byte) error {
 // Reading the folders is slow on a cold disk, so it runs while the build
 // works.
 func (s *Stage) findExtras(indexed map[string]string) {
-	s.forgetting.Add(1)
+	s.background.Add(1)
 	go func() {
-		defer s.forgetting.Done()
+		defer s.background.Done()
 		var extras []string
 		var walk func(dir, url string) error
 		walk = func(dir, url string) error {
@@ -352,8 +352,8 @@ func (s *Stage) findExtras(indexed map[string]string) {
 		err := walk(s.dir, "/")
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		if err != nil && s.forgetErr == nil {
-			s.forgetErr = fmt.Errorf("read %s: %w", s.dir, err)
+		if err != nil && s.bgErr == nil {
+			s.bgErr = fmt.Errorf("read %s: %w", s.dir, err)
 		}
 		s.extras = extras
 	}()
@@ -456,14 +456,14 @@ func (s *Stage) FS() fs.FS { return os.DirFS(s.dir) }
 // Abort ends a failed build. A new stage is removed; a reused spare is
 // kept, with an index of what it holds now, for the next build.
 func (s *Stage) Abort() error {
-	s.forgetting.Wait()
+	s.background.Wait()
 	if s.spare == nil {
 		return os.RemoveAll(s.dir)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.forgetErr != nil {
-		return s.forgetErr // what the spare holds is not known: the next build sets it aside
+	if s.bgErr != nil {
+		return s.bgErr // what the spare holds is not known: the next build sets it aside
 	}
 	idx := make(map[string]string, len(s.spare)+len(s.hashes))
 	for p, h := range s.spare {
@@ -485,11 +485,11 @@ func (s *Stage) Abort() error {
 // finish removes what a reused spare holds that this build did not write,
 // and writes the index.
 func (s *Stage) finish() error {
-	s.forgetting.Wait()
+	s.background.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.forgetErr != nil {
-		return s.forgetErr
+	if s.bgErr != nil {
+		return s.bgErr
 	}
 	var gone []string
 	for p := range s.spare {
@@ -530,13 +530,13 @@ func (s *Stage) Forget(gone func(p string) bool) {
 		s.dropping[p] = done
 	}
 	s.mu.Unlock()
-	s.forgetting.Add(1)
+	s.background.Add(1)
 	go func() {
-		defer s.forgetting.Done()
+		defer s.background.Done()
 		defer close(done)
 		if err := s.remove(ps); err != nil {
 			s.mu.Lock()
-			s.forgetErr = err
+			s.bgErr = err
 			s.mu.Unlock()
 		}
 	}()
