@@ -25,16 +25,7 @@ func BenchmarkBuildSample(b *testing.B) {
 			src := b.TempDir()
 			o := sample.DefaultOptions()
 			o.Cases = n
-			if _, err := sample.Write(src, o); err != nil {
-				b.Fatal(err)
-			}
-			site, err := os.ReadFile(filepath.Join("..", "..", "site.toml"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(src, "site.toml"), site, 0o644); err != nil {
-				b.Fatal(err)
-			}
+			sampleTown(b, src, o)
 			now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -54,6 +45,24 @@ func BenchmarkBuildSample(b *testing.B) {
 			}
 		})
 	}
+}
+
+// sampleTown writes a sample town's exports into dir, with the repository's
+// site.toml, and returns the paths written (site.toml included).
+func sampleTown(tb testing.TB, dir string, o sample.Options) []string {
+	tb.Helper()
+	sum, err := sample.Write(dir, o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	site, err := os.ReadFile(filepath.Join("..", "..", "site.toml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), site, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return append(sum.Files, "site.toml")
 }
 
 // samplePeakHeap polls the heap size until stop is called.

@@ -53,25 +53,14 @@ func monthlyTowns(tb testing.TB, n int, before, after string) {
 	o := sample.DefaultOptions()
 	o.Cases = n
 	o.End = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
-	sum, err := sample.Write(after, o)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	site, err := os.ReadFile(filepath.Join("..", "..", "site.toml"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sum.Files = append(sum.Files, "site.toml")
-	if err := os.WriteFile(filepath.Join(after, "site.toml"), site, 0o644); err != nil {
-		tb.Fatal(err)
-	}
+	files := sampleTown(tb, after, o)
 	// Column of the date that places a row in November, by file.
 	month := map[string]string{
 		"data/cases/行政处罚-2026.csv":  "处罚决定日期",
 		"data/withdrawals/撤回公示.csv": "撤回日期",
 		"data/stats/便民服务中心月度统计.csv": "月份",
 	}
-	for _, f := range sum.Files {
+	for _, f := range files {
 		src, dst := filepath.Join(after, f), filepath.Join(before, f)
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			tb.Fatal(err)
