@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"slices"
 	"sort"
 	"time"
@@ -90,26 +89,17 @@ func searchKey(docs []search.Doc) (string, error) {
 
 // keepSearch takes the previous build's search index unchanged when its key
 // matches. It reports false, having written nothing, when there is no such
-// index to keep.
-func keepSearch(st *output.Stage, prev *changelog.Manifest, prevDir, key string) (bool, error) {
+// index to keep (or the previous output does not list its files).
+func keepSearch(st *output.Stage, prev *changelog.Manifest, key string) (bool, error) {
 	if prev == nil || prev.Search != key {
 		return false, nil
 	}
-	root := filepath.Join(prevDir, "search", "index")
-	var files []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(root, p)
-		files = append(files, filepath.ToSlash(rel))
-		return err
-	})
-	if err != nil || !slices.Contains(files, "meta.json") {
+	files := st.PrevFiles("/search/index/")
+	if !slices.Contains(files, "/search/index/meta.json") {
 		return false, nil
 	}
 	for _, f := range files {
-		if ok, err := st.Keep("/search/index/" + f); err != nil || !ok {
+		if ok, err := st.Keep(f); err != nil || !ok {
 			return false, fmt.Errorf("keep search index file %s: %v", f, err)
 		}
 	}

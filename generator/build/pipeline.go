@@ -187,7 +187,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return err
 	})
 	g.Go(func() (err error) {
-		manifest.Search, sum.SearchKept, err = writeSearch(st, s, prev, prevDir)
+		manifest.Search, sum.SearchKept, err = writeSearch(st, s, prev)
 		return err
 	})
 	if err := g.Wait(); err != nil {
@@ -224,12 +224,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 // writeSearch writes the index of every publishable record below
 // /search/index/, or keeps the previous build's when the documents are the
 // same. It returns the index's key and whether it was kept.
-func writeSearch(st *output.Stage, s *site.Site, prev *changelog.Manifest, prevDir string) (key string, kept bool, err error) {
+func writeSearch(st *output.Stage, s *site.Site, prev *changelog.Manifest) (key string, kept bool, err error) {
 	docs := search.Docs(s)
 	if key, err = searchKey(docs); err != nil {
 		return "", false, err
 	}
-	if kept, err = keepSearch(st, prev, prevDir, key); err != nil || kept {
+	if kept, err = keepSearch(st, prev, key); err != nil || kept {
 		return key, kept, err
 	}
 	ix, err := search.Build(docs, search.Options{})

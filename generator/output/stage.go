@@ -126,6 +126,19 @@ func (s *Stage) SetPrev(dir string) {
 	s.prevIdx, _ = ReadIndex(dir)
 }
 
+// PrevFiles returns the URL paths under the folder under ("/search/") that
+// the previous build's index lists, sorted; none when it has no index.
+func (s *Stage) PrevFiles(under string) []string {
+	var out []string
+	for p := range s.prevIdx {
+		if strings.HasPrefix(p, under) {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // ReadIndex reads the index of the output in dir.
 func ReadIndex(dir string) (map[string]string, error) {
 	b, err := os.ReadFile(filepath.Join(dir, IndexPath))
@@ -249,8 +262,8 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 		return fmt.Errorf("output %s is written twice: two pages share a URL", p)
 	}
 	s.files[p] = int64(len(data))
-	_, inSpare := s.spare[p]
-	if inSpare && s.spare[p] == h {
+	old, inSpare := s.spare[p]
+	if inSpare && old == h {
 		s.hashes[p] = h
 		s.mu.Unlock()
 		if s.prevIdx != nil && s.prevIdx[p] == h {
@@ -633,7 +646,7 @@ func leftovers(dest string) []string {
 	dest = filepath.Clean(dest)
 	var out []string
 	for _, kind := range []string{".building-*", ".old-*"} {
-		m, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+kind))
+		m, _ := filepath.Glob(sibling(dest, kind))
 		out = append(out, m...)
 	}
 	return out
