@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"io"
@@ -194,6 +195,55 @@ func FuzzXLSX(f *testing.F) {
 		_, dl := Read(fsys, name, &fuzzSchema, func(r Row) { checkRow(t, r) })
 		checkDiags(t, dl)
 	})
+}
+
+// FuzzFastXLSX mutates worksheet XML inside a small valid workbook (with
+// shared strings and number formats) and checks that the fast reader never
+// panics and yields exactly excelize's rows: reading alone, or handing a
+// sheet over to excelize part way.
+func FuzzFastXLSX(f *testing.F) {
+	for _, tc := range handSheets {
+		f.Add([]byte(tc.xml))
+	}
+	for _, data := range corpusFiles(f, ".xlsx") {
+		for _, x := range sheetsOf(f, data) {
+			f.Add(x)
+		}
+	}
+	for _, tc := range writtenWorkbooks(f) {
+		for _, x := range sheetsOf(f, tc.data) {
+			f.Add(x)
+		}
+	}
+	maxRawRows = 20000
+	f.Fuzz(func(t *testing.T, sheet []byte) {
+		data := handBook(t, []string{string(sheet)}, nil)
+		compareRaw(t, "fuzzed sheet", data)
+	})
+}
+
+// sheetsOf returns the worksheet parts of a workbook.
+func sheetsOf(tb testing.TB, data []byte) [][]byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out [][]byte
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			rc, err := f.Open()
+			if err != nil {
+				tb.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				tb.Fatal(err)
+			}
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // sliceSource serves rows from memory with spreadsheet row numbers, as an

@@ -18,12 +18,85 @@ import (
 	"gongshi/generator/diag"
 )
 
-// xlsxSource streams the rows of one sheet through excelize's Rows
-// iterator (never GetRows): memory does not grow with the number of rows.
+// xlsxSource streams the rows of one sheet, from the fast reader or from
+// excelize's Rows iterator (never GetRows): memory does not grow with the
+// number of rows.
 type xlsxSource struct {
-	rows   *excelize.Rows
+	rows   sheetRows
 	line   int
 	merges []merge
+}
+
+// sheetRows yields the rows of a sheet as excelize's Rows.Next and
+// Rows.Columns do.
+type sheetRows interface {
+	next() (cells []string, more bool, err error)
+	close()
+}
+
+type excelizeRows struct{ rows *excelize.Rows }
+
+func (r excelizeRows) next() ([]string, bool, error) {
+	if !r.rows.Next() {
+		return nil, false, r.rows.Error()
+	}
+	cells, err := r.rows.Columns()
+	return cells, true, err
+}
+
+func (r excelizeRows) close() { r.rows.Close() }
+
+// fastRows reads a sheet with the fast reader until it meets something it
+// does not model, then opens the sheet with excelize, skips the rows
+// already read and goes on from there.
+type fastRows struct {
+	s     *fastSheet
+	n     int // rows read so far
+	ex    *excelize.Rows
+	open  func() (*excelize.Rows, error)
+	moved bool // handed over to excelize
+}
+
+func (r *fastRows) next() ([]string, bool, error) {
+	if r.ex == nil && !r.moved {
+		more, ok := r.s.Next()
+		var cells []string
+		if ok && more {
+			cells, ok = r.s.Columns()
+		}
+		if ok {
+			if more {
+				r.n++
+			}
+			return cells, more, nil
+		}
+		r.s.Close()
+		r.moved = true
+		rows, err := r.open()
+		if err != nil {
+			return nil, false, err
+		}
+		r.ex = rows
+		for i := 0; i < r.n && rows.Next(); i++ {
+			rows.Columns()
+		}
+	}
+	if r.ex == nil {
+		return nil, false, nil
+	}
+	if !r.ex.Next() {
+		return nil, false, r.ex.Error()
+	}
+	cells, err := r.ex.Columns()
+	return cells, true, err
+}
+
+func (r *fastRows) close() {
+	if r.ex != nil {
+		r.ex.Close()
+	} else if !r.moved {
+		r.s.Close()
+	}
 }
 
 // merge is a range of cells merged down over several rows: 1-based rows,
@@ -34,14 +107,14 @@ type merge struct {
 }
 
 func (x *xlsxSource) next() ([]string, int, error) {
-	if !x.rows.Next() {
-		if err := x.rows.Error(); err != nil {
+	cells, more, err := x.rows.next()
+	if !more {
+		if err != nil {
 			return nil, 0, err
 		}
 		return nil, 0, io.EOF
 	}
 	x.line++
-	cells, err := x.rows.Columns()
 	// A cell merged down over several rows (one authority for a block of
 	// decisions) holds its value in the top row only: repeat it down the
 	// range's first column. Merges across one row (titles) are left alone.
@@ -60,6 +133,25 @@ func (x *xlsxSource) next() ([]string, int, error) {
 		}
 	}
 	return cells, x.line, err
+}
+
+// fastXLSX turns the fast worksheet reader on (tests compare it with
+// excelize alone).
+var fastXLSX = true
+
+// fastMinSheetBytes is the size of worksheet XML below which excelize
+// reads a workbook as fast as the fast reader sets it up.
+var fastMinSheetBytes uint64 = 256 << 10
+
+// worksheetBytes is the declared size of the worksheet parts.
+func worksheetBytes(zr *zip.Reader) uint64 {
+	var n uint64
+	for _, f := range zr.File {
+		if strings.HasPrefix(strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/")), "xl/worksheets/sheet") {
+			n += f.UncompressedSize64
+		}
+	}
+	return n
 }
 
 // maxDeflateRatio bounds how much a DEFLATE stream can expand (about 1032
@@ -173,7 +265,12 @@ func verticalMerges(f *zip.File) []merge {
 		return nil
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	return mergesFrom(rc)
+}
+
+// mergesFrom lists the vertical merges of the worksheet XML read from r.
+func mergesFrom(r io.Reader) []merge {
+	br := bufio.NewReaderSize(r, 64<<10)
 	// Skip to the end of sheetData, carrying a short tail across chunks so
 	// the marker is found when it straddles two.
 	var tail []byte
@@ -253,44 +350,83 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 		ra, src, size = r, r, int64(len(b))
 	}
 	var parts map[string]*zip.File
+	var fast *fastBook
 	if zr, err := zip.NewReader(ra, size); err == nil {
 		if err := checkZip(zr); err != nil {
 			dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %v", err)
 			return nil, dl
 		}
 		parts = sheetParts(zr)
+		if fastXLSX && worksheetBytes(zr) >= fastMinSheetBytes {
+			fast = openFastBook(zr, ra, size, parts, headerOnly)
+		}
 	}
-	wb, err := excelize.OpenReader(src, xlsxOptions)
-	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, zip.ErrFormat) || strings.Contains(msg, "zip") {
-			var head [8]byte
-			n, _ := ra.ReadAt(head[:], 0)
-			if what := sniffBinary(head[:n]); what != "" && !bytes.HasPrefix(head[:n], []byte("PK")) {
-				msg = strings.Replace(what, "the file is", "it is", 1)
-			} else if n > 0 && !bytes.HasPrefix(head[:n], []byte("PK")) {
-				msg = "it is not a ZIP archive, so not an .xlsx workbook (is it a CSV file with an .xlsx name?)"
+	// excelize opens the whole workbook (unzipping large worksheets to
+	// temporary files); with the fast reader it is only opened for a sheet
+	// the fast reader hands over.
+	var wb *excelize.File
+	var wbErr error
+	openWB := func() (*excelize.File, error) {
+		if wb == nil && wbErr == nil {
+			if wb, wbErr = excelize.OpenReader(src, xlsxOptions); wbErr != nil {
+				wb = nil
 			}
 		}
-		dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %s", msg)
-		return nil, dl
+		return wb, wbErr
 	}
-	defer wb.Close()
-	sheets := wb.GetSheetList()
+	defer func() {
+		if wb != nil {
+			wb.Close()
+		}
+	}()
+	var sheets []string
+	if fast != nil {
+		defer fast.Close()
+		sheets = fast.sheets
+	} else {
+		if _, err := openWB(); err != nil {
+			dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %s", openError(err, ra))
+			return nil, dl
+		}
+		sheets = wb.GetSheetList()
+	}
 	for _, sheet := range sheets {
-		rows, err := wb.Rows(sheet)
-		if err != nil {
-			dl.Errorf(diag.Pos{File: name}, "xlsx", "sheet %q: %v", sheet, err)
-			continue
+		var rows sheetRows
+		if fast != nil && fast.entries[sheet] != nil {
+			if fs, err := fast.openSheet(fast.entries[sheet]); err == nil {
+				rows = &fastRows{s: fs, open: func() (*excelize.Rows, error) {
+					wb, err := openWB()
+					if err != nil {
+						return nil, err
+					}
+					return wb.Rows(sheet)
+				}}
+			}
+		}
+		if rows == nil {
+			if _, err := openWB(); err != nil {
+				dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %s", openError(err, ra))
+				return nil, dl
+			}
+			r, err := wb.Rows(sheet)
+			if err != nil {
+				dl.Errorf(diag.Pos{File: name}, "xlsx", "sheet %q: %v", sheet, err)
+				continue
+			}
+			rows = excelizeRows{r}
 		}
 		t := &Table{File: name, Format: "xlsx", Sheet: sheet, xlsx: true}
 		src := &xlsxSource{rows: rows}
 		if !headerOnly {
-			src.merges = verticalMerges(parts[sheet])
+			if m, ok := fast.mergesOf(parts[sheet]); ok {
+				src.merges = m
+			} else {
+				src.merges = verticalMerges(parts[sheet])
+			}
 		}
 		var sub diag.List
 		ok := scan(t, src, s, call, &sub, headerOnly)
-		rows.Close()
+		rows.close()
 		if !ok {
 			// A sheet with no table of this kind is reported, not fatal,
 			// when another sheet of the workbook has one.
@@ -320,4 +456,19 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 		dl.Errorf(diag.Pos{File: name}, "no-header", "no sheet holds a %s table%s", s.Kind, hint)
 	}
 	return tables, dl
+}
+
+// openError says why excelize could not open a workbook.
+func openError(err error, ra io.ReaderAt) string {
+	msg := err.Error()
+	if errors.Is(err, zip.ErrFormat) || strings.Contains(msg, "zip") {
+		var head [8]byte
+		n, _ := ra.ReadAt(head[:], 0)
+		if what := sniffBinary(head[:n]); what != "" && !bytes.HasPrefix(head[:n], []byte("PK")) {
+			msg = strings.Replace(what, "the file is", "it is", 1)
+		} else if n > 0 && !bytes.HasPrefix(head[:n], []byte("PK")) {
+			msg = "it is not a ZIP archive, so not an .xlsx workbook (is it a CSV file with an .xlsx name?)"
+		}
+	}
+	return msg
 }
