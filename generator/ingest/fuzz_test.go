@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -219,6 +220,22 @@ func FuzzFastXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sheet []byte) {
 		data := handBook(t, []string{string(sheet)}, nil)
 		compareRaw(t, "fuzzed sheet", data)
+	})
+}
+
+// FuzzFastXLSXSharedStrings mutates the shared string part of a workbook
+// whose sheet refers to its items.
+func FuzzFastXLSXSharedStrings(f *testing.F) {
+	f.Add([]byte(fuzzSST))
+	f.Add([]byte(`<sst ` + mainNS + `><si><t>a</t></si><si><r><t>b</t></r><r><rPr><b val="1"/><color theme="1" tint="-0.5"/></rPr><t>c</t></r></si></sst>`))
+	var refs strings.Builder
+	for i := 0; i < 12; i++ {
+		fmt.Fprintf(&refs, `<c r="%c1" t="s"><v>%d</v></c>`, 'A'+i, i)
+	}
+	sheet := sheetXML(`<row r="1">` + refs.String() + `</row><row r="2"><c r="A2" s="3" t="s"><v>1</v></c><c r="B2" t="inlineStr"><is><r><rPr><sz val="9"/></rPr><t>inline</t></r></is></c></row>`)
+	f.Fuzz(func(t *testing.T, sst []byte) {
+		data := handBook(t, []string{sheet}, map[string]string{"xl/sharedStrings.xml": string(sst)})
+		compareRaw(t, "fuzzed shared strings", data)
 	})
 }
 

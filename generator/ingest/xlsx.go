@@ -273,12 +273,12 @@ func mergesFrom(r io.Reader) []merge {
 	br := bufio.NewReaderSize(r, 64<<10)
 	// Skip to the end of sheetData, carrying a short tail across chunks so
 	// the marker is found when it straddles two.
-	var tail []byte
 	var rest []byte
-	buf := make([]byte, 64<<10)
+	buf := make([]byte, 32+64<<10)
+	tail := 0
 	for {
-		n, err := br.Read(buf)
-		chunk := append(tail, buf[:n]...)
+		n, err := br.Read(buf[tail : tail+64<<10])
+		chunk := buf[:tail+n]
 		if i := sheetDataEnd(chunk); i >= 0 {
 			rest = append([]byte(nil), chunk[i:]...)
 			break
@@ -286,7 +286,7 @@ func mergesFrom(r io.Reader) []merge {
 		if err != nil {
 			return nil
 		}
-		tail = append([]byte(nil), chunk[max(0, len(chunk)-32):]...)
+		tail = copy(buf, chunk[max(0, len(chunk)-32):])
 	}
 	more, _ := io.ReadAll(io.LimitReader(br, 16<<20))
 	rest = append(rest, more...)

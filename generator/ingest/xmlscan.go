@@ -645,8 +645,10 @@ func (s *xmlScanner) depth() int { return len(s.marks) }
 // version 1.0 and UTF-8 (or nothing), in the plain form writers use.
 func (s *xmlScanner) procInst() tokKind {
 	for i := 2; ; i++ {
-		if s.pos+i+1 >= s.end && !s.more() {
-			return s.ended()
+		for s.pos+i+1 >= s.end {
+			if !s.more() {
+				return s.ended()
+			}
 		}
 		if i > maxXMLToken {
 			return tokBad
