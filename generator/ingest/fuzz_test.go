@@ -223,9 +223,9 @@ func FuzzFastXLSX(f *testing.F) {
 	})
 }
 
-// FuzzFastXLSXSharedStrings mutates the shared string part of a workbook
+// FuzzSharedStrings mutates the shared string part of a workbook
 // whose sheet refers to its items.
-func FuzzFastXLSXSharedStrings(f *testing.F) {
+func FuzzSharedStrings(f *testing.F) {
 	f.Add([]byte(fuzzSST))
 	f.Add([]byte(`<sst ` + mainNS + `><si><t>a</t></si><si><r><t>b</t></r><r><rPr><b val="1"/><color theme="1" tint="-0.5"/></rPr><t>c</t></r></si></sst>`))
 	var refs strings.Builder

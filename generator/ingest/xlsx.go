@@ -141,7 +141,7 @@ var fastXLSX = true
 
 // fastMinSheetBytes is the size of worksheet XML below which excelize
 // reads a workbook as fast as the fast reader sets it up.
-var fastMinSheetBytes uint64 = 256 << 10
+var fastMinSheetBytes uint64 = 64 << 10
 
 // worksheetBytes is the declared size of the worksheet parts.
 func worksheetBytes(zr *zip.Reader) uint64 {

@@ -255,7 +255,7 @@ func writtenWorkbooks(t testing.TB) []workbookCase {
 		build(f)
 		out = append(out, workbookCase{name, bookBytes(t, f), fast})
 	}
-	numbers := []any{0, 1, -1, 42, 123456789012, 1234567890123456789, 0.1 + 0.2, 1.0 / 3, 1e20, 1e-7, -2.5e-12, math.MaxFloat64, 3.14159265358979, 100.5, -0.0, 15976.19, 0.02, 1e15, 123456789.123456789, 2.5, float32(0.1)}
+	numbers := []any{0, 1, -1, 42, 123456789012, 1234567890123456789, 0.1 + 0.2, 1.0 / 3, 1e20, 1e-7, -2.5e-12, math.MaxFloat64, 3.14159265358979, 100.5, math.Copysign(0, -1), 15976.19, 0.02, 1e15, 123456789.123456789, 2.5, float32(0.1)}
 	add("shared strings", true, func(f *excelize.File) {
 		setRowT(t, f, "Sheet1", 1, "当事人名称", "决定书文号", "  leading and trailing  ", "tab\there", "line\nbreak", "amp & <lt> \"q\" 'a'", "_x0041_ and _x005F_x0041_ and _xD800_", "")
 		setRowT(t, f, "Sheet1", 2, "重复", "重复", "重复", "emoji 😀", "\u00a0nbsp", "全角（括号）：，。")
@@ -451,6 +451,12 @@ var handSheets = []struct {
 	{"far column", sheetXML(`<row r="1"><c r="XFD1"><v>last</v></c></row><row r="2"><c r="XFD2"><v>last</v></c><c r="A2"><v>past the limit</v></c></row>`), false},
 	{"non-ASCII name", sheetXML(`<row r="1"><c r="A1"><v>1</v></c><é/></row>`), false},
 	{"xmlns on cell", sheetXML(`<row r="1"><c r="A1" xmlns:s="urn:x"><v>1</v></c></row>`), false},
+	{"bom", "\ufeff" + sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`), true},
+	{"odd tag spacing", sheetXML("<row\tr='1'\n><c\tr='A1'\r\ns='3't=\"s\"><v\n>0</v\t></c\n><c r = \"B1\" ><v >2</v ></c ></row >"), true},
+	{"processing instruction", sheetXML(`<?gongshi note?><row r="1"><?pi?><c r="A1"><v>1</v></c></row>`), true},
+	{"xml declaration only", `<?xml version='1.0' encoding='utf-8'?><worksheet ` + mainNS + `><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`, true},
+	{"other encoding", `<?xml version="1.0" encoding="GB2312"?><worksheet ` + mainNS + `><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`, false},
+	{"doctype", `<?xml version="1.0"?><!DOCTYPE worksheet><worksheet ` + mainNS + `><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`, false},
 	{"bstr escapes", sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>_x0041__x005f__x005F_x0042_ _xdfff_ _x12_ _X0041_</t></is></c><c r="B1" t="str"><v>_x0041_</v></c></row>`), true},
 }
 
