@@ -4,15 +4,19 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"gongshi/generator/diag"
@@ -220,6 +224,127 @@ func FuzzFastXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sheet []byte) {
 		data := handBook(t, []string{string(sheet)}, nil)
 		compareRaw(t, "fuzzed sheet", data)
+	})
+}
+
+// FuzzXMLScanner compares the fast reader's XML tokenizer with
+// encoding/xml: up to where the scanner gives up (tokBad), both must see
+// the same elements, attributes and decoded text, and end at the same
+// place.
+func FuzzXMLScanner(f *testing.F) {
+	for _, tc := range handSheets {
+		f.Add([]byte(tc.xml))
+	}
+	f.Add([]byte(fuzzSST))
+	f.Add([]byte(`<a x='1' y="&amp;&#65;&#x42;"><b/>t&lt;e&gt;xt<![CDATA[c<d]]><!-- c --><?p i?></a>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want := xmlTokens(data)
+		got, bad := scanTokens(data)
+		if bad {
+			if len(got) > len(want) || !slices.Equal(got, want[:len(got)]) {
+				t.Fatalf("tokens before giving up differ:\n%q\nencoding/xml:\n%q", got, want)
+			}
+			return
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("tokens differ:\n%q\nencoding/xml:\n%q", got, want)
+		}
+	})
+}
+
+// xmlTokens lists the tokens encoding/xml reads, as excelize's decoder is
+// set up, up to the end or the first error; adjacent text is joined.
+func xmlTokens(data []byte) []string {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = func(string, io.Reader) (io.Reader, error) { return nil, errors.New("charset") }
+	var out []string
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return out
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			s := "S " + tk.Name.Local
+			for _, a := range tk.Attr {
+				s += fmt.Sprintf(" %s=%q", a.Name.Local, a.Value)
+			}
+			out = append(out, s)
+		case xml.EndElement:
+			out = append(out, "E "+tk.Name.Local)
+		case xml.CharData:
+			out = append(out, "T "+string(tk))
+		}
+	}
+}
+
+func scanTokens(data []byte) (out []string, bad bool) {
+	sc := newXMLScanner(iotest.HalfReader(bytes.NewReader(data)), 0)
+	defer sc.release()
+	for {
+		switch sc.next() {
+		case tokStart:
+			s := "S " + string(sc.local)
+			for _, a := range sc.attrs {
+				s += fmt.Sprintf(" %s=%q", a.local, a.value)
+			}
+			out = append(out, s)
+			if sc.self {
+				out = append(out, "E "+string(sc.local))
+			}
+		case tokEnd:
+			out = append(out, "E "+string(sc.local))
+		case tokText:
+			out = append(out, "T "+string(sc.text))
+		case tokEOF:
+			return out, false
+		default:
+			return out, true
+		}
+	}
+}
+
+// FuzzXMLText compares text and attribute decoding with encoding/xml.
+func FuzzXMLText(f *testing.F) {
+	for _, s := range []string{"plain", "a&amp;b", "&#20013;&#x6587;", "&lt", "x]]>y", "\r\n\r", "\x00", "\xef\xbf\xbe", "\xed\xa0\x80", "&#xD800;", "&#0;", "&#1114111;", "&#1114112;", "&apos;&quot;", "全角（）"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "<\"") {
+			return
+		}
+		for _, doc := range []struct {
+			xml   string
+			quote int
+		}{{"<v>" + s + "</v>", -1}, {`<v a="` + s + `"/>`, '"'}} {
+			want := xmlTokens([]byte(doc.xml))
+			dec, rewritten, ok := decodeXMLText(nil, []byte(s), doc.quote)
+			got := s
+			if rewritten {
+				got = string(dec)
+			}
+			wantOK := len(want) >= 2
+			if ok != wantOK {
+				t.Fatalf("%q in %q: ok %v, encoding/xml %q", s, doc.xml, ok, want)
+			}
+			if !ok {
+				continue
+			}
+			w := want[1]
+			if doc.quote < 0 {
+				if s == "" {
+					continue // no text token
+				}
+				if w != "T "+got {
+					t.Fatalf("%q: decoded %q, encoding/xml %q", s, got, w)
+				}
+			} else if want[0] != fmt.Sprintf("S v a=%q", got) {
+				t.Fatalf("%q: decoded %q, encoding/xml %q", s, got, want[0])
+			}
+			if p := plainText([]byte(s)); p && (rewritten || doc.quote < 0 && strings.Contains(s, "]")) {
+				t.Fatalf("%q: plainText but needs decoding", s)
+			}
+		}
 	})
 }
 

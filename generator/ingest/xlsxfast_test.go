@@ -451,6 +451,7 @@ var handSheets = []struct {
 	{"far column", sheetXML(`<row r="1"><c r="XFD1"><v>last</v></c></row><row r="2"><c r="XFD2"><v>last</v></c><c r="A2"><v>past the limit</v></c></row>`), false},
 	{"non-ASCII name", sheetXML(`<row r="1"><c r="A1"><v>1</v></c><é/></row>`), false},
 	{"xmlns on cell", sheetXML(`<row r="1"><c r="A1" xmlns:s="urn:x"><v>1</v></c></row>`), false},
+	{"cut entities", sheetXML(`<row r="1"><c r="A1" t="str"><v>&lt</v></c></row><row r="2"><c r="A2"><v>&amp</v></c></row>`), false},
 	{"bom", "\ufeff" + sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`), true},
 	{"odd tag spacing", sheetXML("<row\tr='1'\n><c\tr='A1'\r\ns='3't=\"s\"><v\n>0</v\t></c\n><c r = \"B1\" ><v >2</v ></c ></row >"), true},
 	{"processing instruction", sheetXML(`<?gongshi note?><row r="1"><?pi?><c r="A1"><v>1</v></c></row>`), true},

@@ -401,7 +401,7 @@ func xmlEntity(b []byte) (rune, int, bool) {
 		return r, j + 1, true
 	}
 	for _, e := range xmlEntities {
-		if len(b) > len(e.name) && string(b[1:1+len(e.name)]) == e.name && b[1+len(e.name)] == ';' {
+		if len(b) > 1+len(e.name) && string(b[1:1+len(e.name)]) == e.name && b[1+len(e.name)] == ';' {
 			return e.r, len(e.name) + 2, true
 		}
 	}
