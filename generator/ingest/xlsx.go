@@ -393,8 +393,8 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 	for _, sheet := range sheets {
 		var rows sheetRows
 		if fast != nil && fast.entries[sheet] != nil {
-			if fs, err := fast.openSheet(fast.entries[sheet]); err == nil {
-				rows = &fastRows{s: fs, open: func() (*excelize.Rows, error) {
+			if sh, err := fast.openSheet(fast.entries[sheet]); err == nil {
+				rows = &fastRows{s: sh, open: func() (*excelize.Rows, error) {
 					wb, err := openWB()
 					if err != nil {
 						return nil, err
