@@ -237,16 +237,18 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	set := &records.Set{}
 	if o.CacheDir != "" {
 		cachePrune(o.CacheDir)
 	}
+	sets := make([]*records.Set, len(jobs))
 	for i := range jobs {
 		r := &results[i]
-		set.Append(&r.set)
+		sets[i] = &r.set
 		sum.Diags = append(sum.Diags, r.diags...)
 		sum.Files = append(sum.Files, r.tables...)
 	}
+	set := records.Join(sets)
+	clear(results) // the records now live in set alone
 	// The same decision exported twice: merged when identical, an error
 	// naming both rows when not.
 	sum.Diags = append(sum.Diags, records.Dedupe(set)...)

@@ -57,6 +57,27 @@ func (s *Set) Append(o *Set) {
 	s.Withdrawals = append(s.Withdrawals, o.Withdrawals...)
 }
 
+// Join returns the records of every set, in order, in one Set whose
+// slices are allocated once: appending 100k decisions set by set copied
+// them over and over as the slices grew.
+func Join(sets []*Set) *Set {
+	var c, p, sv, st, w int
+	for _, o := range sets {
+		c, p, sv, st, w = c+len(o.Cases), p+len(o.Powers), sv+len(o.Services), st+len(o.Stats), w+len(o.Withdrawals)
+	}
+	s := &Set{
+		Cases:       make([]Case, 0, c),
+		Powers:      make([]Power, 0, p),
+		Services:    make([]Service, 0, sv),
+		Stats:       make([]StatRow, 0, st),
+		Withdrawals: make([]Withdrawal, 0, w),
+	}
+	for _, o := range sets {
+		s.Append(o)
+	}
+	return s
+}
+
 // Reindex computes the identities a Set keeps for its decisions. Reading
 // rows does it as it goes; call it on a Set that was decoded (gob, for the
 // parse cache), which leaves unexported fields empty.
