@@ -14,14 +14,26 @@ func TestDedupeMergesIdenticalAndRejectsConflicting(t *testing.T) {
 		"甲,清溪综执罚〔2025〕1号,2025-04-12,镇政府,100,罚款\n" +
 		"甲,清溪综执罚(2025)1号,2025-04-12,镇政府,100,罚款\n" +
 		"甲,清溪综执罚［2025］1号,2025-04-12,镇政府,200,罚款\n" +
-		"乙,清溪综执罚〔2025〕1号,2025-04-12,另一机关,100,罚款\n")}}
+		"乙,清溪综执罚〔2025〕1号,2025-04-12,另一机关,100,罚款\n" +
+		"丙,,2025-04-12,镇政府,100,罚款\n")}}
 	set, _, dl := ReadFile(fsys, "data/cases/a.csv", &CaseKind, nil)
-	if dl.HasErrors() {
-		t.Fatalf("read: %v", dl)
+	if len(dl) != 1 || dl[0].Pos.Row != 6 {
+		t.Fatalf("read: %v, want only the missing number of row 6", dl)
 	}
+	all := set.Cases
 	dd := Dedupe(set)
-	if len(set.Cases) != 2 {
-		t.Errorf("%d cases left, want 2 (the other authority's decision is distinct)", len(set.Cases))
+	if len(set.Cases) != 3 {
+		t.Fatalf("%d cases left, want 3 (the other authority's decision is distinct, one without a number is left alone)", len(set.Cases))
+	}
+	for i, want := range []string{"甲", "乙", "丙"} {
+		if set.Cases[i].PartyName != want || set.Cases[i].Pos.Row != []int{2, 5, 6}[i] {
+			t.Errorf("case %d is %s of row %d, want %s in file order", i, set.Cases[i].PartyName, set.Cases[i].Pos.Row, want)
+		}
+	}
+	for i, c := range all[len(set.Cases):] {
+		if c.PartyName != "" {
+			t.Errorf("merged row %d still holds %s: the dropped tail should be cleared", i, c.PartyName)
+		}
 	}
 	if len(dd) != 2 || dd[0].Pos.Row != 3 || dd[0].Severity.String() != "warning" || dd[1].Pos.Row != 4 || dd[1].Severity.String() != "error" {
 		t.Fatalf("diagnostics: %v", dd)
