@@ -44,7 +44,7 @@ func TestChartsRenderInBrowser(t *testing.T) {
 						)
 					}
 					actions = append(actions, chromedp.Evaluate(`document.querySelectorAll(".chart svg").length`, &drawn))
-					b.Run(t, actions...)
+					b.RunPage(t, actions...)
 					if drawn != want {
 						t.Errorf("%d of %d charts drawn", drawn, want)
 					}

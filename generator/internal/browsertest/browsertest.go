@@ -158,6 +158,29 @@ func (b *Browser) Run(t testing.TB, actions ...chromedp.Action) {
 	}
 }
 
+// RunPage runs actions that start by navigating to a page, as Run does,
+// but runs them once more when Chromium answers with the execution context
+// of the page being replaced ("Cannot find context with specified id"): a
+// known race of the DevTools protocol right after a navigation, not a fault
+// of the page. Only for actions that can safely run twice.
+func (b *Browser) RunPage(t testing.TB, actions ...chromedp.Action) {
+	t.Helper()
+	for try := 0; ; try++ {
+		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+		err := chromedp.Run(ctx, actions...)
+		cancel()
+		if err == nil {
+			return
+		}
+		if try == 0 && strings.Contains(err.Error(), "Cannot find context with specified id") {
+			t.Logf("browser: %v; running the page's actions again", err)
+			b.Reset()
+			continue
+		}
+		t.Fatalf("browser: %v", err)
+	}
+}
+
 // Try runs chromedp actions with a time limit and returns their error
 // instead of failing the test, for polling across page loads, when an
 // evaluation can fail because the page is being replaced.
