@@ -2,6 +2,7 @@ package records
 
 import (
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -285,6 +286,11 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 		dl.Warnf(r.Pos(ColCategory), "required", "%s: empty", ColCategory)
 	}
 	c.id = hashID(c.Authority, c.DecisionNo)
+	if len(s.Cases) == cap(s.Cases) {
+		// Double: append grows large slices by a quarter, which copies a
+		// year's decisions (about 700 bytes each) several times over.
+		s.Cases = slices.Grow(s.Cases, max(len(s.Cases), 64))
+	}
 	s.Cases = append(s.Cases, c)
 }
 
