@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -306,13 +307,24 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		}
 	}
 
-	sort.SliceStable(res.Cases, func(i, j int) bool {
+	// Newest first. The order is worked out on indices and the cases moved
+	// once: swapping the large structs themselves was most of the sort.
+	order := make([]int, len(res.Cases))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
 		a, b := &res.Cases[i], &res.Cases[j]
-		if !a.DecisionDate.Equal(b.DecisionDate) {
-			return a.DecisionDate.After(b.DecisionDate)
+		if c := b.DecisionDate.Compare(a.DecisionDate); c != 0 {
+			return c
 		}
-		return a.ID < b.ID
+		return strings.Compare(a.ID, b.ID)
 	})
+	sorted := make([]Case, len(res.Cases))
+	for k, i := range order {
+		sorted[k] = res.Cases[i]
+	}
+	res.Cases = sorted
 	sort.SliceStable(res.Withdrawn, func(i, j int) bool {
 		if !res.Withdrawn[i].Date.Equal(res.Withdrawn[j].Date) {
 			return res.Withdrawn[i].Date.After(res.Withdrawn[j].Date)
