@@ -91,3 +91,36 @@ func TestChangedRecordRewritesOnlyItsPages(t *testing.T) {
 		}
 	}
 }
+
+// An earlier output whose manifest names the same search index but whose
+// file list does not (written before outputs listed their files) gets the
+// index built again, the same as before.
+func TestSearchIndexRebuiltWhenPreviousFilesUnlisted(t *testing.T) {
+	src := sitetest.Source(readArchive(t, "smalltown.txtar"))
+	dest := filepath.Join(t.TempDir(), "public")
+	ctx := context.Background()
+	if _, err := build.Build(ctx, build.Options{SourceFS: src, Dest: dest, Now: sitetest.Date}); err != nil {
+		t.Fatal(err)
+	}
+	meta, err := os.ReadFile(filepath.Join(dest, "search", "index", "meta.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dest, ".gongshi-files")); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := build.Build(ctx, build.Options{SourceFS: src, Dest: dest, Now: sitetest.Date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.SearchKept {
+		t.Error("search index kept from an output that does not list its files")
+	}
+	again, err := os.ReadFile(filepath.Join(dest, "search", "index", "meta.json"))
+	if err != nil {
+		t.Fatalf("search index not written: %v", err)
+	}
+	if string(again) != string(meta) {
+		t.Error("the rebuilt search index differs from the first")
+	}
+}

@@ -51,6 +51,31 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	s := site.New(l.cfg, res, l.pages)
 	s.BuildPages()
 
+	// The previous build's manifest, and the search index, which depends on
+	// the records alone: under way while the statistics and the downloads
+	// are computed, where a core would otherwise wait.
+	dest := o.dest()
+	prevDir := o.Previous
+	if prevDir == "" {
+		prevDir = dest
+	}
+	var (
+		prev    *changelog.Manifest
+		prevErr error
+	)
+	prevRead := make(chan struct{})
+	go func() {
+		defer close(prevRead)
+		prev, prevErr = readPrevious(prevDir)
+	}()
+	var sj *searchJob
+	if !o.DryRun {
+		sj = startSearch(search.Docs(s), func() *changelog.Manifest {
+			<-prevRead
+			return prev
+		})
+	}
+
 	// Theme: the site's themes/NAME over the embedded default.
 	var top fs.FS
 	if sub, err := fs.Sub(o.fsys(), path.Join("themes", l.cfg.Theme)); err == nil {
@@ -69,18 +94,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return sum, err
 	}
 
-	// The statistics, the open-data downloads and the previous build's
-	// manifest are independent of each other: at once.
-	dest := o.dest()
-	prevDir := o.Previous
-	if prevDir == "" {
-		prevDir = dest
-	}
+	// The statistics and the open-data downloads are independent of each
+	// other: at once.
 	var (
 		statData  *stats.Data
 		chartSets []charts.Page
 		datasets  []opendata.Dataset
-		prev      *changelog.Manifest
 	)
 	ag, _ := errgroup.WithContext(ctx)
 	ag.Go(func() (err error) {
@@ -91,12 +110,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		datasets, err = opendata.Build(s, r.AbsURL)
 		return err
 	})
-	ag.Go(func() (err error) {
-		prev, err = readPrevious(prevDir)
-		return err
-	})
 	if err := ag.Wait(); err != nil {
 		return sum, err
+	}
+	<-prevRead
+	if prevErr != nil {
+		return sum, prevErr
 	}
 	statPages, idx := addStatPages(s, statData, chartSets)
 	for _, p := range s.HTML {
@@ -161,39 +180,48 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if prev != nil {
 		prevKeys = prev.Pages
 	}
-	if err := writeStats(st, statPages); err != nil {
-		return sum, err
-	}
-	if err := writeArchive(st, archive, now.Format("2006-01"), statPages); err != nil {
-		return sum, err
-	}
+	// The downloads leave the datasets (the /data/ page renders without
+	// them) and are dropped once written: they need not stay in memory
+	// through rendering and the search index, the peak of a large build.
+	var downloads []map[string][]byte
 	for i := range datasets {
-		d := &datasets[i]
-		for _, p := range sortedKeys(d.Files) {
-			if err := st.WriteRaw(p, d.Files[p]); err != nil {
-				return sum, err
-			}
-		}
-		// Written and rendered: the downloads need not stay in memory
-		// through rendering and the search index, the peak of a large build.
-		d.Files, d.Rows = nil, nil
+		downloads = append(downloads, datasets[i].Files)
+		datasets[i].Files, datasets[i].Rows = nil, nil
 	}
-	mark("stats+data")
-	// The pages and the search index, at the same time: each has phases
-	// that leave a core idle (writes, joining the index's parts).
+	mark("stage")
+	// The statistics, the downloads, the pages and the search index, at the
+	// same time: each has phases that leave a core idle (writes, joining
+	// the index's parts).
 	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		if err := writeStats(st, statPages); err != nil {
+			return err
+		}
+		if err := writeArchive(st, archive, now.Format("2006-01"), statPages); err != nil {
+			return err
+		}
+		for i, files := range downloads {
+			for _, p := range sortedKeys(files) {
+				if err := st.WriteRaw(p, files[p]); err != nil {
+					return err
+				}
+			}
+			downloads[i] = nil
+		}
+		return nil
+	})
 	g.Go(func() (err error) {
 		manifest.Pages, err = renderPages(gctx, &o, st, r, s, fingerprint, prevKeys)
 		return err
 	})
 	g.Go(func() (err error) {
-		manifest.Search, sum.SearchKept, err = writeSearch(st, s, prev)
+		manifest.Search, sum.SearchKept, err = writeSearch(st, sj, prev)
 		return err
 	})
 	if err := g.Wait(); err != nil {
 		return sum, err
 	}
-	mark("render+search")
+	mark("render+search+data")
 	mdata, err := manifest.Encode()
 	if err != nil {
 		return sum, err
@@ -221,27 +249,56 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	return sum, nil
 }
 
+// searchJob builds the search index in the background.
+type searchJob struct {
+	docs []search.Doc
+	done chan struct{}
+	key  string
+	ix   *search.Index // nil when the previous build's index may be kept
+	err  error
+}
+
+// startSearch works out the index's key and, unless the previous build
+// (from prev, which may wait for it) has an index of the same key, builds
+// the index. docs are the job's own.
+func startSearch(docs []search.Doc, prev func() *changelog.Manifest) *searchJob {
+	j := &searchJob{docs: docs, done: make(chan struct{})}
+	go func() {
+		defer close(j.done)
+		if j.key, j.err = searchKey(docs); j.err != nil {
+			return
+		}
+		if p := prev(); p != nil && p.Search == j.key {
+			return // keepSearch decides once the stage knows its files
+		}
+		j.ix, j.err = search.Build(docs, search.Options{})
+	}()
+	return j
+}
+
 // writeSearch writes the index of every publishable record below
 // /search/index/, or keeps the previous build's when the documents are the
 // same. It returns the index's key and whether it was kept.
-func writeSearch(st *output.Stage, s *site.Site, prev *changelog.Manifest) (key string, kept bool, err error) {
-	docs := search.Docs(s)
-	if key, err = searchKey(docs); err != nil {
-		return "", false, err
+func writeSearch(st *output.Stage, j *searchJob, prev *changelog.Manifest) (key string, kept bool, err error) {
+	<-j.done
+	if j.err != nil {
+		return "", false, j.err
 	}
-	if kept, err = keepSearch(st, prev, key); err != nil || kept {
-		return key, kept, err
-	}
-	ix, err := search.Build(docs, search.Options{})
-	if err != nil {
-		return "", false, err
+	ix := j.ix
+	if ix == nil {
+		if kept, err = keepSearch(st, prev, j.key); err != nil || kept {
+			return j.key, kept, err
+		}
+		if ix, err = search.Build(j.docs, search.Options{}); err != nil {
+			return "", false, err
+		}
 	}
 	for _, p := range sortedKeys(ix.Files) {
 		if err := st.WriteRaw("/search/index/"+p, ix.Files[p]); err != nil {
 			return "", false, err
 		}
 	}
-	return key, false, nil
+	return j.key, false, nil
 }
 
 // pageFile is the output file of the page at url.
