@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -317,31 +318,47 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 	keys := make([]string, len(s.HTML))
 	g, ctx := errgroup.WithContext(ctx)
 	// More workers than cores: a page's write blocks in the file system.
-	g.SetLimit(2 * o.workers())
-	for i, p := range s.HTML {
+	// Each worker takes the next page until none is left, and keeps its
+	// buffer and its stack (grown deep by the templates) from page to page.
+	var next atomic.Int64
+	for range 2 * o.workers() {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			name := pageFile(p.URL)
-			if incremental[p.Layout] {
-				key, err := pageKey(fingerprint, p)
-				if err != nil {
-					return fmt.Errorf("render %s: %w", p.URL, err)
-				}
-				keys[i] = key
-				if prev[p.URL] == key {
-					if kept, err := st.Keep(name); kept || err != nil {
-						return err
-					}
-				}
-			}
 			var buf bytes.Buffer
 			buf.Grow(16 << 10)
-			if err := r.Page(&buf, s, p); err != nil {
-				return err
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(s.HTML) {
+					return nil
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				p := s.HTML[i]
+				name := pageFile(p.URL)
+				if incremental[p.Layout] {
+					key, err := pageKey(fingerprint, p)
+					if err != nil {
+						return fmt.Errorf("render %s: %w", p.URL, err)
+					}
+					keys[i] = key
+					if prev[p.URL] == key {
+						if kept, err := st.Keep(name); err != nil {
+							return err
+						} else if kept {
+							continue
+						}
+					}
+				}
+				buf.Reset()
+				if err := r.Page(&buf, s, p); err != nil {
+					return err
+				}
+				// The stage neither keeps nor hands on the bytes: the buffer
+				// can be reused.
+				if err := st.WriteRaw(name, buf.Bytes()); err != nil { // the templates are minified at load
+					return err
+				}
 			}
-			return st.WriteRaw(name, buf.Bytes()) // the templates are minified at load
 		})
 	}
 	if err := g.Wait(); err != nil {
