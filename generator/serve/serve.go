@@ -263,13 +263,15 @@ func (s *server) rebuild(ctx context.Context) {
 	}
 
 	s.cur.Store(&snapshot{dir: dest, pages: sum.Pages, at: time.Now()})
-	s.events.reload()
+	// The terminal's report first, then the pages reload: whoever sees the
+	// reload can read the report.
 	s.printWarnings(sum.Diags)
 	verb := "rebuilt"
 	if s.n == 1 {
 		verb = "built"
 	}
 	s.printf(s.opts.Out, "%s %d pages in %d ms\n", verb, sum.Pages, sum.Duration.Milliseconds())
+	s.events.reload()
 	if prev != nil {
 		// Removing thousands of files takes a while on some disks: not
 		// before the pages reload.
