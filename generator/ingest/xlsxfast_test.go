@@ -52,15 +52,19 @@ func excelizeRaw(data []byte) (out rawSheets) {
 	defer wb.Close()
 	out.Sheets = wb.GetSheetList()
 	for _, sheet := range out.Sheets {
-		rows, err := wb.Rows(sheet)
-		if err != nil {
-			out.Rows[sheet] = []rawRow{{Err: "rows: " + err.Error()}}
-			continue
-		}
-		out.Rows[sheet] = drain(excelizeRows{rows})
-		rows.Close()
+		out.Rows[sheet] = excelizeSheet(wb, sheet)
 	}
 	return out
+}
+
+// excelizeSheet reads a sheet's rows with excelize alone.
+func excelizeSheet(wb *excelize.File, sheet string) []rawRow {
+	rows, err := wb.Rows(sheet)
+	if err != nil {
+		return []rawRow{{Err: "rows: " + err.Error()}}
+	}
+	defer rows.Close()
+	return drain(excelizeRows{rows})
 }
 
 func drain(r sheetRows) []rawRow {
@@ -154,13 +158,7 @@ func fastRaw(data []byte) (out rawSheets, st fastStats) {
 			out.Open = err.Error()
 			return out, st
 		}
-		rows, err := wb.Rows(sheet)
-		if err != nil {
-			out.Rows[sheet] = []rawRow{{Err: "rows: " + err.Error()}}
-			continue
-		}
-		out.Rows[sheet] = drain(excelizeRows{rows})
-		rows.Close()
+		out.Rows[sheet] = excelizeSheet(wb, sheet)
 	}
 	return out, st
 }
