@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -23,17 +22,7 @@ import (
 //	cd /tmp/yard/hugo && hugo --quiet -d /tmp/yard/hugo-out
 //	gongshi build --no-cache --source /tmp/yard/town --dest /tmp/yard/out
 func TestWriteHugoBaseline(t *testing.T) {
-	dir := os.Getenv("GONGSHI_HUGO_DIR")
-	if dir == "" {
-		t.Skip("set GONGSHI_HUGO_DIR to write the Hugo baseline site")
-	}
-	n := 100_000
-	if s := os.Getenv("GONGSHI_HUGO_CASES"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n < 1 {
-			t.Fatalf("GONGSHI_HUGO_CASES=%q: want a positive number", s)
-		}
-	}
+	dir, n := townEnv(t, "GONGSHI_HUGO_DIR", "GONGSHI_HUGO_CASES")
 	town := filepath.Join(dir, "town")
 	o := sample.DefaultOptions()
 	o.Cases = n

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,15 +119,25 @@ func dropNovember(b []byte, col string) ([]byte, error) {
 // TestWriteMonthlyTowns writes the towns of BenchmarkMonthlyUpdate into
 // $GONGSHI_MONTHLY_DIR/{before,after}, to time `gongshi build` on them.
 func TestWriteMonthlyTowns(t *testing.T) {
-	dir := os.Getenv("GONGSHI_MONTHLY_DIR")
+	dir, n := townEnv(t, "GONGSHI_MONTHLY_DIR", "GONGSHI_MONTHLY_CASES")
+	monthlyTowns(t, n, filepath.Join(dir, "before"), filepath.Join(dir, "after"))
+}
+
+// townEnv reads the folder a town-writing helper writes into, from dirVar
+// (the test is skipped when unset), and its number of decisions, from
+// casesVar (default 100000).
+func townEnv(t *testing.T, dirVar, casesVar string) (string, int) {
+	t.Helper()
+	dir := os.Getenv(dirVar)
 	if dir == "" {
-		t.Skip("set GONGSHI_MONTHLY_DIR (and GONGSHI_MONTHLY_CASES) to write the towns")
+		t.Skipf("set %s (and %s) to write the town", dirVar, casesVar)
 	}
 	n := 100_000
-	if s := os.Getenv("GONGSHI_MONTHLY_CASES"); s != "" {
-		if _, err := fmt.Sscan(s, &n); err != nil {
-			t.Fatal(err)
+	if s := os.Getenv(casesVar); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			t.Fatalf("%s=%q: want a positive number", casesVar, s)
 		}
 	}
-	monthlyTowns(t, n, filepath.Join(dir, "before"), filepath.Join(dir, "after"))
+	return dir, n
 }
