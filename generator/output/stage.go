@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -52,10 +53,18 @@ type Stage struct {
 	// Check, when set, sees every file before it is written; an error
 	// fails the write. It must be safe for concurrent use.
 	Check func(path string, data []byte) error
+	// KeepUnchecked says that the files Keep takes from the previous build
+	// would pass Check as they did there: Keep then neither reads nor
+	// checks them (unless changed since that build), and trusts its index
+	// for their content.
+	KeepUnchecked bool
 
-	prev    string            // the previous build's output, or ""
-	prevIdx map[string]string // its index, nil when it has none
-	spare   map[string]string // what a reused spare holds, nil for a new stage
+	prev        string            // the previous build's output, or ""
+	prevIdx     map[string]string // its index, nil when it has none
+	prevIdxSum  string            // a hash of that index
+	prevIdxTime time.Time         // when that index was written
+	idxSum      string            // a hash of this build's index, once written
+	spare       map[string]string // what a reused spare holds, nil for a new stage
 
 	unchanged atomic.Int64
 
@@ -123,8 +132,19 @@ func randomSuffix() string {
 // and a deploy sees it unchanged.
 func (s *Stage) SetPrev(dir string) {
 	s.prev = dir
-	s.prevIdx, _ = ReadIndex(dir)
+	s.prevIdx, s.prevIdxSum, _ = readIndex(dir)
+	if st, err := os.Stat(filepath.Join(dir, IndexPath)); err == nil {
+		s.prevIdxTime = st.ModTime()
+	}
 }
+
+// PrevIndexSum identifies the previous build's output: a hash of its index,
+// "" when it has none.
+func (s *Stage) PrevIndexSum() string { return s.prevIdxSum }
+
+// IndexSum identifies the output a committed stage made, as PrevIndexSum
+// will in the next build.
+func (s *Stage) IndexSum() string { return s.idxSum }
 
 // PrevFiles returns the URL paths under the folder under ("/search/") that
 // the previous build's index lists, sorted; none when it has no index.
@@ -141,10 +161,24 @@ func (s *Stage) PrevFiles(under string) []string {
 
 // ReadIndex reads the index of the output in dir.
 func ReadIndex(dir string) (map[string]string, error) {
+	idx, _, err := readIndex(dir)
+	return idx, err
+}
+
+// readIndex reads the index of the output in dir, and returns a hash of it.
+func readIndex(dir string) (map[string]string, string, error) {
 	b, err := os.ReadFile(filepath.Join(dir, IndexPath))
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
+	idx, err := parseIndex(dir, b)
+	if err != nil {
+		return nil, "", err
+	}
+	return idx, hashOf(b), nil
+}
+
+func parseIndex(dir string, b []byte) (map[string]string, error) {
 	rest, ok := bytes.CutPrefix(b, []byte(indexHeader))
 	if !ok {
 		return nil, fmt.Errorf("%s: not a gongshi %s index", dir, indexHeader)
@@ -256,12 +290,18 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 			return err
 		}
 	}
+	return s.put(p, h, int64(len(data)), data, same)
+}
+
+// put places content of hash h and the given size at p, after the checks:
+// data, or, when data is nil, the previous build's file, which has it.
+func (s *Stage) put(p, h string, size int64, data []byte, same bool) error {
 	s.mu.Lock()
 	if _, dup := s.files[p]; dup {
 		s.mu.Unlock()
 		return fmt.Errorf("output %s is written twice: two pages share a URL", p)
 	}
-	s.files[p] = int64(len(data))
+	s.files[p] = size
 	old, inSpare := s.spare[p]
 	if inSpare && old == h {
 		s.hashes[p] = h
@@ -292,7 +332,14 @@ func (s *Stage) write(p string, data []byte, same bool) error {
 			}
 		}
 	}
-	if s.link(p, full, data, h, same) {
+	linked := s.link(p, full, data, h, same)
+	if !linked && data == nil { // the link failed (another file system?): copy
+		var err error
+		if data, err = os.ReadFile(filepath.Join(s.prev, filepath.FromSlash(p))); err != nil {
+			return err
+		}
+	}
+	if linked {
 		s.unchanged.Add(1)
 	} else if err := writeNew(full, data); err != nil {
 		// Forget may have removed the folder, emptied of the files it
@@ -424,13 +471,27 @@ func sameContent(name string, data []byte) (bool, error) {
 
 // Keep takes the file at URL path p from the previous build unchanged (its
 // content already known to be what this build would write), after the
-// same checks as a write. It reports false when there is no such file.
+// same checks as a write, or with none when KeepUnchecked is set and the
+// previous build's index lists the file. It reports false when there is no
+// such file.
 func (s *Stage) Keep(p string) (bool, error) {
 	if s.prev == "" {
 		return false, nil
 	}
 	p = path.Clean("/" + p)
-	data, err := os.ReadFile(filepath.Join(s.prev, filepath.FromSlash(p)))
+	name := filepath.Join(s.prev, filepath.FromSlash(p))
+	if h, ok := s.prevIdx[p]; ok && s.KeepUnchecked {
+		st, err := os.Lstat(name)
+		if err != nil || !st.Mode().IsRegular() {
+			return false, nil
+		}
+		// A file changed after the index was written was edited by
+		// hand: read and check what it holds now.
+		if !st.ModTime().After(s.prevIdxTime) {
+			return true, s.put(p, h, st.Size(), nil, true)
+		}
+	}
+	data, err := os.ReadFile(name)
 	if err != nil {
 		return false, nil
 	}
@@ -492,7 +553,8 @@ func (s *Stage) Abort() error {
 			os.Remove(filepath.Join(s.dir, filepath.FromSlash(p)))
 		}
 	}
-	return writeIndex(s.dir, idx, "")
+	_, err := writeIndex(s.dir, idx, "")
+	return err
 }
 
 // finish removes what a reused spare holds that this build did not write,
@@ -518,7 +580,9 @@ func (s *Stage) finish() error {
 	if err := s.remove(gone); err != nil {
 		return err
 	}
-	return writeIndex(s.dir, s.hashes, s.prev)
+	sum, err := writeIndex(s.dir, s.hashes, s.prev)
+	s.idxSum = sum
+	return err
 }
 
 // Forget starts removing, in the background, the files of a reused spare
@@ -580,8 +644,9 @@ func (s *Stage) remove(ps []string) error {
 	return nil
 }
 
-// writeIndex writes the index of dir, linked from prev's when the same.
-func writeIndex(dir string, idx map[string]string, prev string) error {
+// writeIndex writes the index of dir, linked from prev's when the same,
+// and returns a hash of it.
+func writeIndex(dir string, idx map[string]string, prev string) (sum string, err error) {
 	paths := make([]string, 0, len(idx))
 	for p := range idx {
 		paths = append(paths, p)
@@ -596,14 +661,15 @@ func writeIndex(dir string, idx map[string]string, prev string) error {
 		b.WriteString(p)
 		b.WriteByte('\n')
 	}
+	sum = hashOf(b.Bytes())
 	name := filepath.Join(dir, IndexPath)
 	if prev != "" {
 		old := filepath.Join(prev, IndexPath)
 		if same, _ := sameContent(old, b.Bytes()); same && os.Link(old, name) == nil {
-			return nil
+			return sum, nil
 		}
 	}
-	return os.WriteFile(name, b.Bytes(), 0o644)
+	return sum, os.WriteFile(name, b.Bytes(), 0o644)
 }
 
 // Commit swaps the stage into dest: atomically with renameat2(EXCHANGE) where

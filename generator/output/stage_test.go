@@ -239,3 +239,68 @@ func TestFilesPutByHandAreNotPublishedAgain(t *testing.T) {
 	same(t, "spare", tree(t, spare), b2)
 	same(t, "dest", tree(t, dest), b2)
 }
+
+func TestKeepUncheckedTrustsTheIndex(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"/a/index.html": "<p>a</p>", "/b/c.json": "{}"}
+	build(t, dest, files, false)
+	build(t, dest, files, false) // the first output becomes the spare
+	for _, unchecked := range []bool{false, true} {
+		st, err := NewStage(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.SetPrev(dest)
+		st.KeepUnchecked = unchecked
+		var checked []string
+		st.Check = func(p string, _ []byte) error { checked = append(checked, p); return nil }
+		for p := range files {
+			if ok, err := st.Keep(p); !ok || err != nil {
+				t.Fatalf("Keep(%s) = %v, %v", p, ok, err)
+			}
+		}
+		if ok, _ := st.Keep("/missing.html"); ok {
+			t.Error("kept a file the previous build does not have")
+		}
+		if unchecked && len(checked) > 0 {
+			t.Errorf("unchecked keep checked %v", checked)
+		}
+		if !unchecked && len(checked) != len(files) {
+			t.Errorf("keep checked %v, want every file", checked)
+		}
+		if st.Unchanged() != len(files) || st.Bytes() != int64(len("<p>a</p>{}")) {
+			t.Errorf("unchecked=%v: %d unchanged, %d bytes", unchecked, st.Unchanged(), st.Bytes())
+		}
+		ino := inode(t, filepath.Join(dest, "a", "index.html"))
+		if err := st.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		same(t, "dest", tree(t, dest), files)
+		if got := inode(t, filepath.Join(dest, "a", "index.html")); got != ino {
+			t.Errorf("unchecked=%v: the kept file was copied, not linked", unchecked)
+		}
+	}
+}
+
+func TestIndexSumNamesTheOutput(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	st, err := NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.WriteRaw("/a.txt", []byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	next, err := NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Abort()
+	next.SetPrev(dest)
+	if st.IndexSum() == "" || next.PrevIndexSum() != st.IndexSum() {
+		t.Errorf("index sums %q then %q", st.IndexSum(), next.PrevIndexSum())
+	}
+}
