@@ -102,6 +102,7 @@ func NewStage(dest string) (*Stage, error) {
 		if err := os.Remove(filepath.Join(spare, IndexPath)); err == nil {
 			s.dir, s.spare = spare, idx
 			s.findExtras(maps.Clone(idx))
+			s.knownDirs(idx)
 			return s, nil
 		}
 	}
@@ -119,6 +120,21 @@ func NewStage(dest string) (*Stage, error) {
 	}
 	s.dir = dir
 	return s, nil
+}
+
+// knownDirs records the folders of a reused spare's files as made, so
+// writes into them skip a mkdir that would fail with EEXIST (two syscalls
+// per new page on a monthly update). A folder Forget removes is dropped
+// from the record, and a write that still finds one missing makes it again.
+func (s *Stage) knownDirs(idx map[string]string) {
+	for p := range idx {
+		for d := path.Dir(p); d != "/"; d = path.Dir(d) {
+			full := filepath.Join(s.dir, filepath.FromSlash(d))
+			if _, seen := s.dirs.LoadOrStore(full, true); seen {
+				break
+			}
+		}
+	}
 }
 
 func randomSuffix() string {
