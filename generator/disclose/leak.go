@@ -70,6 +70,7 @@ type Scanner struct {
 	secrets []Secret
 	nums    map[string]int  // folded digits → secret index
 	public  map[string]bool // numbers published on purpose
+	keys    []string        // the folded patterns, by pats index
 }
 
 type scanPat struct {
@@ -144,6 +145,7 @@ func NewScannerPublic(secrets []Secret, public []string) *Scanner {
 		s.pats = append(s.pats, scanPat{allow: true})
 	}
 	s.m = newMatcher(patterns)
+	s.keys = patterns
 	return s
 }
 

@@ -1,0 +1,116 @@
+package disclose
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"slices"
+)
+
+// Rules is what decides a Scanner's verdict on a file, as hashes: the
+// secrets it reports, the strings that excuse a secret inside them, and the
+// numbers published on purpose. A file that one scanner passed, another
+// passes too when its rules find no more (see FindsNoMoreThan), so a build
+// need not scan again the files it keeps from the previous one.
+//
+// The hashes are of personal data: Rules are kept beside the exports they
+// come from (the build cache), never published.
+type Rules struct {
+	Secrets, Allowed, Public []uint64 // sorted, without duplicates
+}
+
+// Rules returns the scanner's rules.
+func (s *Scanner) Rules() *Rules {
+	r := &Rules{}
+	for i, k := range s.keys {
+		if s.pats[i].allow {
+			r.Allowed = append(r.Allowed, ruleHash(k))
+		} else {
+			r.Secrets = append(r.Secrets, ruleHash(k))
+		}
+	}
+	for n := range s.public {
+		r.Public = append(r.Public, ruleHash(n))
+	}
+	for _, l := range [][]uint64{r.Secrets, r.Allowed, r.Public} {
+		slices.Sort(l)
+	}
+	r.Secrets, r.Allowed, r.Public = slices.Compact(r.Secrets), slices.Compact(r.Allowed), slices.Compact(r.Public)
+	return r
+}
+
+func ruleHash(s string) uint64 {
+	sum := sha256.Sum256([]byte(s))
+	return binary.LittleEndian.Uint64(sum[:8])
+}
+
+// FindsNoMoreThan reports whether a file that old passed passes r too: r
+// reports no secret old did not, and excuses and publishes all that old
+// did. (The ID and mobile patterns are the scanner's code, the same for
+// both within one program.)
+func (r *Rules) FindsNoMoreThan(old *Rules) bool {
+	return subset(r.Secrets, old.Secrets) && subset(old.Allowed, r.Allowed) && subset(old.Public, r.Public)
+}
+
+// subset reports whether every element of the sorted a is in the sorted b.
+func subset(a, b []uint64) bool {
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j == len(b) || b[j] != x {
+			return false
+		}
+	}
+	return true
+}
+
+const rulesMagic = "gongshi-scan-rules 1\n"
+
+// MarshalBinary encodes the rules.
+func (r *Rules) MarshalBinary() ([]byte, error) {
+	b := bytes.NewBufferString(rulesMagic)
+	b.Grow(8 * (3 + len(r.Secrets) + len(r.Allowed) + len(r.Public)))
+	for _, l := range [][]uint64{r.Secrets, r.Allowed, r.Public} {
+		b.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(l))))
+		for _, x := range l {
+			b.Write(binary.LittleEndian.AppendUint64(nil, x))
+		}
+	}
+	return b.Bytes(), nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary encoded.
+func (r *Rules) UnmarshalBinary(data []byte) error {
+	rest, ok := bytes.CutPrefix(data, []byte(rulesMagic))
+	if !ok {
+		return errors.New("not scan rules")
+	}
+	var lists [3][]uint64
+	for i := range lists {
+		if len(rest) < 8 {
+			return errors.New("scan rules: truncated")
+		}
+		n := binary.LittleEndian.Uint64(rest)
+		rest = rest[8:]
+		if n > uint64(len(rest)/8) {
+			return errors.New("scan rules: truncated")
+		}
+		l := make([]uint64, n)
+		for j := range l {
+			l[j] = binary.LittleEndian.Uint64(rest[8*j:])
+		}
+		if !slices.IsSorted(l) {
+			return errors.New("scan rules: not sorted")
+		}
+		lists[i] = l
+		rest = rest[8*n:]
+	}
+	if len(rest) != 0 {
+		return errors.New("scan rules: trailing bytes")
+	}
+	r.Secrets, r.Allowed, r.Public = lists[0], lists[1], lists[2]
+	return nil
+}
