@@ -54,6 +54,9 @@ type Options struct {
 	DryRun bool
 	// CacheDir, when set, holds the parse cache (see cache.go): exports
 	// that did not change since a previous build are not parsed again.
+	// It also keeps the rules the personal-data gate applied to each
+	// output, so that files kept from it need not be scanned again when
+	// the gate looks for nothing new.
 	CacheDir string
 }
 
@@ -91,9 +94,13 @@ type Summary struct {
 	// SearchKept is true when the search index's input was unchanged and
 	// the previous index was kept instead of built.
 	SearchKept bool
-	Bytes      int64
-	Duration   time.Duration
-	Result     *disclose.Result
+	// KeptUnchecked is true when the files kept from the previous build
+	// were not scanned for personal data again: the gate looked for
+	// nothing the previous build's had not.
+	KeptUnchecked bool
+	Bytes         int64
+	Duration      time.Duration
+	Result        *disclose.Result
 	// Update is what changed since the previous build; FirstBuild is true
 	// when there was none to compare with.
 	Update     changelog.Update

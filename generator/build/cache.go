@@ -102,23 +102,32 @@ func cacheLoad(dir, key string) (*cacheEntry, bool) {
 }
 
 func cacheStore(dir, key string, e *cacheEntry) {
-	if dir == "" || key == "" || os.MkdirAll(dir, 0o755) != nil {
+	if dir == "" || key == "" {
 		return
 	}
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(e) != nil {
 		return
 	}
+	writeCacheFile(dir, filepath.Join(dir, key+".gob"), buf.Bytes())
+}
+
+// writeCacheFile puts data at name in the cache folder dir whole or not at
+// all: a build killed meanwhile leaves no half entry.
+func writeCacheFile(dir, name string, data []byte) {
+	if os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
 	tmp, err := os.CreateTemp(dir, ".entry-*")
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(buf.Bytes())
+	_, werr := tmp.Write(data)
 	if cerr := tmp.Close(); werr != nil || cerr != nil {
 		os.Remove(tmp.Name())
 		return
 	}
-	if os.Rename(tmp.Name(), filepath.Join(dir, key+".gob")) != nil {
+	if os.Rename(tmp.Name(), name) != nil {
 		os.Remove(tmp.Name())
 	}
 }

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,5 +123,75 @@ func TestSearchIndexRebuiltWhenPreviousFilesUnlisted(t *testing.T) {
 	}
 	if string(again) != string(meta) {
 		t.Error("the rebuilt search index differs from the first")
+	}
+}
+
+// TestKeptPagesScannedWhenTheGateLearnsMore: a page kept from the previous
+// build is taken on that build's word only while the personal-data gate
+// looks for nothing new; a new secret (here a newly penalised person named
+// in an unchanged notice) is looked for in every kept page.
+func TestKeptPagesScannedWhenTheGateLearnsMore(t *testing.T) {
+	notice := "-- content/notices/thanks.md --\n+++\ntitle = \"致谢\"\n+++\n感谢王小二等村民协助清理河道。\n"
+	first := readArchive(t, "smalltown.txtar") + notice
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	ctx := context.Background()
+	run := func(archive string) (*build.Summary, error) {
+		return build.Build(ctx, build.Options{SourceFS: sitetest.Source(archive), Dest: dest, Now: sitetest.Date, CacheDir: cache})
+	}
+	if _, err := run(first); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := run(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.KeptUnchecked || sum.Kept != sum.Written {
+		t.Errorf("unchanged rebuild: kept %d of %d files, unchecked %v; want all, unchecked", sum.Kept, sum.Written, sum.KeptUnchecked)
+	}
+
+	// 王小二 is penalised: his name becomes a secret, found in the notice
+	// page, which is otherwise kept as it was.
+	row := "王小二,自然人,,,,,,,,,,,,青溪综执罚〔2026〕7号,露天焚烧垃圾,露天焚烧垃圾,《大气污染防治法》第一百一十九条,罚款,罚款200元,0.02,,,2026/05/02,2099/12/31,,青溪镇人民政府,11350100MB0000000Y,青溪镇人民政府,11350100MB0000000Y,\n"
+	second := strings.Replace(first, "-- data/withdrawals/", row+"-- data/withdrawals/", 1)
+	before := sitetest.Files(t, dest)
+	_, err = run(second)
+	var le *build.LeakError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "notices/thanks/index.html") {
+		t.Fatalf("err = %v, want a LeakError naming the kept notice", err)
+	}
+	if got := sitetest.Files(t, dest); len(got) != len(before) {
+		t.Errorf("the failed build changed the output: %d files, was %d", len(got), len(before))
+	}
+}
+
+// TestPageEditedByHandIsScanned: a kept file edited in public/ after the
+// build is read and checked again, not taken on the index's word.
+func TestPageEditedByHandIsScanned(t *testing.T) {
+	archive := readArchive(t, "smalltown.txtar")
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	ctx := context.Background()
+	o := build.Options{SourceFS: sitetest.Source(archive), Dest: dest, Now: sitetest.Date, CacheDir: cache}
+	for range 2 {
+		if _, err := build.Build(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := filepath.Join(dest, "notices", "welcome", "index.html")
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = []byte(strings.Replace(string(b), "</main>", "<p>11010519491231002X</p></main>", 1))
+	if err := os.WriteFile(page, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(2 * time.Second) // past any coarse file-time tick
+	if err := os.Chtimes(page, later, later); err != nil {
+		t.Fatal(err)
+	}
+	_, err = build.Build(ctx, o)
+	var le *build.LeakError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "notices/welcome/index.html") {
+		t.Fatalf("err = %v, want a LeakError naming the edited page", err)
 	}
 }

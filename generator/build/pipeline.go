@@ -3,9 +3,13 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -158,6 +162,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	st.Check = gate.check
 	if prev != nil {
 		st.SetPrev(prevDir)
+		st.KeepUnchecked = gate.passedBefore(o.CacheDir, st.PrevIndexSum())
+		sum.KeptUnchecked = st.KeepUnchecked
 	}
 	pageFiles := make(map[string]bool, len(s.HTML))
 	for _, p := range s.HTML {
@@ -245,6 +251,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return sum, err
 	}
 	ok = true
+	gate.remember(o.CacheDir, st.IndexSum())
 	mark("swap")
 	sum.Duration = time.Since(start)
 	return sum, nil
@@ -443,10 +450,66 @@ type leakGate struct {
 	scanner *disclose.Scanner
 	mu      sync.Mutex
 	leaks   []disclose.Leak
+
+	rulesOnce sync.Once
+	rs        *disclose.Rules
 }
 
 func newLeakGate(res *disclose.Result) *leakGate {
 	return &leakGate{scanner: res.Scanner()}
+}
+
+// The rules the gate applied to an output are kept in the build cache,
+// named by the output's index, so that the next build can tell whether the
+// files it keeps from that output need scanning again: not when its own
+// rules find no more than those did (nothing new to look for, nothing
+// excused before that is not now). A monthly update, whose new records
+// bring new secrets, scans them; a rebuild of unchanged data does not.
+
+func rulesFile(cacheDir, indexSum string) string {
+	bin := binaryHash()
+	if cacheDir == "" || indexSum == "" || bin == "" {
+		return ""
+	}
+	h := sha256.Sum256([]byte("scan rules\x00" + bin + "\x00" + indexSum))
+	return filepath.Join(cacheDir, "scan-"+hex.EncodeToString(h[:20])+".rules")
+}
+
+func (g *leakGate) rules() *disclose.Rules {
+	g.rulesOnce.Do(func() { g.rs = g.scanner.Rules() })
+	return g.rs
+}
+
+// passedBefore reports whether every file of the output whose index has
+// the hash indexSum passes this gate: it passed a gate whose rules find no
+// more than this one's.
+func (g *leakGate) passedBefore(cacheDir, indexSum string) bool {
+	name := rulesFile(cacheDir, indexSum)
+	if name == "" {
+		return false
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return false
+	}
+	var old disclose.Rules
+	if old.UnmarshalBinary(data) != nil {
+		return false
+	}
+	now := time.Now()
+	os.Chtimes(name, now, now) // used: keep it
+	return g.rules().FindsNoMoreThan(&old)
+}
+
+// remember records the gate's rules as those the output whose index has
+// the hash indexSum passed.
+func (g *leakGate) remember(cacheDir, indexSum string) {
+	name := rulesFile(cacheDir, indexSum)
+	if name == "" {
+		return
+	}
+	data, _ := g.rules().MarshalBinary()
+	writeCacheFile(cacheDir, name, data)
 }
 
 // publisherStrings are what site.toml makes every page publish: never a
