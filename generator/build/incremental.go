@@ -8,11 +8,14 @@ import (
 	"io/fs"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"gongshi/generator/changelog"
 	"gongshi/generator/config"
+	"gongshi/generator/disclose"
 	"gongshi/generator/output"
+	"gongshi/generator/records"
 	"gongshi/generator/search"
 	"gongshi/generator/site"
 )
@@ -61,19 +64,54 @@ func themeFingerprint(theme fs.FS, cfg *config.Config, assets map[string]string)
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// pageKey hashes everything a record page is rendered from.
-func pageKey(fingerprint string, p *site.Page) (string, error) {
+// pageKeys hashes everything a record page is rendered from. A decision's
+// page holds its power item, shared by many decisions: each item is hashed
+// once, not with every decision that names it.
+type pageKeys struct {
+	fingerprint string
+	powers      sync.Map // *records.Power → its hash
+}
+
+func (k *pageKeys) key(p *site.Page) (string, error) {
+	data := p.Data
+	if cd, ok := data.(site.CaseData); ok {
+		h, err := k.powerHash(cd.Power)
+		if err != nil {
+			return "", err
+		}
+		data = struct {
+			Case  *disclose.Case
+			Power string
+		}{cd.Case, h}
+	}
 	b, err := json.Marshal(struct {
 		F, URL, Layout, Title, Section, Column, Description string
 		Date, First, Updated                                time.Time
 		Crumbs                                              []site.Crumb
 		Data                                                any
-	}{fingerprint, p.URL, p.Layout, p.Title, p.Section, p.Column, p.Description, p.Date, p.First, p.Updated, p.Crumbs, p.Data})
+	}{k.fingerprint, p.URL, p.Layout, p.Title, p.Section, p.Column, p.Description, p.Date, p.First, p.Updated, p.Crumbs, data})
 	if err != nil {
 		return "", err
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:12]), nil
+}
+
+func (k *pageKeys) powerHash(p *records.Power) (string, error) {
+	if p == nil {
+		return "", nil
+	}
+	if h, ok := k.powers.Load(p); ok {
+		return h.(string), nil
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	h := hex.EncodeToString(sum[:12])
+	k.powers.Store(p, h)
+	return h, nil
 }
 
 // searchKey hashes the search index's input and format version: the same

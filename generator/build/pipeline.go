@@ -323,6 +323,7 @@ func pageFile(url string) string {
 // It returns the keys of the record pages, by URL.
 func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Renderer, s *site.Site, fingerprint string, prev map[string]string) (map[string]string, error) {
 	keys := make([]string, len(s.HTML))
+	pk := &pageKeys{fingerprint: fingerprint}
 	g, ctx := errgroup.WithContext(ctx)
 	// More workers than cores: a page's write blocks in the file system.
 	// Each worker takes the next page until none is left, and keeps its
@@ -343,7 +344,7 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 				p := s.HTML[i]
 				name := pageFile(p.URL)
 				if incremental[p.Layout] {
-					key, err := pageKey(fingerprint, p)
+					key, err := pk.key(p)
 					if err != nil {
 						return fmt.Errorf("render %s: %w", p.URL, err)
 					}
