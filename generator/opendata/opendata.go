@@ -72,8 +72,10 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	var out []Dataset
 	updated := s.BuildDate
 	// Cases.
-	rows := [][]string{header(caseFields)}
-	var recs []Row
+	// Each dataset's rows are allocated at their final size: appending
+	// 25k decisions copied them over and over.
+	rows := append(make([][]string, 0, len(s.Cases)+1), header(caseFields))
+	recs := make([]Row, 0, len(s.Cases))
 	for i := range s.Cases {
 		c := &s.Cases[i]
 		r := caseRow(c, absURL)
@@ -88,8 +90,8 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	out = append(out, ds)
 	// Powers.
 	pf := []Field{{"事项编码", "code", "事项编码", ""}, {"事项名称", "name", "事项名称", ""}, {"子项名称", "sub_name", "子项名称", ""}, {"事项类型", "category", "权力类别", ""}, {"权力来源", "source", "法定本级行使、上级下放、委托或授权", ""}, {"实施主体", "subject", "实施主体", ""}, {"承办机构", "office", "承办机构", ""}, {"实施依据", "basis", "实施依据", ""}, {"所属领域", "domain", "所属领域", ""}, {"行使层级", "level", "行使层级", ""}, {"监督电话", "phone", "监督电话", ""}, {"页面", "url", "本站页面地址", ""}}
-	rows = [][]string{header(pf)}
-	recs = nil
+	rows = append(make([][]string, 0, len(s.Powers)+1), header(pf))
+	recs = make([]Row, 0, len(s.Powers))
 	for i := range s.Powers {
 		p := &s.Powers[i]
 		r := []string{p.Code, p.Name, p.SubName, p.Category, p.Source, p.Subject, p.Office, p.ImplBasis, p.Domain, p.Level, p.SupervisionPhone, absURL("/powers/" + p.ID() + "/")}
@@ -103,8 +105,8 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	out = append(out, ds)
 	// Services.
 	sf := []Field{{"事项名称", "name", "事项名称", ""}, {"事项编码", "code", "事项编码", ""}, {"所属领域", "domain", "所属领域", ""}, {"服务对象", "target", "服务对象", ""}, {"实施主体", "subject", "实施主体", ""}, {"法定办结时限", "legal_limit", "法定办结时限", ""}, {"承诺办结时限", "promise_limit", "承诺办结时限", ""}, {"收费标准", "fee", "收费标准", ""}, {"是否网办", "online", "是否可网上办理", ""}, {"到办事现场次数", "trips", "需要到现场的次数", "次"}, {"办件类型", "item_type", "即办件或承诺件", ""}, {"办理地点", "place", "办理地点", ""}, {"咨询电话", "phone", "咨询电话", ""}, {"页面", "url", "本站页面地址", ""}}
-	rows = [][]string{header(sf)}
-	recs = nil
+	rows = append(make([][]string, 0, len(s.Services)+1), header(sf))
+	recs = make([]Row, 0, len(s.Services))
 	for i := range s.Services {
 		v := &s.Services[i]
 		trips := ""
@@ -122,7 +124,7 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	out = append(out, ds)
 	// Statistics rows as exported, normalised to the long layout.
 	stf := []Field{{"数据表", "table", "来源统计表", ""}, {"月份", "month", "统计月份", ""}, {"类别", "category", "类别", ""}, {"窗口", "window", "窗口", ""}, {"指标", "indicator", "指标", ""}, {"数值", "value", "数值", ""}}
-	rows = [][]string{header(stf)}
+	rows = append(make([][]string, 0, len(s.Result.Stats)+1), header(stf))
 	for _, r0 := range s.Result.Stats {
 		r := []string{r0.Dataset, r0.Month, r0.Category, r0.Window, r0.Indicator, strconv.FormatFloat(r0.Value, 'f', -1, 64)}
 		rows = append(rows, r)
