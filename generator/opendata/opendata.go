@@ -4,8 +4,6 @@
 package opendata
 
 import (
-	"bytes"
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -74,17 +72,17 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	var out []Dataset
 	updated := s.BuildDate
 	// Cases.
-	rows := [][]string{header(caseFields)}
-	var js []map[string]any
-	var recs []Row
+	// Each dataset's rows are allocated at their final size: appending
+	// 25k decisions copied them over and over.
+	rows := append(make([][]string, 0, len(s.Cases)+1), header(caseFields))
+	recs := make([]Row, 0, len(s.Cases))
 	for i := range s.Cases {
 		c := &s.Cases[i]
 		r := caseRow(c, absURL)
 		rows = append(rows, r)
-		js = append(js, object(caseFields, r))
 		recs = append(recs, Row{c.ID, c.DecisionNo, r})
 	}
-	ds, err := dataset("cases", "行政处罚决定", "公示期内的行政处罚决定（双公示），自然人个人信息已按规定处理。", caseFields, rows, js, updated)
+	ds, err := dataset("cases", "行政处罚决定", "公示期内的行政处罚决定（双公示），自然人个人信息已按规定处理。", caseFields, rows, updated)
 	ds.Rows = recs
 	if err != nil {
 		return nil, err
@@ -92,24 +90,23 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	out = append(out, ds)
 	// Powers.
 	pf := []Field{{"事项编码", "code", "事项编码", ""}, {"事项名称", "name", "事项名称", ""}, {"子项名称", "sub_name", "子项名称", ""}, {"事项类型", "category", "权力类别", ""}, {"权力来源", "source", "法定本级行使、上级下放、委托或授权", ""}, {"实施主体", "subject", "实施主体", ""}, {"承办机构", "office", "承办机构", ""}, {"实施依据", "basis", "实施依据", ""}, {"所属领域", "domain", "所属领域", ""}, {"行使层级", "level", "行使层级", ""}, {"监督电话", "phone", "监督电话", ""}, {"页面", "url", "本站页面地址", ""}}
-	rows = [][]string{header(pf)}
-	js, recs = nil, nil
+	rows = append(make([][]string, 0, len(s.Powers)+1), header(pf))
+	recs = make([]Row, 0, len(s.Powers))
 	for i := range s.Powers {
 		p := &s.Powers[i]
 		r := []string{p.Code, p.Name, p.SubName, p.Category, p.Source, p.Subject, p.Office, p.ImplBasis, p.Domain, p.Level, p.SupervisionPhone, absURL("/powers/" + p.ID() + "/")}
 		rows = append(rows, r)
-		js = append(js, object(pf, r))
 		recs = append(recs, Row{p.ID(), p.Title(), r})
 	}
-	if ds, err = dataset("powers", "权力清单", "本镇权力清单事项及其依据、来源和实施主体。", pf, rows, js, updated); err != nil {
+	if ds, err = dataset("powers", "权力清单", "本镇权力清单事项及其依据、来源和实施主体。", pf, rows, updated); err != nil {
 		return nil, err
 	}
 	ds.Rows = recs
 	out = append(out, ds)
 	// Services.
 	sf := []Field{{"事项名称", "name", "事项名称", ""}, {"事项编码", "code", "事项编码", ""}, {"所属领域", "domain", "所属领域", ""}, {"服务对象", "target", "服务对象", ""}, {"实施主体", "subject", "实施主体", ""}, {"法定办结时限", "legal_limit", "法定办结时限", ""}, {"承诺办结时限", "promise_limit", "承诺办结时限", ""}, {"收费标准", "fee", "收费标准", ""}, {"是否网办", "online", "是否可网上办理", ""}, {"到办事现场次数", "trips", "需要到现场的次数", "次"}, {"办件类型", "item_type", "即办件或承诺件", ""}, {"办理地点", "place", "办理地点", ""}, {"咨询电话", "phone", "咨询电话", ""}, {"页面", "url", "本站页面地址", ""}}
-	rows = [][]string{header(sf)}
-	js, recs = nil, nil
+	rows = append(make([][]string, 0, len(s.Services)+1), header(sf))
+	recs = make([]Row, 0, len(s.Services))
 	for i := range s.Services {
 		v := &s.Services[i]
 		trips := ""
@@ -118,24 +115,21 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 		}
 		r := []string{v.Name, v.Code, v.Domain, v.Target, v.Subject, v.LegalLimit, v.PromiseLimit, v.Fee, v.Online, trips, v.ItemType, v.Place, v.Phone, absURL("/services/" + v.ID() + "/")}
 		rows = append(rows, r)
-		js = append(js, object(sf, r))
 		recs = append(recs, Row{v.ID(), v.Name, r})
 	}
-	if ds, err = dataset("services", "政务服务事项", "政务服务事项及办事指南要素。", sf, rows, js, updated); err != nil {
+	if ds, err = dataset("services", "政务服务事项", "政务服务事项及办事指南要素。", sf, rows, updated); err != nil {
 		return nil, err
 	}
 	ds.Rows = recs
 	out = append(out, ds)
 	// Statistics rows as exported, normalised to the long layout.
 	stf := []Field{{"数据表", "table", "来源统计表", ""}, {"月份", "month", "统计月份", ""}, {"类别", "category", "类别", ""}, {"窗口", "window", "窗口", ""}, {"指标", "indicator", "指标", ""}, {"数值", "value", "数值", ""}}
-	rows = [][]string{header(stf)}
-	js = nil
+	rows = append(make([][]string, 0, len(s.Result.Stats)+1), header(stf))
 	for _, r0 := range s.Result.Stats {
 		r := []string{r0.Dataset, r0.Month, r0.Category, r0.Window, r0.Indicator, strconv.FormatFloat(r0.Value, 'f', -1, 64)}
 		rows = append(rows, r)
-		js = append(js, object(stf, r))
 	}
-	if ds, err = dataset("stats", "统计数据", "便民服务中心、综治中心和信访等月度统计，按月份、类别、窗口和指标逐项列出。", stf, rows, js, updated); err != nil {
+	if ds, err = dataset("stats", "统计数据", "便民服务中心、综治中心和信访等月度统计，按月份、类别、窗口和指标逐项列出。", stf, rows, updated); err != nil {
 		return nil, err
 	}
 	out = append(out, ds)
@@ -168,26 +162,15 @@ func header(fs []Field) []string {
 	return h
 }
 
-func object(fs []Field, r []string) map[string]any {
-	m := make(map[string]any, len(fs))
-	for i, f := range fs {
-		m[f.Key] = r[i]
-	}
-	return m
-}
-
-func dataset(slug, title, desc string, fields []Field, rows [][]string, objs []map[string]any, updated time.Time) (Dataset, error) {
-	if objs == nil {
-		objs = []map[string]any{}
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(true)
-	if err := enc.Encode(map[string]any{"dataset": slug, "title": title, "updated": updated.Format("2006-01-02"), "fields": fields, "records": objs}); err != nil {
+// dataset makes a catalogue entry and its downloads from rows, whose first
+// row is the header.
+func dataset(slug, title, desc string, fields []Field, rows [][]string, updated time.Time) (Dataset, error) {
+	js, err := encodeJSON(slug, title, fields, rows[1:], updated)
+	if err != nil {
 		return Dataset{}, err
 	}
 	ds := Dataset{Slug: slug, Title: title, Description: desc, Fields: fields, Count: len(rows) - 1, Updated: updated,
 		CSV: "/data/" + slug + ".csv", JSON: "/data/" + slug + ".json"}
-	ds.Files = map[string][]byte{ds.CSV: csvsafe.Encode(rows), ds.JSON: buf.Bytes()}
+	ds.Files = map[string][]byte{ds.CSV: csvsafe.Encode(rows), ds.JSON: js}
 	return ds, nil
 }

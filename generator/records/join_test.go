@@ -25,3 +25,27 @@ func TestJoin(t *testing.T) {
 		t.Error("Join shares storage with its input")
 	}
 }
+
+// BenchmarkJoin100k merges four files of 25k decisions, as Join does and
+// as appending set by set onto an empty Set did before it.
+func BenchmarkJoin100k(b *testing.B) {
+	sets := make([]*Set, 4)
+	for i := range sets {
+		sets[i] = &Set{Cases: make([]Case, 25_000)}
+	}
+	b.Run("join", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Join(sets)
+		}
+	})
+	b.Run("append", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			s := &Set{}
+			for _, o := range sets {
+				s.Append(o)
+			}
+		}
+	})
+}

@@ -22,10 +22,18 @@ func (d *Data) day() time.Time { return d.Now.UTC().Truncate(24 * time.Hour) }
 
 // actsBetween returns the decisions dated from..to inclusive (days).
 func (d *Data) actsBetween(from, to time.Time) []disclose.Activity {
-	var out []disclose.Activity
-	for _, a := range d.acts {
-		if !a.Date.Before(from) && !a.Date.After(to) {
-			out = append(out, a)
+	// Counted first so that the result is allocated once: grown by append,
+	// it copied the decisions of a large town several times over.
+	n := 0
+	for i := range d.acts {
+		if t := d.acts[i].Date; !t.Before(from) && !t.After(to) {
+			n++
+		}
+	}
+	out := make([]disclose.Activity, 0, n)
+	for i := range d.acts {
+		if t := d.acts[i].Date; !t.Before(from) && !t.After(to) {
+			out = append(out, d.acts[i])
 		}
 	}
 	return out

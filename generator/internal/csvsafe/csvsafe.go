@@ -46,7 +46,17 @@ func isNumber(s string) bool {
 
 // Encode returns the rows as CSV with a UTF-8 BOM and CRLF line ends.
 func Encode(rows [][]string) []byte {
+	// Sized for the cells, separators and line ends, so the buffer is not
+	// copied as it grows; quoting adds little.
+	n := 3
+	for _, r := range rows {
+		n += len(r) + 1
+		for _, c := range r {
+			n += len(c)
+		}
+	}
 	var buf bytes.Buffer
+	buf.Grow(n + n/32)
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
