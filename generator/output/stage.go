@@ -380,19 +380,12 @@ func (s *Stage) put(p, h string, size int64, data []byte, same bool) error {
 // writeNew writes a new file at name, never into an existing one: in a
 // reused spare, a file not in its index (put there by hand) may be shared.
 func writeNew(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := createExcl(name, data)
 	if errors.Is(err, fs.ErrExist) {
 		if err := os.RemoveAll(name); err != nil {
 			return err
 		}
-		f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+		err = createExcl(name, data)
 	}
 	return err
 }
@@ -507,10 +500,11 @@ func (s *Stage) Keep(p string) (bool, error) {
 			return true, s.put(p, h, st.Size(), nil, true)
 		}
 	}
-	data, err := os.ReadFile(name)
+	data, release, err := readPooled(name)
 	if err != nil {
 		return false, nil
 	}
+	defer release() // neither Check nor the stage keeps the bytes
 	return true, s.write(p, data, true)
 }
 
