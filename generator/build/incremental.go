@@ -16,7 +16,6 @@ import (
 	"gongshi/generator/disclose"
 	"gongshi/generator/output"
 	"gongshi/generator/records"
-	"gongshi/generator/search"
 	"gongshi/generator/site"
 )
 
@@ -112,17 +111,6 @@ func (k *pageKeys) powerHash(p *records.Power) (string, error) {
 	h := hex.EncodeToString(sum[:12])
 	k.powers.Store(p, h)
 	return h, nil
-}
-
-// searchKey hashes the search index's input and format version: the same
-// key gives the same index files.
-func searchKey(docs []search.Doc) (string, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "search index v%d\x00", search.Version)
-	if err := json.NewEncoder(h).Encode(docs); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16]), nil
 }
 
 // keepSearch takes the previous build's search index unchanged when its key

@@ -273,9 +273,7 @@ func startSearch(docs []search.Doc, prev func() *changelog.Manifest) *searchJob 
 	j := &searchJob{docs: docs, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
-		if j.key, j.err = searchKey(docs); j.err != nil {
-			return
-		}
+		j.key = search.Fingerprint(docs)
 		if p := prev(); p != nil && p.Search == j.key {
 			return // keepSearch decides once the stage knows its files
 		}
