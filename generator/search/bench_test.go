@@ -92,3 +92,22 @@ func BenchmarkIndex10k(b *testing.B)  { benchIndex(b, 10_000) }
 func BenchmarkIndex100k(b *testing.B) { benchIndex(b, 100_000) }
 
 var _ = runtime.GOMAXPROCS
+
+// BenchmarkNormalize compares Normalize with the reference it is tested
+// against, over the text of 2,000 synthetic decisions.
+func BenchmarkNormalize(b *testing.B) {
+	docs := SyntheticDocs(2000, 1)
+	for _, fn := range []struct {
+		name string
+		f    func(string) string
+	}{{"fast", Normalize}, {"reference", normalizeRef}} {
+		b.Run(fn.name, func(b *testing.B) {
+			for b.Loop() {
+				for i := range docs {
+					fn.f(docs[i].Title)
+					fn.f(docs[i].Body)
+				}
+			}
+		})
+	}
+}

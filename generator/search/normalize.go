@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -60,29 +61,199 @@ func isDigits(s string) bool {
 // search.js implements the same function; TestNormalizeTable pins both
 // (the browser test runs the same table through the script).
 func Normalize(s string) string {
+	t, ok := foldSimple(s)
+	if !ok {
+		t = norm.NFKC.String(s)
+		t = strings.ToLower(t)
+		if strings.ContainsAny(t, "〔〕") {
+			t = canonBrackets.Replace(t)
+		}
+	}
+	if mayHaveYear(t) { // most text has no year
+		t = replaceYears(t)
+	}
+	return words(t)
+}
+
+// normalizeRef is Normalize as first written, with the expression: the
+// reference the fast paths are tested against.
+func normalizeRef(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "〔〕") {
 		s = canonBrackets.Replace(s)
 	}
-	if mayHaveYear(s) { // the expression is most of the cost; most text has no year
-		s = yearRe.ReplaceAllString(s, "〔$1〕$2")
+	s = yearRe.ReplaceAllString(s, "〔$1〕$2")
+	return words(s)
+}
+
+// foldSimple does NFKC, lower case and 〔〕 → [] in one pass when every
+// character of s is one whose NFKC form is known without context (ASCII,
+// CJK ideographs, full-width ASCII, common CJK punctuation): nearly all
+// text. It reports false for anything else, which takes the general path.
+func foldSimple(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF:
+			b = utf8.AppendRune(b, r)
+		case 0xFF01 <= r && r <= 0xFF5E: // full-width ASCII
+			r -= 0xFF01 - 0x21
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		case r == 0x3000: // ideographic space
+			b = append(b, ' ')
+		case r == '〔':
+			b = append(b, '[')
+		case r == '〕':
+			b = append(b, ']')
+		case 0x3001 <= r && r <= 0x3002, 0x3008 <= r && r <= 0x3011, 0x3016 <= r && r <= 0x3017,
+			0x2018 <= r && r <= 0x2019, 0x201C <= r && r <= 0x201D, r == 0x2014, r == 0xB7:
+			b = utf8.AppendRune(b, r) // no decomposition
+		default:
+			return "", false
+		}
 	}
+	return string(b), true
+}
+
+// words keeps letters, digits, 〔 and 〕, and turns every other run into
+// one space, with none at either end.
+func words(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	sep := false
-	for _, r := range s {
-		if isWordRune(r) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		word := false
+		if r < utf8.RuneSelf {
+			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else if 0x4E00 <= r && r <= 0x9FFF { // CJK ideographs: letters
+			word = true
+		} else {
+			word = isWordRune(r)
+		}
+		if word {
 			if sep && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			sep = false
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size])
 		} else {
 			sep = true
 		}
+		i += size
 	}
 	return b.String()
+}
+
+// replaceYears does what yearRe.ReplaceAllString(s, "〔$1〕$2") does, by
+// hand: ` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?`,
+// leftmost first, non-overlapping. FuzzReplaceYears holds the two equal.
+func replaceYears(s string) string {
+	var b strings.Builder
+	copied := 0 // s[:copied] is in b
+	for i := 0; i < len(s); {
+		n := openerLen(s[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		end, year, num, ok := yearAt(s, i+n)
+		if !ok {
+			i += n
+			continue
+		}
+		start := i
+		for start > copied && s[start-1] == ' ' {
+			start--
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[copied:start])
+		b.WriteString("〔")
+		b.WriteString(year)
+		b.WriteString("〕")
+		b.WriteString(num)
+		copied, i = end, end
+	}
+	if copied == 0 {
+		return s
+	}
+	b.WriteString(s[copied:])
+	return b.String()
+}
+
+// yearAt matches ` *([0-9]{4}) *closer(?: *第? *0*([0-9]))?` at s[i:].
+func yearAt(s string, i int) (end int, year, num string, ok bool) {
+	i = skipSpaces(s, i)
+	if i+4 > len(s) || !isDigits(s[i:i+4]) {
+		return 0, "", "", false
+	}
+	year = s[i : i+4]
+	i = skipSpaces(s, i+4)
+	n := closerLen(s[i:])
+	if n == 0 {
+		return 0, "", "", false
+	}
+	end = i + n
+	j := skipSpaces(s, end)
+	if strings.HasPrefix(s[j:], "第") {
+		j = skipSpaces(s, j+len("第"))
+	}
+	z := j
+	for z < len(s) && s[z] == '0' {
+		z++
+	}
+	switch {
+	case z < len(s) && '1' <= s[z] && s[z] <= '9':
+		return z + 1, year, s[z : z+1], true
+	case z > j: // only zeros: the last is the digit
+		return z, year, "0", true
+	}
+	return end, year, "", true
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+func openerLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case s[0] == '[' || s[0] == '(' || s[0] == '{':
+		return 1
+	case strings.HasPrefix(s, "【") || strings.HasPrefix(s, "〖"):
+		return len("【")
+	}
+	return 0
+}
+
+func closerLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case s[0] == ']' || s[0] == ')' || s[0] == '}':
+		return 1
+	case strings.HasPrefix(s, "】") || strings.HasPrefix(s, "〗"):
+		return len("】")
+	}
+	return 0
 }
 
 // isWordRune reports whether r is kept by Normalize.

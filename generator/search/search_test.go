@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalizeTable(t *testing.T) {
@@ -423,4 +426,62 @@ func FuzzMayHaveYear(f *testing.F) {
 			t.Errorf("mayHaveYear(%q) = false, but the expression matches", s)
 		}
 	})
+}
+
+// FuzzNormalize holds Normalize, with its fast paths, to the reference
+// (NFKC, lower case, the year expression).
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"青溪综执罚[2025]3号", "( 2025 )第003", "【2024】 第 000", "〖 1999〗0012", "{2020}", "[202", "(12345)",
+		"无年份", "ＡＢＣ１２３（２０２５）", "〔2026〕", "  [2025]  [2024]5", "[[2025]", "Ⅷ ﬁ …", "é", "e\u0301", "\u3000[2025]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Normalize(s), normalizeRef(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := replaceYears(s), yearRe.ReplaceAllString(s, "〔$1〕$2"); got != want {
+			t.Errorf("replaceYears(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestNormalizeAgainstReference strings together the pieces the year
+// expression and the fast paths care about, at random, and compares
+// Normalize with the reference; FuzzNormalize explores further.
+func TestNormalizeAgainstReference(t *testing.T) {
+	pieces := []string{"[", "(", "【", "〖", "{", "]", ")", "】", "〗", "}", " ", "  ", "第", "0", "00", "1", "7", "2025", "12345",
+		"〔", "〕", "（", "）", "［", "］", "２０２５", "ａ", "Ｂ", "A", "字", "号", "，", "\u3000", "é", "e\u0301", "ﬁ", "…", "\u2028", "·", "、"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50_000 {
+		var b strings.Builder
+		for range 1 + r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := Normalize(s), normalizeRef(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFoldSimpleIsNFKC checks every character foldSimple accepts against
+// the general path.
+func TestFoldSimpleIsNFKC(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		got, ok := foldSimple(string(r))
+		if !ok {
+			continue
+		}
+		if want := canonBrackets.Replace(strings.ToLower(norm.NFKC.String(string(r)))); got != want {
+			t.Errorf("%U: %q, want %q", r, got, want)
+		}
+	}
+}
+
+func TestWordsIdeographsAreLetters(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !isWordRune(r) {
+			t.Fatalf("%U is not a letter: words must not keep it", r)
+		}
+	}
 }
