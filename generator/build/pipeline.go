@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path"
@@ -158,7 +159,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	gate := newLeakGate(res)
+	gate := newLeakGate(res.Scanner())
 	st.Check = gate.check
 	if prev != nil {
 		st.SetPrev(prevDir)
@@ -452,10 +453,15 @@ type leakGate struct {
 
 	rulesOnce sync.Once
 	rs        *disclose.Rules
+
+	// Parts of pages found clean, by hash: the site header and footer
+	// that every page repeats are scanned once.
+	seed  maphash.Seed
+	clean sync.Map
 }
 
-func newLeakGate(res *disclose.Result) *leakGate {
-	return &leakGate{scanner: res.Scanner()}
+func newLeakGate(sc *disclose.Scanner) *leakGate {
+	return &leakGate{scanner: sc, seed: maphash.MakeSeed()}
 }
 
 // The rules the gate applied to an output are kept in the build cache,
@@ -522,16 +528,72 @@ func publisherStrings(cfg *config.Config) []string {
 // are passed over: they hold the bigrams of documents whose full text is
 // scanned in the index's JSON chunks and in the pages, and two bigrams side
 // by side can spell a name that no document contains.
+//
+// A page is scanned in four parts, split before its <body, <main and
+// </main> tags (where no match can continue: see Scanner.Separates); the
+// second and the fourth, the header and the footer, are the same on most
+// pages and are scanned once per content.
 func (g *leakGate) check(p string, data []byte) error {
 	if strings.HasPrefix(p, "/search/index/") && strings.HasSuffix(p, ".bin") {
 		return nil
 	}
-	if found := g.scanner.Scan(strings.TrimPrefix(p, "/"), data); len(found) > 0 {
-		g.mu.Lock()
-		g.leaks = append(g.leaks, found...)
-		g.mu.Unlock()
+	name := strings.TrimPrefix(p, "/")
+	cuts := pageCuts(data)
+	if cuts == nil || !strings.HasSuffix(p, ".html") || !g.scanner.Separates('<') {
+		g.found(g.scanner.Scan(name, data), data, 0)
+		return nil
+	}
+	for i, lo := range cuts {
+		hi := len(data)
+		if i+1 < len(cuts) {
+			hi = cuts[i+1]
+		}
+		part := data[lo:hi]
+		shared := i%2 == 1
+		var h uint64
+		if shared {
+			h = maphash.Bytes(g.seed, part)
+			if _, ok := g.clean.Load(h); ok {
+				continue
+			}
+		}
+		leaks := g.scanner.Scan(name, part)
+		if len(leaks) == 0 && shared {
+			g.clean.Store(h, true)
+		}
+		g.found(leaks, data, lo)
 	}
 	return nil
+}
+
+// pageCuts returns where a page's parts start: 0 and its <body, <main and
+// </main> tags, in order; nil when it lacks one.
+func pageCuts(data []byte) []int {
+	cuts := []int{0}
+	at := 0
+	for _, tag := range []string{"<body", "<main", "</main>"} {
+		i := bytes.Index(data[at:], []byte(tag))
+		if i < 0 {
+			return nil
+		}
+		at += i
+		cuts = append(cuts, at)
+	}
+	return cuts
+}
+
+// found records leaks found in the part of data starting at off.
+func (g *leakGate) found(leaks []disclose.Leak, data []byte, off int) {
+	if len(leaks) == 0 {
+		return
+	}
+	lines := bytes.Count(data[:off], []byte("\n"))
+	for i := range leaks {
+		leaks[i].Line += lines
+	}
+	g.mu.Lock()
+	g.leaks = append(g.leaks, leaks...)
+	g.mu.Unlock()
 }
 
 // err returns a LeakError for what was found, sorted, or nil.

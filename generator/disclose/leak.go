@@ -202,6 +202,14 @@ func (s *Scanner) secretSpans(text []byte) []span {
 	return out
 }
 
+// Separates reports whether the ASCII character c ends every match: no
+// pattern holds it, and it is neither a digit nor a letter (which ID and
+// mobile numbers are made of). Content split just before such a character
+// can then be scanned part by part with the same findings.
+func (s *Scanner) Separates(c byte) bool {
+	return c < utf8.RuneSelf && s.m.ascii[c] == 0 && !isAlnum(c) && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v'
+}
+
 // Scan returns the leaks in one file's content, by line.
 func (s *Scanner) Scan(path string, content []byte) []Leak {
 	type found struct {

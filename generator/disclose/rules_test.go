@@ -133,3 +133,17 @@ func FuzzRulesUnmarshal(f *testing.F) {
 		}
 	})
 }
+
+func TestSeparates(t *testing.T) {
+	plain := NewScanner([]Secret{{Value: "张三丰", Kind: SecretName}})
+	odd := NewScanner([]Secret{{Value: "张<三丰", Kind: SecretAddress}})
+	for _, tc := range []struct {
+		s    *Scanner
+		c    byte
+		want bool
+	}{{plain, '<', true}, {plain, '>', true}, {odd, '<', false}, {plain, ' ', false}, {plain, '7', false}, {plain, 'x', false}} {
+		if got := tc.s.Separates(tc.c); got != tc.want {
+			t.Errorf("Separates(%q) = %v, want %v", tc.c, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package build
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"gongshi/generator/disclose"
+)
+
+// TestLeakGateScansSharedPartsOnce: the header and footer every page
+// repeats are scanned once, yet a leak anywhere in any page is found, on
+// its line.
+func TestLeakGateScansSharedPartsOnce(t *testing.T) {
+	page := func(header, main, footer string) []byte {
+		return []byte("<!doctype html><title>t</title>\n<body><header>" + header + "</header>\n<main>" + main + "</main>\n<footer>" + footer + "</footer></body>")
+	}
+	tests := []struct {
+		name  string
+		pages [][]byte
+		want  []string // file:line of each leak
+	}{
+		{"clean", [][]byte{page("青溪镇", "处罚决定", "电话"), page("青溪镇", "另一页", "电话")}, nil},
+		{"in a main", [][]byte{page("青溪镇", "a", "b"), page("青溪镇", "张三丰", "b")}, []string{"p1.html:3"}},
+		{"in a header seen clean before", [][]byte{page("青溪镇", "a", "b"), page("青溪镇张三丰", "a", "b")}, []string{"p1.html:2"}},
+		{"in a repeated footer", [][]byte{page("h", "a", "张三丰"), page("h", "c", "张三丰")}, []string{"p0.html:4", "p1.html:4"}},
+		{"an ID number", [][]byte{page("h", "11010519491231002X", "f")}, []string{"p0.html:3"}},
+		{"no body tag", [][]byte{[]byte("<p>张三丰</p>")}, []string{"p0.html:1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := newLeakGate(disclose.NewScanner([]disclose.Secret{{Value: "张三丰", Kind: disclose.SecretName}}))
+			for i, p := range tc.pages {
+				g.check(fmt.Sprintf("/p%d.html", i), p)
+			}
+			var got []string
+			for _, l := range g.leaks {
+				got = append(got, fmt.Sprintf("%s:%d", l.File, l.Line))
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("leaks at %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
