@@ -494,9 +494,11 @@ func (s *Stage) Keep(p string) (bool, error) {
 		if err != nil || !st.Mode().IsRegular() {
 			return false, nil
 		}
-		// A file changed after the index was written was edited by
-		// hand: read and check what it holds now.
-		if !st.ModTime().After(s.prevIdxTime) {
+		// A file changed since the index was written (or within the same
+		// clock tick) may have been edited by hand: read and check what it
+		// holds now. (An index linked from the build before is older than
+		// its build, which errs the same way.)
+		if st.ModTime().Before(s.prevIdxTime) {
 			return true, s.put(p, h, st.Size(), nil, true)
 		}
 	}

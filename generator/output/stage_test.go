@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // build writes files (URL path → content) as one build into dest and
@@ -246,6 +247,13 @@ func TestKeepUncheckedTrustsTheIndex(t *testing.T) {
 	build(t, dest, files, false)
 	build(t, dest, files, false) // the first output becomes the spare
 	for _, unchecked := range []bool{false, true} {
+		// Written well before the index, not within its clock tick.
+		hourAgo := time.Now().Add(-time.Hour)
+		for p := range files {
+			if err := os.Chtimes(filepath.Join(dest, filepath.FromSlash(p)), hourAgo, hourAgo); err != nil {
+				t.Fatal(err)
+			}
+		}
 		st, err := NewStage(dest)
 		if err != nil {
 			t.Fatal(err)
