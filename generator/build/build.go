@@ -5,6 +5,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -215,18 +216,32 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		diags  diag.List
 	}
 	results := make([]result, len(jobs))
+	files, keys := make([]string, len(jobs)), make([]string, len(jobs))
+	if o.CacheDir != "" {
+		kg := errgroup.Group{}
+		kg.SetLimit(o.workers())
+		for i, j := range jobs {
+			kg.Go(func() error {
+				keys[i] = cacheKey(fsys, j.file, j.kind.Name, cfg.Aliases[j.kind.Name])
+				return nil
+			})
+		}
+		kg.Wait()
+	}
+	for i, j := range jobs {
+		files[i] = j.file
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(o.workers())
-	for i, j := range jobs {
+	for _, i := range jobOrder(fsys, o.CacheDir, files, keys) {
+		j, key := jobs[i], keys[i]
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			r := &results[i]
 			aliases := cfg.Aliases[j.kind.Name]
-			key := ""
-			if o.CacheDir != "" {
-				key = cacheKey(fsys, j.file, j.kind.Name, aliases)
+			if key != "" {
 				if e, ok := cacheLoad(o.CacheDir, key); ok {
 					r.set, r.tables, r.diags = e.Set, e.Tables, e.Diags
 					return nil
@@ -275,6 +290,38 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	sum.Counts["pages"] = len(kept)
 	sum.fresh = newFreshness(cfg, kept)
 	return &loaded{cfg: cfg, set: set, pages: kept, sum: sum}, nil
+}
+
+// jobOrder orders the files to read so that the longest jobs start
+// first and no worker is left with one at the end: files the cache does
+// not hold (to be parsed) before those it does, larger before smaller.
+// keys are the files' cache keys ("" when the cache is off).
+func jobOrder(fsys fs.FS, cacheDir string, files, keys []string) []int {
+	type est struct {
+		parse bool
+		size  int64
+	}
+	ests := make([]est, len(files))
+	for i, f := range files {
+		if st, err := fs.Stat(fsys, f); err == nil {
+			ests[i].size = st.Size()
+		}
+		ests[i].parse = keys[i] == "" || !cacheHas(cacheDir, keys[i])
+	}
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if ests[a].parse != ests[b].parse {
+			if ests[a].parse {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(ests[b].size, ests[a].size)
+	})
+	return order
 }
 
 // Check validates config and data without writing anything.

@@ -82,6 +82,12 @@ func cacheKey(fsys fs.FS, file, kind string, aliases map[string][]string) string
 	return hex.EncodeToString(h.Sum(nil))[:40]
 }
 
+// cacheHas reports whether the cache in dir has an entry for key.
+func cacheHas(dir, key string) bool {
+	_, err := os.Stat(filepath.Join(dir, key+".gob"))
+	return err == nil
+}
+
 func cacheLoad(dir, key string) (*cacheEntry, bool) {
 	if dir == "" || key == "" {
 		return nil, false

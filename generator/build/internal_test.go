@@ -2,8 +2,12 @@ package build
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"gongshi/generator/disclose"
 )
@@ -41,5 +45,25 @@ func TestLeakGateScansSharedPartsOnce(t *testing.T) {
 				t.Errorf("leaks at %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestJobOrder(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.csv": {Data: make([]byte, 10)}, "b.csv": {Data: make([]byte, 300)},
+		"c.csv": {Data: make([]byte, 200)}, "d.csv": {Data: make([]byte, 50)},
+	}
+	cache := t.TempDir()
+	for _, k := range []string{"kb", "kc"} { // b and c are in the cache
+		if err := os.WriteFile(filepath.Join(cache, k+".gob"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := []string{"a.csv", "b.csv", "c.csv", "d.csv"}
+	if got := jobOrder(fsys, cache, files, []string{"ka", "kb", "kc", "kd"}); !slices.Equal(got, []int{3, 0, 1, 2}) {
+		t.Errorf("with a cache: %v, want d a (to parse), then b c", got)
+	}
+	if got := jobOrder(fsys, "", files, make([]string, 4)); !slices.Equal(got, []int{1, 2, 3, 0}) {
+		t.Errorf("without a cache: %v, want largest first", got)
 	}
 }
