@@ -132,7 +132,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	verbose := fs.Bool("verbose", false, "log the phases of the build")
 	dryRun := fs.Bool("dry-run", false, "say what would change since the previous build, and write nothing")
 	previous := fs.String("previous", "", "a previous build's output to compare with (default: the destination folder)")
-	noCache := fs.Bool("no-cache", false, "parse every export again instead of reusing what earlier builds parsed")
+	noCache := fs.Bool("no-cache", false, "parse every export and scan every kept page again instead of reusing what earlier builds found")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -202,8 +202,9 @@ func printUpdate(w io.Writer, sum *build.Summary) {
 	list("removed", u.Removed)
 }
 
-// cacheDir is where builds keep parsed exports: the user's cache folder,
-// or none when it cannot be found or --no-cache is given.
+// cacheDir is where builds keep parsed exports and the personal-data
+// check's rules: the user's cache folder, or none when it cannot be found
+// or --no-cache is given.
 func cacheDir(off bool) string {
 	if off {
 		return ""
