@@ -203,19 +203,22 @@ func TestStageForget(t *testing.T) {
 }
 
 func TestKeepChecksAFileChangedByHand(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	build(t, dest, map[string]string{"/a/index.html": "<p>a</p>"}, false)
-	if err := os.WriteFile(filepath.Join(dest, "a", "index.html"), []byte(`<script src="https://cdn.example.com/x.js"></script>`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	st, err := NewStage(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Abort()
-	st.SetPrev(dest)
-	if _, err := st.Keep("/a/index.html"); err == nil {
-		t.Error("a file changed by hand since the previous build was kept unchecked")
+	for _, unchecked := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		build(t, dest, map[string]string{"/a/index.html": "<p>a</p>"}, false)
+		if err := os.WriteFile(filepath.Join(dest, "a", "index.html"), []byte(`<script src="https://cdn.example.com/x.js"></script>`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		st, err := NewStage(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.SetPrev(dest)
+		st.KeepUnchecked = unchecked
+		if _, err := st.Keep("/a/index.html"); err == nil {
+			t.Errorf("KeepUnchecked=%v: a file changed by hand since the previous build was kept unchecked", unchecked)
+		}
+		st.Abort()
 	}
 }
 

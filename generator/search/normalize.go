@@ -232,26 +232,19 @@ func skipSpaces(s string, i int) int {
 	return i
 }
 
-func openerLen(s string) int {
-	switch {
-	case s == "":
-		return 0
-	case s[0] == '[' || s[0] == '(' || s[0] == '{':
-		return 1
-	case strings.HasPrefix(s, "【") || strings.HasPrefix(s, "〖"):
-		return len("【")
-	}
-	return 0
-}
+// openerLen and closerLen return the length of the bracket of yearRe that
+// s starts with, or 0.
+func openerLen(s string) int { return bracketLen(s, "[({", "【", "〖") }
+func closerLen(s string) int { return bracketLen(s, "])}", "】", "〗") }
 
-func closerLen(s string) int {
+func bracketLen(s, ascii, wide1, wide2 string) int {
 	switch {
 	case s == "":
 		return 0
-	case s[0] == ']' || s[0] == ')' || s[0] == '}':
+	case strings.IndexByte(ascii, s[0]) >= 0:
 		return 1
-	case strings.HasPrefix(s, "】") || strings.HasPrefix(s, "〗"):
-		return len("】")
+	case strings.HasPrefix(s, wide1) || strings.HasPrefix(s, wide2):
+		return len(wide1)
 	}
 	return 0
 }
