@@ -202,6 +202,18 @@ func TestStageForget(t *testing.T) {
 	}
 }
 
+// nextStage starts the build after the one in dest.
+func nextStage(t *testing.T, dest string, keepUnchecked bool) *Stage {
+	t.Helper()
+	st, err := NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetPrev(dest)
+	st.KeepUnchecked = keepUnchecked
+	return st
+}
+
 func TestKeepChecksAFileChangedByHand(t *testing.T) {
 	for _, unchecked := range []bool{false, true} {
 		dest := filepath.Join(t.TempDir(), "public")
@@ -209,12 +221,7 @@ func TestKeepChecksAFileChangedByHand(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dest, "a", "index.html"), []byte(`<script src="https://cdn.example.com/x.js"></script>`), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		st, err := NewStage(dest)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st.SetPrev(dest)
-		st.KeepUnchecked = unchecked
+		st := nextStage(t, dest, unchecked)
 		if _, err := st.Keep("/a/index.html"); err == nil {
 			t.Errorf("KeepUnchecked=%v: a file changed by hand since the previous build was kept unchecked", unchecked)
 		}
@@ -257,12 +264,7 @@ func TestKeepUncheckedTrustsTheIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		st, err := NewStage(dest)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st.SetPrev(dest)
-		st.KeepUnchecked = unchecked
+		st := nextStage(t, dest, unchecked)
 		var checked []string
 		st.Check = func(p string, _ []byte) error { checked = append(checked, p); return nil }
 		for p := range files {
