@@ -148,6 +148,15 @@ func TestKeptPagesScannedWhenTheGateLearnsMore(t *testing.T) {
 	if !sum.KeptUnchecked || sum.Kept != sum.Written {
 		t.Errorf("unchanged rebuild: kept %d of %d files, unchecked %v; want all, unchecked", sum.Kept, sum.Written, sum.KeptUnchecked)
 	}
+	// The rules (hashes of personal data) stay in the cache, out of the site.
+	if rules, _ := filepath.Glob(filepath.Join(cache, "*.rules")); len(rules) == 0 {
+		t.Error("no rules in the build cache")
+	}
+	for _, f := range sitetest.Files(t, dest) {
+		if strings.HasSuffix(f, ".rules") {
+			t.Errorf("%s published", f)
+		}
+	}
 
 	// 王小二 is penalised: his name becomes a secret, found in the notice
 	// page, which is otherwise kept as it was.
