@@ -455,13 +455,15 @@ type leakGate struct {
 	rs        *disclose.Rules
 
 	// Parts of pages found clean, by hash: the site header and footer
-	// that every page repeats are scanned once.
+	// that every page repeats are scanned once. split says pages may be
+	// scanned in parts at all.
+	split bool
 	seed  maphash.Seed
 	clean sync.Map
 }
 
 func newLeakGate(sc *disclose.Scanner) *leakGate {
-	return &leakGate{scanner: sc, seed: maphash.MakeSeed()}
+	return &leakGate{scanner: sc, seed: maphash.MakeSeed(), split: sc.Separates('<')}
 }
 
 // The rules the gate applied to an output are kept in the build cache,
@@ -538,8 +540,11 @@ func (g *leakGate) check(p string, data []byte) error {
 		return nil
 	}
 	name := strings.TrimPrefix(p, "/")
-	cuts := pageCuts(data)
-	if cuts == nil || !strings.HasSuffix(p, ".html") || !g.scanner.Separates('<') {
+	var cuts []int
+	if g.split && strings.HasSuffix(p, ".html") {
+		cuts = pageCuts(data)
+	}
+	if cuts == nil {
 		g.found(g.scanner.Scan(name, data), data, 0)
 		return nil
 	}
