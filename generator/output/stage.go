@@ -565,7 +565,7 @@ func (s *Stage) Abort() error {
 			os.Remove(filepath.Join(s.dir, filepath.FromSlash(p)))
 		}
 	}
-	_, err := writeIndex(s.dir, idx, "")
+	_, err := writeIndex(s.dir, idx, "", "")
 	return err
 }
 
@@ -592,7 +592,7 @@ func (s *Stage) finish() error {
 	if err := s.remove(gone); err != nil {
 		return err
 	}
-	sum, err := writeIndex(s.dir, s.hashes, s.prev)
+	sum, err := writeIndex(s.dir, s.hashes, s.prev, s.prevIdxSum)
 	s.idxSum = sum
 	return err
 }
@@ -656,9 +656,9 @@ func (s *Stage) remove(ps []string) error {
 	return nil
 }
 
-// writeIndex writes the index of dir, linked from prev's when the same,
-// and returns a hash of it.
-func writeIndex(dir string, idx map[string]string, prev string) (sum string, err error) {
+// writeIndex writes the index of dir, linked from prev's when the same
+// (prevSum is the hash of prev's index), and returns a hash of it.
+func writeIndex(dir string, idx map[string]string, prev, prevSum string) (sum string, err error) {
 	paths := make([]string, 0, len(idx))
 	for p := range idx {
 		paths = append(paths, p)
@@ -675,11 +675,8 @@ func writeIndex(dir string, idx map[string]string, prev string) (sum string, err
 	}
 	sum = hashOf(b.Bytes())
 	name := filepath.Join(dir, IndexPath)
-	if prev != "" {
-		old := filepath.Join(prev, IndexPath)
-		if same, _ := sameContent(old, b.Bytes()); same && os.Link(old, name) == nil {
-			return sum, nil
-		}
+	if prev != "" && sum == prevSum && os.Link(filepath.Join(prev, IndexPath), name) == nil {
+		return sum, nil
 	}
 	return sum, os.WriteFile(name, b.Bytes(), 0o644)
 }
