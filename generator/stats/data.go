@@ -101,20 +101,8 @@ type Data struct {
 func New(res *disclose.Result) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
 	// Withdrawn decisions did not stand: no enforcement figure counts them.
-	// Both slices are sized up front, as growing them showed in profiles.
-	n := 0
-	for i := range res.Activity {
-		if !res.Activity[i].Withdrawn {
-			n++
-		}
-	}
-	d.acts = make([]disclose.Activity, 0, n)
-	for i := range res.Activity {
-		if !res.Activity[i].Withdrawn {
-			d.acts = append(d.acts, res.Activity[i])
-		}
-	}
-	d.facts = make([]fact, 0, len(res.Stats))
+	d.acts = selectActs(res.Activity, func(a *disclose.Activity) bool { return !a.Withdrawn })
+	d.facts = make([]fact, 0, len(res.Stats)) // sized up front: growing it showed in profiles
 	for _, r := range res.Stats {
 		ind, mult, ok := canonical(r.Indicator)
 		if !ok || isTotal(r.Category) || isTotal(r.Window) {

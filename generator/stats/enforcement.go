@@ -22,18 +22,23 @@ func (d *Data) day() time.Time { return d.Now.UTC().Truncate(24 * time.Hour) }
 
 // actsBetween returns the decisions dated from..to inclusive (days).
 func (d *Data) actsBetween(from, to time.Time) []disclose.Activity {
-	// Counted first so that the result is allocated once: grown by append,
-	// it copied the decisions of a large town several times over.
+	return selectActs(d.acts, func(a *disclose.Activity) bool { return !a.Date.Before(from) && !a.Date.After(to) })
+}
+
+// selectActs returns the activities keep accepts, in order. They are
+// counted first so that the result is allocated once: grown by append, it
+// copied the decisions of a large town several times over.
+func selectActs(acts []disclose.Activity, keep func(*disclose.Activity) bool) []disclose.Activity {
 	n := 0
-	for i := range d.acts {
-		if t := d.acts[i].Date; !t.Before(from) && !t.After(to) {
+	for i := range acts {
+		if keep(&acts[i]) {
 			n++
 		}
 	}
 	out := make([]disclose.Activity, 0, n)
-	for i := range d.acts {
-		if t := d.acts[i].Date; !t.Before(from) && !t.After(to) {
-			out = append(out, d.acts[i])
+	for i := range acts {
+		if keep(&acts[i]) {
+			out = append(out, acts[i])
 		}
 	}
 	return out
