@@ -216,24 +216,26 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		diags  diag.List
 	}
 	results := make([]result, len(jobs))
-	files, keys := make([]string, len(jobs)), make([]string, len(jobs))
-	if o.CacheDir != "" {
-		kg := errgroup.Group{}
-		kg.SetLimit(o.workers())
-		for i, j := range jobs {
-			kg.Go(func() error {
-				keys[i] = cacheKey(fsys, j.file, j.kind.Name, cfg.Aliases[j.kind.Name])
-				return nil
-			})
-		}
-		kg.Wait()
-	}
+	// Each file's cache key, and an estimate of its work for jobOrder.
+	keys, ests := make([]string, len(jobs)), make([]jobEstimate, len(jobs))
+	kg := errgroup.Group{}
+	kg.SetLimit(o.workers())
 	for i, j := range jobs {
-		files[i] = j.file
+		kg.Go(func() error {
+			if st, err := fs.Stat(fsys, j.file); err == nil {
+				ests[i].size = st.Size()
+			}
+			if o.CacheDir != "" {
+				keys[i] = cacheKey(fsys, j.file, j.kind.Name, cfg.Aliases[j.kind.Name])
+			}
+			ests[i].parse = keys[i] == "" || !cacheHas(o.CacheDir, keys[i])
+			return nil
+		})
 	}
+	kg.Wait()
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(o.workers())
-	for _, i := range jobOrder(fsys, o.CacheDir, files, keys) {
+	for _, i := range jobOrder(ests) {
 		j, key := jobs[i], keys[i]
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
@@ -292,23 +294,18 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	return &loaded{cfg: cfg, set: set, pages: kept, sum: sum}, nil
 }
 
-// jobOrder orders the files to read so that the longest jobs start
-// first and no worker is left with one at the end: files the cache does
-// not hold (to be parsed) before those it does, larger before smaller.
-// keys are the files' cache keys ("" when the cache is off).
-func jobOrder(fsys fs.FS, cacheDir string, files, keys []string) []int {
-	type est struct {
-		parse bool
-		size  int64
-	}
-	ests := make([]est, len(files))
-	for i, f := range files {
-		if st, err := fs.Stat(fsys, f); err == nil {
-			ests[i].size = st.Size()
-		}
-		ests[i].parse = keys[i] == "" || !cacheHas(cacheDir, keys[i])
-	}
-	order := make([]int, len(files))
+// jobEstimate is what a file to read is expected to cost: parsing (the
+// cache does not hold it) or not, and its size.
+type jobEstimate struct {
+	parse bool
+	size  int64
+}
+
+// jobOrder orders the files to read so that the longest jobs start first
+// and no worker is left with one at the end: files to parse before those
+// the cache holds, larger before smaller.
+func jobOrder(ests []jobEstimate) []int {
+	order := make([]int, len(ests))
 	for i := range order {
 		order[i] = i
 	}

@@ -2,12 +2,9 @@ package build
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"gongshi/generator/disclose"
 )
@@ -49,21 +46,8 @@ func TestLeakGateScansSharedPartsOnce(t *testing.T) {
 }
 
 func TestJobOrder(t *testing.T) {
-	fsys := fstest.MapFS{
-		"a.csv": {Data: make([]byte, 10)}, "b.csv": {Data: make([]byte, 300)},
-		"c.csv": {Data: make([]byte, 200)}, "d.csv": {Data: make([]byte, 50)},
-	}
-	cache := t.TempDir()
-	for _, k := range []string{"kb", "kc"} { // b and c are in the cache
-		if err := os.WriteFile(filepath.Join(cache, k+".gob"), nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	files := []string{"a.csv", "b.csv", "c.csv", "d.csv"}
-	if got := jobOrder(fsys, cache, files, []string{"ka", "kb", "kc", "kd"}); !slices.Equal(got, []int{3, 0, 1, 2}) {
-		t.Errorf("with a cache: %v, want d a (to parse), then b c", got)
-	}
-	if got := jobOrder(fsys, "", files, make([]string, 4)); !slices.Equal(got, []int{1, 2, 3, 0}) {
-		t.Errorf("without a cache: %v, want largest first", got)
+	ests := []jobEstimate{{false, 10}, {false, 300}, {true, 200}, {true, 50}, {false, 20}}
+	if got := jobOrder(ests); !slices.Equal(got, []int{2, 3, 1, 4, 0}) {
+		t.Errorf("order %v, want the files to parse (larger first), then the cached ones (larger first)", got)
 	}
 }
