@@ -177,8 +177,8 @@ type termTables struct {
 func indexRange(docs []Doc, titles, bodies [][]rune, lo, hi int) termTables {
 	terms := map[uint64]*term{}
 	idents := map[string]*term{}
-	cur := map[uint64]*docTerm{}
-	var pool []docTerm
+	var cur docTerms
+	var pos []uint32
 	seen := map[string]bool{}
 	for id := lo; id < hi; id++ {
 		t := []rune(Normalize(docs[id].Title))
@@ -187,43 +187,32 @@ func indexRange(docs []Doc, titles, bodies [][]rune, lo, hi int) termTables {
 		}
 		titles[id] = t
 		bodies[id] = []rune(Normalize(docs[id].Body))
-		clear(cur)
-		need := len(titles[id])*2 + len(bodies[id])*2
-		if cap(pool) < need {
-			pool = make([]docTerm, 0, need)
-		}
-		pool = pool[:0]
-		get := func(k uint64, inTitle bool) *docTerm {
-			dt := cur[k]
-			if dt == nil {
-				pool = append(pool, docTerm{})
-				dt = &pool[len(pool)-1]
-				cur[k] = dt
-			}
-			dt.title = dt.title || inTitle
-			return dt
-		}
+		cur.reset(len(titles[id])*2 + len(bodies[id])*2)
 		visit := func(rs []rune, base uint32, inTitle bool) {
 			for i, r := range rs {
 				if r == ' ' {
 					continue
 				}
-				get(key(r, 0), inTitle)
+				cur.get(key(r, 0), inTitle)
 				if i+1 < len(rs) && rs[i+1] != ' ' {
-					dt := get(key(r, rs[i+1]), inTitle)
-					dt.pos = append(dt.pos, base+uint32(i))
+					cur.addPos(cur.get(key(r, rs[i+1]), inTitle), base+uint32(i))
 				}
 			}
 		}
 		visit(titles[id], 0, true)
 		visit(bodies[id], BodyOffset, false)
-		for k, dt := range cur {
-			t := terms[k]
+		for e := range cur.ents {
+			dt := &cur.ents[e]
+			t := terms[dt.key]
 			if t == nil {
-				t = &term{bigram: k&0xffffffff != 0}
-				terms[k] = t
+				t = &term{bigram: dt.key&0xffffffff != 0}
+				terms[dt.key] = t
 			}
-			t.add(uint32(id), dt.title, dt.pos)
+			pos = pos[:0]
+			for j := dt.head; j >= 0; j = cur.pos[j].next {
+				pos = append(pos, cur.pos[j].p)
+			}
+			t.add(uint32(id), dt.title, pos)
 		}
 		clear(seen)
 		for _, s := range docs[id].Identifiers {
@@ -243,9 +232,82 @@ func indexRange(docs []Doc, titles, bodies [][]rune, lo, hi int) termTables {
 	return termTables{terms, idents}
 }
 
-type docTerm struct {
-	title bool
-	pos   []uint32
+// docTerms collects the distinct terms of one doc and their positions. It
+// is an open-addressing table reset per doc by bumping a stamp, with the
+// positions kept as linked lists in one array: indexing a doc allocates
+// nothing once the arrays have grown, where a map and a slice per term
+// were most of the indexing time.
+type docTerms struct {
+	slots []dtSlot // a power of two long
+	shift uint
+	stamp uint32
+	ents  []dtEnt // the doc's terms, in order of first occurrence
+	pos   []dtPos
+}
+
+type dtSlot struct {
+	key   uint64
+	stamp uint32
+	ent   int32
+}
+
+type dtEnt struct {
+	key        uint64
+	title      bool
+	head, tail int32 // into pos; -1 when the term has no positions
+}
+
+type dtPos struct {
+	p    uint32
+	next int32
+}
+
+// reset empties d for a doc of at most n term occurrences.
+func (d *docTerms) reset(n int) {
+	d.ents, d.pos = d.ents[:0], d.pos[:0]
+	if size := max(64, 2*n); len(d.slots) < size {
+		bits := uint(64 - 1)
+		for 1<<(64-bits) < size {
+			bits--
+		}
+		d.slots, d.shift, d.stamp = make([]dtSlot, 1<<(64-bits)), bits, 0
+	}
+	d.stamp++
+	if d.stamp == 0 { // wrapped: stale stamps could match again
+		clear(d.slots)
+		d.stamp = 1
+	}
+}
+
+// get returns the entry of term k, adding it when new.
+func (d *docTerms) get(k uint64, inTitle bool) int32 {
+	mask := len(d.slots) - 1
+	for i := int((k * 0x9E3779B97F4A7C15) >> d.shift); ; i = (i + 1) & mask {
+		sl := &d.slots[i]
+		if sl.stamp != d.stamp {
+			sl.key, sl.stamp, sl.ent = k, d.stamp, int32(len(d.ents))
+			d.ents = append(d.ents, dtEnt{key: k, title: inTitle, head: -1, tail: -1})
+			return sl.ent
+		}
+		if sl.key == k {
+			if inTitle {
+				d.ents[sl.ent].title = true
+			}
+			return sl.ent
+		}
+	}
+}
+
+// addPos appends position p to entry e's list.
+func (d *docTerms) addPos(e int32, p uint32) {
+	j := int32(len(d.pos))
+	d.pos = append(d.pos, dtPos{p: p, next: -1})
+	if ent := &d.ents[e]; ent.head < 0 {
+		ent.head = j
+	} else {
+		d.pos[ent.tail].next = j
+	}
+	d.ents[e].tail = j
 }
 
 // key packs a unigram (r, 0) or a bigram (r1, r2).
