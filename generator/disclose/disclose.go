@@ -224,57 +224,36 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 	withdrawals := indexWithdrawals(set.Withdrawals)
 	matched := make([]bool, len(set.Withdrawals))
 	today := Day(now)
+	// Each decision is judged on its own, in parallel; the results are
+	// then gathered in input order, so the output does not depend on the
+	// number of workers.
+	vs := make([]verdict, len(set.Cases))
+	inParallel(len(set.Cases), 1024, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			vs[i] = judge(&set.Cases[i], set.Withdrawals, withdrawals, cfg, today)
+		}
+	})
 	var todo []pending
 	for i := range set.Cases {
-		rc := &set.Cases[i]
-		class := inferClass(rc, &dl)
-		res.Secrets = append(res.Secrets, secretsOf(rc, class)...)
-		act := Activity{Date: rc.DecisionDate, Categories: rc.Categories, Fine: rc.Fine, PartyClass: class, Violation: rc.Violation, Procedure: rc.Procedure, PowerCode: rc.PowerCode, Basis: rc.Basis}
-		withhold := func(r Reason, until time.Time) {
-			res.Withheld = append(res.Withheld, Withheld{Src: rc.Pos, DecisionNo: rc.DecisionNo, Reason: r, Until: until})
+		rc, v := &set.Cases[i], &vs[i]
+		dl = append(dl, v.dl...)
+		res.Secrets = append(res.Secrets, v.secrets...)
+		act := Activity{Date: rc.DecisionDate, Categories: rc.Categories, Fine: rc.Fine, PartyClass: v.class, Violation: rc.Violation, Procedure: rc.Procedure, PowerCode: rc.PowerCode, Basis: rc.Basis}
+		if v.withdrawn != nil {
+			if v.wj >= 0 {
+				matched[v.wj] = true
+			}
+			res.Withdrawn = append(res.Withdrawn, *v.withdrawn)
+			act.Withdrawn = true
+		}
+		if v.reason != "" {
+			res.Withheld = append(res.Withheld, Withheld{Src: rc.Pos, DecisionNo: rc.DecisionNo, Reason: v.reason, Until: v.until})
 			res.Activity = append(res.Activity, act)
-		}
-		if w, j, ok := withdrawalFor(rc, set.Withdrawals, withdrawals); ok {
-			matched[j] = true
-			res.Withdrawn = append(res.Withdrawn, w)
-			act.Withdrawn = true
-			withhold(ReasonWithdrawn, time.Time{})
 			continue
-		}
-		if reason, ok := statusWithdrawn(rc.Status); ok {
-			res.Withdrawn = append(res.Withdrawn, Withdrawn{DecisionNo: rc.DecisionNo, Authority: rc.Authority, Reason: reason})
-			act.Withdrawn = true
-			withhold(ReasonWithdrawn, time.Time{})
-			continue
-		}
-		if class == records.PartyPerson && isMinor(rc) {
-			withhold(ReasonMinor, time.Time{})
-			dl.Warnf(rc.Pos, "minor", "%s: the party was under 18 on the decision date; not published", rc.DecisionNo)
-			continue
-		}
-		if !cfg.PublishSimple && isSimple(rc.Procedure) {
-			withhold(ReasonSimple, time.Time{})
-			continue
-		}
-		if !cfg.PublishWarningOnly && len(rc.Categories) == 1 && rc.Categories[0] == "警告" {
-			withhold(ReasonWarningOnly, time.Time{})
-			continue
-		}
-		until, ok := Window(rc, cfg)
-		if !ok {
-			withhold(ReasonSeverity, time.Time{})
-			continue
-		}
-		if !until.IsZero() && until.Before(today) {
-			withhold(ReasonExpired, until)
-			continue
-		}
-		if rc.DecisionDate.After(today) {
-			dl.Warnf(rc.Pos, "future-date", "%s: decision date %s is after the build date", rc.DecisionNo, rc.DecisionDate.Format("2006-01-02"))
 		}
 		act.Published = true
 		res.Activity = append(res.Activity, act)
-		todo = append(todo, pending{rc, class, until})
+		todo = append(todo, pending{rc, v.class, v.until})
 	}
 	for j, ok := range matched {
 		if !ok {
@@ -289,18 +268,12 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 	// Each decision is published on its own: in parallel, in order.
 	res.Cases = make([]Case, len(todo))
 	named := make([]bool, len(todo))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(todo)/512))
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(todo)/workers, (w+1)*len(todo)/workers
-		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				p := &todo[i]
-				res.Cases[i], named[i] = publish(p.rc, p.class, p.until, cfg.NameMask, res.scanner)
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(todo), 512, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			p := &todo[i]
+			res.Cases[i], named[i] = publish(p.rc, p.class, p.until, cfg.NameMask, res.scanner)
+		}
+	})
 	for i, p := range todo {
 		if !named[i] {
 			res.NameNotFound = append(res.NameNotFound, Ref{Src: p.rc.Pos, DecisionNo: p.rc.DecisionNo})
@@ -332,6 +305,79 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		return res.Withdrawn[i].DecisionNo < res.Withdrawn[j].DecisionNo
 	})
 	return res, dl
+}
+
+// verdict is what the rules decide about one decision, before the
+// decisions are gathered: its party class and secrets, and, when it is not
+// published, why (reason) and until when.
+type verdict struct {
+	class     records.PartyClass
+	secrets   []Secret
+	withdrawn *Withdrawn
+	wj        int // the withdrawal that matched it, or -1
+	reason    Reason
+	until     time.Time
+	dl        diag.List
+}
+
+// judge applies the publication rules to one decision. It reads only the
+// decision and the withdrawals, so decisions can be judged in parallel.
+func judge(rc *records.Case, ws []records.Withdrawal, widx map[string][]int, cfg config.Disclosure, today time.Time) verdict {
+	v := verdict{wj: -1}
+	v.class = inferClass(rc, &v.dl)
+	v.secrets = secretsOf(rc, v.class)
+	if w, j, ok := withdrawalFor(rc, ws, widx); ok {
+		v.withdrawn, v.wj, v.reason = &w, j, ReasonWithdrawn
+		return v
+	}
+	if reason, ok := statusWithdrawn(rc.Status); ok {
+		v.withdrawn = &Withdrawn{DecisionNo: rc.DecisionNo, Authority: rc.Authority, Reason: reason}
+		v.reason = ReasonWithdrawn
+		return v
+	}
+	if v.class == records.PartyPerson && isMinor(rc) {
+		v.dl.Warnf(rc.Pos, "minor", "%s: the party was under 18 on the decision date; not published", rc.DecisionNo)
+		v.reason = ReasonMinor
+		return v
+	}
+	if !cfg.PublishSimple && isSimple(rc.Procedure) {
+		v.reason = ReasonSimple
+		return v
+	}
+	if !cfg.PublishWarningOnly && len(rc.Categories) == 1 && rc.Categories[0] == "警告" {
+		v.reason = ReasonWarningOnly
+		return v
+	}
+	until, ok := Window(rc, cfg)
+	if !ok {
+		v.reason = ReasonSeverity
+		return v
+	}
+	if !until.IsZero() && until.Before(today) {
+		v.reason, v.until = ReasonExpired, until
+		return v
+	}
+	if rc.DecisionDate.After(today) {
+		v.dl.Warnf(rc.Pos, "future-date", "%s: decision date %s is after the build date", rc.DecisionNo, rc.DecisionDate.Format("2006-01-02"))
+	}
+	v.until = until
+	return v
+}
+
+// inParallel calls fn on contiguous ranges that cover 0…n-1, on up to
+// GOMAXPROCS goroutines, none given fewer than least items.
+func inParallel(n, least int, fn func(lo, hi int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/least))
+	if workers == 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*n/workers, (w+1)*n/workers
+		wg.Go(func() { fn(lo, hi) })
+	}
+	wg.Wait()
 }
 
 // Window returns the last day a decision is published, and false when it
