@@ -2,10 +2,10 @@ package search
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"strconv"
-	"time"
+
+	"gongshi/generator/internal/hashkey"
 )
 
 // Fingerprint hashes docs and the index format: docs with the same
@@ -26,43 +26,23 @@ func Fingerprint(docs []Doc) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// appendKey appends every field of d, each string with its length so that
-// no two docs encode alike.
+// appendKey appends every field of d.
 func (d *Doc) appendKey(b []byte) []byte {
-	str := func(s string) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
-	strs := func(l []string) {
-		b = binary.AppendUvarint(b, uint64(len(l)))
-		for _, s := range l {
-			str(s)
-		}
-	}
-	date := func(t time.Time) {
-		b = binary.AppendVarint(b, t.Unix())
-		b = binary.AppendVarint(b, int64(t.Nanosecond()))
-		_, off := t.Zone()
-		b = binary.AppendVarint(b, int64(off))
-	}
-	b = append(b, byte(d.Type))
-	str(d.URL)
-	str(d.Title)
-	str(d.Sub)
-	date(d.Date)
-	str(d.Authority)
-	str(d.Body)
-	strs(d.Identifiers)
+	k := hashkey.Buf(b)
+	k = append(k, byte(d.Type))
+	k.Str(d.URL)
+	k.Str(d.Title)
+	k.Str(d.Sub)
+	k.Time(d.Date)
+	k.Str(d.Authority)
+	k.Str(d.Body)
+	k.Strs(d.Identifiers)
 	f := &d.Facets
-	b = binary.AppendVarint(b, int64(f.Year))
-	strs(f.Categories)
-	str(f.Domain)
-	str(f.PowerCat)
-	b = binary.AppendVarint(b, int64(f.Fine))
-	if f.HasFine {
-		b = append(b, 1)
-	} else {
-		b = append(b, 0)
-	}
-	return b
+	k.Int(int64(f.Year))
+	k.Strs(f.Categories)
+	k.Str(f.Domain)
+	k.Str(f.PowerCat)
+	k.Int(int64(f.Fine))
+	k.Bool(f.HasFine)
+	return k
 }
