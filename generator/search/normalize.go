@@ -164,6 +164,10 @@ func replaceYears(s string) string {
 	var b strings.Builder
 	copied := 0 // s[:copied] is in b
 	for i := 0; i < len(s); {
+		if !openerFirst[s[i]] { // most bytes: no opener starts here
+			i++
+			continue
+		}
 		n := openerLen(s[i:])
 		if n == 0 {
 			i++
@@ -235,6 +239,11 @@ func skipSpaces(s string, i int) int {
 // openerLen and closerLen return the length of the bracket of yearRe that
 // s starts with, or 0.
 func openerLen(s string) int { return bracketLen(s, "[({", "【", "〖") }
+
+// openerFirst marks the bytes an opener starts with: "[({" and 0xE3, the
+// first byte of 【 and 〖 in UTF-8.
+var openerFirst = [256]bool{'[': true, '(': true, '{': true, 0xE3: true}
+
 func closerLen(s string) int { return bracketLen(s, "])}", "】", "〗") }
 
 func bracketLen(s, ascii, wide1, wide2 string) int {
