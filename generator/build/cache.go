@@ -34,6 +34,9 @@ type cacheEntry struct {
 	Set    records.Set
 	Tables []DatasetSummary
 	Diags  diag.List
+	// IDs are the decisions' identities, which gob does not see: kept
+	// so that a hit need not hash every decision again.
+	IDs []string
 }
 
 var (
@@ -103,7 +106,7 @@ func cacheLoad(dir, key string) (*cacheEntry, bool) {
 	}
 	now := time.Now()
 	os.Chtimes(p, now, now) // used: keep it
-	e.Set.Reindex()
+	e.Set.RestoreIDs(e.IDs)
 	return &e, true
 }
 
@@ -111,6 +114,7 @@ func cacheStore(dir, key string, e *cacheEntry) {
 	if dir == "" || key == "" {
 		return
 	}
+	e.IDs = e.Set.IDs()
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(e) != nil {
 		return
