@@ -200,6 +200,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	// The statistics, the downloads, the pages and the search index, at the
 	// same time: each has phases that leave a core idle (writes, joining
 	// the index's parts).
+	updates := manifest.Updates
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		if err := writeStats(st, statPages); err != nil {
@@ -216,7 +217,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			}
 			downloads[i] = nil
 		}
-		return nil
+		// The sitemap and the feed read the assembled site alone.
+		return writeFeeds(st, s, r, updates)
 	})
 	g.Go(func() (err error) {
 		manifest.Pages, err = renderPages(gctx, &o, st, r, s, fingerprint, prevKeys)
@@ -237,10 +239,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := st.WriteRaw(changelog.Path, mdata); err != nil {
 		return sum, err
 	}
-	if err := writeFeeds(st, s, r, manifest.Updates); err != nil {
-		return sum, err
-	}
-	mark("feeds")
+	mark("manifest")
 	if err := gate.err(); err != nil {
 		return sum, err
 	}
