@@ -102,6 +102,9 @@ func New(res *disclose.Result) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
 	// Withdrawn decisions did not stand: no enforcement figure counts them.
 	d.acts = selectActs(res.Activity, func(a *disclose.Activity) bool { return !a.Withdrawn })
+	// By date, so that a period is a window of them (actsBetween), not a
+	// copy. Every figure counts or sums, so the order is otherwise unseen.
+	slices.SortStableFunc(d.acts, func(a, b disclose.Activity) int { return a.Date.Compare(b.Date) })
 	d.facts = make([]fact, 0, len(res.Stats)) // sized up front: growing it showed in profiles
 	for _, r := range res.Stats {
 		ind, mult, ok := canonical(r.Indicator)

@@ -20,9 +20,15 @@ func (d *Data) HasEnforcement() bool { return len(d.acts) > 0 }
 // day is the build date at midnight UTC; decisions on it count.
 func (d *Data) day() time.Time { return d.Now.UTC().Truncate(24 * time.Hour) }
 
-// actsBetween returns the decisions dated from..to inclusive (days).
+// actsBetween returns the decisions dated from..to inclusive (days): a
+// window of d.acts, which New sorts by date, shared and not to be changed.
 func (d *Data) actsBetween(from, to time.Time) []disclose.Activity {
-	return selectActs(d.acts, func(a *disclose.Activity) bool { return !a.Date.Before(from) && !a.Date.After(to) })
+	lo := sort.Search(len(d.acts), func(i int) bool { return !d.acts[i].Date.Before(from) })
+	hi := sort.Search(len(d.acts), func(i int) bool { return d.acts[i].Date.After(to) })
+	if hi < lo {
+		hi = lo
+	}
+	return d.acts[lo:hi:hi]
 }
 
 // selectActs returns the activities keep accepts, in order. They are
