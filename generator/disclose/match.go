@@ -196,7 +196,15 @@ func (m *matcher) each(text []byte, fn func(pat, start, end int)) {
 	if len(m.fail) == 1 {
 		return
 	}
-	starts := make([]int, m.ring)
+	// The ring lives on the stack when it fits: each is called per page
+	// part, and allocating it was most of what the leak gate allocated.
+	var onStack [256]int
+	starts := onStack[:]
+	if m.ring <= len(onStack) {
+		starts = onStack[:m.ring]
+	} else {
+		starts = make([]int, m.ring)
+	}
 	mask := m.ring - 1
 	n := 0 // symbols consumed since the last reset
 	st := int32(0)
