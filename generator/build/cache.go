@@ -71,17 +71,22 @@ func cacheKey(fsys fs.FS, file, kind string, aliases map[string][]string) string
 	if bin == "" {
 		return ""
 	}
-	data, err := fs.ReadFile(fsys, file)
+	f, err := fsys.Open(file)
 	if err != nil {
 		return ""
 	}
+	defer f.Close()
 	al, _ := json.Marshal(aliases) // maps marshal with sorted keys
 	h := sha256.New()
 	for _, part := range [][]byte{[]byte(cacheVersion), []byte(bin), []byte(kind), []byte(file), al} {
 		h.Write(part)
 		h.Write([]byte{0})
 	}
-	h.Write(data)
+	// Streamed: the exports of a large town are tens of megabytes, which
+	// need not all be in memory to be hashed.
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
 	return hex.EncodeToString(h.Sum(nil))[:40]
 }
 
