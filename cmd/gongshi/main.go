@@ -134,8 +134,17 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	previous := fs.String("previous", "", "a previous build's output to compare with (default: the destination folder)")
 	noCache := fs.Bool("no-cache", false, "parse every export and scan every kept page again instead of reusing what earlier builds found")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
+	memprofile := fs.String("memprofile", "", "write a profile of the memory allocated to this file (for performance work)")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if *memprofile != "" {
+		defer func() {
+			if f, err := os.Create(*memprofile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
