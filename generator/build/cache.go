@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
@@ -25,18 +26,18 @@ import (
 // shortcut: a missing or unreadable entry means parsing the file again.
 
 // cacheVersion changes when the entry format does.
-const cacheVersion = "1"
+const cacheVersion = "2"
 
 // cacheMaxAge is how long an entry unused by any build is kept.
 const cacheMaxAge = 30 * 24 * time.Hour
 
+// An entry's file holds the length of its gob part, the gob part (the
+// entry without its decisions) and then the decisions, which are most of
+// it, in records.AppendCases' encoding.
 type cacheEntry struct {
 	Set    records.Set
 	Tables []DatasetSummary
 	Diags  diag.List
-	// IDs are the decisions' identities, which gob does not see: kept
-	// so that a hit need not hash every decision again.
-	IDs []string
 }
 
 var (
@@ -105,13 +106,21 @@ func cacheLoad(dir, key string) (*cacheEntry, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var e cacheEntry
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&e) != nil {
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)-k) {
 		return nil, false
 	}
+	var e cacheEntry
+	if gob.NewDecoder(bytes.NewReader(data[k:k+int(n)])).Decode(&e) != nil {
+		return nil, false
+	}
+	cases, err := records.DecodeCases(string(data[k+int(n):]))
+	if err != nil {
+		return nil, false
+	}
+	e.Set.Cases = cases
 	now := time.Now()
 	os.Chtimes(p, now, now) // used: keep it
-	e.Set.RestoreIDs(e.IDs)
 	return &e, true
 }
 
@@ -119,12 +128,16 @@ func cacheStore(dir, key string, e *cacheEntry) {
 	if dir == "" || key == "" {
 		return
 	}
-	e.IDs = e.Set.IDs()
+	rest := *e
+	rest.Set.Cases = nil
 	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(e) != nil {
+	if gob.NewEncoder(&buf).Encode(&rest) != nil {
 		return
 	}
-	writeCacheFile(dir, filepath.Join(dir, key+".gob"), buf.Bytes())
+	data := binary.AppendUvarint(make([]byte, 0, buf.Len()+len(e.Set.Cases)*512), uint64(buf.Len()))
+	data = append(data, buf.Bytes()...)
+	data = records.AppendCases(data, e.Set.Cases)
+	writeCacheFile(dir, filepath.Join(dir, key+".gob"), data)
 }
 
 // writeCacheFile puts data at name in the cache folder dir whole or not at

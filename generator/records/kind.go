@@ -78,38 +78,6 @@ func Join(sets []*Set) *Set {
 	return s
 }
 
-// Reindex computes the identities a Set keeps for its decisions. Reading
-// rows does it as it goes; call it on a Set that was decoded (gob, for the
-// parse cache), which leaves unexported fields empty.
-func (s *Set) Reindex() {
-	for i := range s.Cases {
-		c := &s.Cases[i]
-		c.id = hashID(c.Authority, c.DecisionNo)
-	}
-}
-
-// IDs returns the decisions' identities, for a cache to store beside the
-// Set: RestoreIDs then saves computing them again.
-func (s *Set) IDs() []string {
-	ids := make([]string, len(s.Cases))
-	for i := range s.Cases {
-		ids[i] = s.Cases[i].ID()
-	}
-	return ids
-}
-
-// RestoreIDs sets the identities IDs returned for the same decisions,
-// after decoding; given any other number of them, it computes them.
-func (s *Set) RestoreIDs(ids []string) {
-	if len(ids) != len(s.Cases) {
-		s.Reindex()
-		return
-	}
-	for i := range s.Cases {
-		s.Cases[i].id = ids[i]
-	}
-}
-
 // hashID returns a 16-hex-digit ID from the parts of a record's identity.
 func hashID(parts ...string) string {
 	h := sha256.New()

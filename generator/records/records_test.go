@@ -48,22 +48,3 @@ func TestPowerAndServiceIDs(t *testing.T) {
 		t.Error("a sub-item shares its parent's ID")
 	}
 }
-
-// TestRestoreIDs: the identities a cache stored come back as the decoded
-// Set's own; a list of the wrong length is not trusted.
-func TestRestoreIDs(t *testing.T) {
-	set := &Set{Cases: []Case{{Authority: "青溪镇人民政府", DecisionNo: "青溪综执罚〔2024〕12号"}, {Authority: "青溪镇人民政府", DecisionNo: "青溪综执罚〔2024〕13号"}}}
-	want := set.IDs()
-	decoded := func() *Set { // as gob leaves it: no identities
-		return &Set{Cases: []Case{{Authority: set.Cases[0].Authority, DecisionNo: set.Cases[0].DecisionNo}, {Authority: set.Cases[1].Authority, DecisionNo: set.Cases[1].DecisionNo}}}
-	}
-	for _, ids := range [][]string{want, want[:1], nil} {
-		d := decoded()
-		d.RestoreIDs(ids)
-		for i := range d.Cases {
-			if d.Cases[i].id != want[i] {
-				t.Errorf("RestoreIDs(%d ids): case %d has %q, want %q", len(ids), i, d.Cases[i].id, want[i])
-			}
-		}
-	}
-}
