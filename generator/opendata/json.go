@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"time"
-	"unicode/utf8"
+
+	"gongshi/generator/internal/jsonstr"
 )
 
 // encodeJSON returns the JSON download of a dataset: the bytes a
@@ -40,7 +41,7 @@ func encodeJSON(slug, title string, fields []Field, recs [][]string, updated tim
 		if i == 0 {
 			sep = '{'
 		}
-		p := appendString([]byte{sep}, k)
+		p := jsonstr.Append([]byte{sep}, k)
 		p = append(p, ':')
 		prefix = append(prefix, p)
 		per += len(p) + 2
@@ -53,7 +54,7 @@ func encodeJSON(slug, title string, fields []Field, recs [][]string, updated tim
 	}
 	b := make([]byte, 0, n+n/32) // a little room for escapes
 	b = append(b, `{"dataset":`...)
-	b = appendString(b, slug)
+	b = jsonstr.Append(b, slug)
 	b = append(b, `,"fields":`...)
 	b = append(b, fs...)
 	b = append(b, `,"records":[`...)
@@ -66,67 +67,14 @@ func encodeJSON(slug, title string, fields []Field, recs [][]string, updated tim
 		}
 		for j, c := range cols {
 			b = append(b, prefix[j]...)
-			b = appendString(b, r[c])
+			b = jsonstr.Append(b, r[c])
 		}
 		b = append(b, '}')
 	}
 	b = append(b, `],"title":`...)
-	b = appendString(b, title)
+	b = jsonstr.Append(b, title)
 	b = append(b, `,"updated":`...)
-	b = appendString(b, updated.Format("2006-01-02"))
+	b = jsonstr.Append(b, updated.Format("2006-01-02"))
 	b = append(b, "}\n"...)
 	return b, nil
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s quoted as encoding/json quotes a string with HTML
-// escaping on: control characters, <, > and & as \u00XX (\b \f \n \r \t
-// short), U+2028 and U+2029 escaped, and each invalid UTF-8 byte as \ufffd.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		} else if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		} else {
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
