@@ -51,6 +51,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		phase = time.Now()
 	}
 	log.Info("loaded", "cases", len(l.set.Cases), "published", len(res.Cases))
+	// The records as exported are not read again: the disclose result
+	// holds what is published. Dropped, their memory serves the rest of
+	// the build instead of new pages from the system.
+	l.set = nil
 	mark("load+disclose")
 
 	// Assemble.
