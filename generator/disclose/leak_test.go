@@ -3,6 +3,7 @@ package disclose
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -229,4 +230,63 @@ func FuzzScanner(f *testing.F) {
 			t.Errorf("secret %q in %q not found", name, content)
 		}
 	})
+}
+
+// eachDigitRunRef is eachDigitRun looking at every byte: the reference.
+func eachDigitRunRef(b []byte, fn func(start, end int) bool) {
+	for i := 0; i < len(b); i++ {
+		if b[i]-'0' > 9 {
+			continue
+		}
+		j := i + 1
+		for j < len(b) && b[j]-'0' <= 9 {
+			j++
+		}
+		if j-i >= minDigitRun && !fn(i, j) {
+			return
+		}
+		i = j
+	}
+}
+
+func digitRuns(each func([]byte, func(int, int) bool), b []byte, stopAfter int) [][2]int {
+	var out [][2]int
+	each(b, func(s, e int) bool {
+		out = append(out, [2]int{s, e})
+		return len(out) < stopAfter
+	})
+	return out
+}
+
+func FuzzEachDigitRun(f *testing.F) {
+	for _, s := range []string{"", "13800138000", "a13800138000b", "1234567890", "12345678901234567890x13800138000", "身份证110101199003071234号", "0000000000000000000000"} {
+		f.Add([]byte(s), 3)
+	}
+	f.Fuzz(func(t *testing.T, b []byte, stop int) {
+		stop = 1 + stop&7
+		if got, want := digitRuns(eachDigitRun, b, stop), digitRuns(eachDigitRunRef, b, stop); !slices.Equal(got, want) {
+			t.Errorf("%q: runs %v, want %v", b, got, want)
+		}
+	})
+}
+
+// TestEachDigitRunAgainstReference strings digit runs of every length
+// around the probe spacing together with other bytes, at random.
+func TestEachDigitRunAgainstReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b []byte
+		for range rng.IntN(12) {
+			for range rng.IntN(2*minDigitRun + 3) {
+				b = append(b, byte('0'+rng.IntN(10)))
+			}
+			for range rng.IntN(4) {
+				b = append(b, "ab-号X\n"[rng.IntN(7)])
+			}
+		}
+		stop := 1 + rng.IntN(6)
+		if got, want := digitRuns(eachDigitRun, b, stop), digitRuns(eachDigitRunRef, b, stop); !slices.Equal(got, want) {
+			t.Fatalf("%q: runs %v, want %v", b, got, want)
+		}
+	}
 }
