@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
@@ -288,5 +289,29 @@ func TestEachDigitRunAgainstReference(t *testing.T) {
 		if got, want := digitRuns(eachDigitRun, b, stop), digitRuns(eachDigitRunRef, b, stop); !slices.Equal(got, want) {
 			t.Fatalf("%q: runs %v, want %v", b, got, want)
 		}
+	}
+}
+
+// TestDecode3 compares decode3 with utf8.DecodeRune on every three bytes
+// that start with a three-byte lead, and on shorter tails.
+func TestDecode3(t *testing.T) {
+	b := make([]byte, 3)
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b[0], b[1], b[2] = byte(b0), byte(b1), byte(b2)
+				r, n := decode3(b, 0)
+				wr, wn := utf8.DecodeRune(b)
+				if n != 0 && (r != wr || n != wn) {
+					t.Fatalf("% x: decode3 gives %U/%d, utf8.DecodeRune %U/%d", b, r, n, wr, wn)
+				}
+				if n == 0 && wn == 3 && b1 >= 0x80 && b1 < 0xC0 && b2 >= 0x80 && b2 < 0xC0 && (wr >= 0x800 && (wr < 0xD800 || wr > 0xDFFF)) {
+					t.Fatalf("% x: decode3 declines a character utf8.DecodeRune takes", b)
+				}
+			}
+		}
+	}
+	if _, n := decode3([]byte("中")[:2], 0); n != 0 {
+		t.Error("decode3 decodes a cut character")
 	}
 }

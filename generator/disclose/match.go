@@ -224,7 +224,10 @@ func (m *matcher) each(text []byte, fn func(pat, start, end int)) {
 				continue
 			}
 		} else {
-			r, sz := utf8.DecodeRune(text[i:])
+			r, sz := decode3(text, i)
+			if sz == 0 {
+				r, sz = utf8.DecodeRune(text[i:])
+			}
 			size = sz
 			switch {
 			case r < 0x10000:
@@ -307,4 +310,19 @@ func (t *edgeTable) put(st int32, sym uint32, v int32) {
 	}
 	t.keys[h] = k
 	t.vals[h] = v
+}
+
+// decode3 decodes the three-byte character (all of CJK) at text[i], as
+// utf8.DecodeRune would, in far fewer steps: utf8.DecodeRune was a third
+// of the scan. It returns size 0 for anything else, and for what
+// utf8.DecodeRune would not take as is (overlong, a surrogate).
+func decode3(text []byte, i int) (rune, int) {
+	if i+2 >= len(text) || text[i]&0xF0 != 0xE0 || text[i+1]&0xC0 != 0x80 || text[i+2]&0xC0 != 0x80 {
+		return 0, 0
+	}
+	r := rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+	if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
+		return 0, 0
+	}
+	return r, 3
 }
