@@ -1,8 +1,10 @@
 package output
 
 import (
+	"errors"
 	"io/fs"
 	"sync"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -38,39 +40,48 @@ func createExcl(name string, data []byte) error {
 
 var readBufs = sync.Pool{New: func() any { return new([]byte) }}
 
-// readPooled reads the file at name into a pooled buffer; release returns
-// the buffer, after which data must not be used.
-func readPooled(name string) (data []byte, release func(), err error) {
-	fd, err := retryEINTR(func() (int, error) { return unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0) })
+// errNotRegular is readRegular's error for a symbolic link, a folder or a
+// device.
+var errNotRegular = errors.New("not a regular file")
+
+// readRegular reads the regular file at name, not following a symbolic
+// link, into a pooled buffer, and returns its modification time; release
+// returns the buffer, after which data must not be used. It reads the size
+// the file had when opened: one system call fewer than reading to the end.
+func readRegular(name string) (data []byte, mtime time.Time, release func(), err error) {
+	fd, err := retryEINTR(func() (int, error) {
+		return unix.Open(name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	})
 	if err != nil {
-		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		return nil, time.Time{}, nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
-		return nil, nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+		return nil, time.Time{}, nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return nil, time.Time{}, nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
 	}
 	bp := readBufs.Get().(*[]byte)
 	buf := (*bp)[:0]
-	if want := int(st.Size) + 1; cap(buf) < want { // +1: the read that sees the end
+	if want := int(st.Size); cap(buf) < want {
 		buf = make([]byte, 0, want)
 	}
-	for {
-		n, err := retryEINTR(func() (int, error) { return unix.Read(fd, buf[len(buf):cap(buf)]) })
+	for len(buf) < int(st.Size) {
+		n, err := retryEINTR(func() (int, error) { return unix.Read(fd, buf[len(buf):int(st.Size)]) })
 		if err != nil {
 			*bp = buf
 			readBufs.Put(bp)
-			return nil, nil, &fs.PathError{Op: "read", Path: name, Err: err}
+			return nil, time.Time{}, nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
-		if n == 0 {
+		if n == 0 { // shorter than it was a moment ago
 			break
 		}
 		buf = buf[:len(buf)+n]
-		if len(buf) == cap(buf) { // grew since the stat
-			buf = append(buf, 0)[:len(buf)]
-		}
 	}
-	return buf, func() { *bp = buf; readBufs.Put(bp) }, nil
+	mtime = time.Unix(st.Mtim.Unix())
+	return buf, mtime, func() { *bp = buf; readBufs.Put(bp) }, nil
 }
 
 func retryEINTR(f func() (int, error)) (int, error) {

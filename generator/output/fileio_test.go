@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-func TestReadPooledAndCreateExcl(t *testing.T) {
+func TestReadRegularAndCreateExcl(t *testing.T) {
 	dir := t.TempDir()
 	for _, n := range []int{0, 1, 4095, 4096, 100_000, 10} { // the last reuses a large buffer
 		name := filepath.Join(dir, "f")
@@ -21,7 +21,7 @@ func TestReadPooledAndCreateExcl(t *testing.T) {
 		if err := createExcl(name, want); !errors.Is(err, fs.ErrExist) {
 			t.Errorf("second create: %v, want ErrExist", err)
 		}
-		got, release, err := readPooled(name)
+		got, _, release, err := readRegular(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,8 +30,16 @@ func TestReadPooledAndCreateExcl(t *testing.T) {
 		}
 		release()
 	}
-	if _, _, err := readPooled(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+	if _, _, _, err := readRegular(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "f"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"link", "."} {
+		if _, _, _, err := readRegular(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s: read, want an error", name)
+		}
 	}
 	if err := createExcl(filepath.Join(dir, "no", "such"), nil); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("create in a missing folder: %v", err)

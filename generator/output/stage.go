@@ -489,36 +489,34 @@ func (s *Stage) Keep(p string) (bool, error) {
 	}
 	p = path.Clean("/" + p)
 	name := filepath.Join(s.prev, filepath.FromSlash(p))
-	if h, ok := s.prevIdx[p]; ok {
+	h, listed := s.prevIdx[p]
+	// A file changed since the index was written (or within the same clock
+	// tick) may have been edited by hand: read, hash and check what it
+	// holds now. (An index linked from the build before is older than its
+	// build, which errs the same way.) Any other holds what the index says:
+	// it is read only when Check must see it, and not hashed.
+	if listed && s.KeepUnchecked {
 		st, err := os.Lstat(name)
 		if err != nil || !st.Mode().IsRegular() {
 			return false, nil
 		}
-		// A file changed since the index was written (or within the same
-		// clock tick) may have been edited by hand: read, hash and check
-		// what it holds now. (An index linked from the build before is
-		// older than its build, which errs the same way.) Any other holds
-		// what the index says, so only Check, when it must, reads it.
 		if st.ModTime().Before(s.prevIdxTime) {
-			if !s.KeepUnchecked && s.Check != nil {
-				data, release, err := readPooled(name)
-				if err != nil {
-					return false, nil
-				}
-				err = s.Check(p, data)
-				release()
-				if err != nil {
-					return true, err
-				}
-			}
 			return true, s.put(p, h, st.Size(), nil, true)
 		}
 	}
-	data, release, err := readPooled(name)
+	data, mtime, release, err := readRegular(name)
 	if err != nil {
 		return false, nil
 	}
 	defer release() // neither Check nor the stage keeps the bytes
+	if listed && mtime.Before(s.prevIdxTime) {
+		if s.Check != nil {
+			if err := s.Check(p, data); err != nil {
+				return true, err
+			}
+		}
+		return true, s.put(p, h, int64(len(data)), nil, true)
+	}
 	return true, s.write(p, data, true)
 }
 
