@@ -117,8 +117,7 @@ func cacheLoad(dir, key string) (*cacheEntry, bool) {
 	}
 	// The decisions' strings are slices of the file's bytes, viewed as a
 	// string without a copy: data is this function's alone and never
-	// written again. (Copying it was a tenth of a large build's page
-	// faults.)
+	// written again.
 	rest := data[k+int(n):]
 	if len(rest) == 0 {
 		return nil, false

@@ -233,8 +233,8 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 			vs[i] = judge(&set.Cases[i], set.Withdrawals, withdrawals, cfg, today)
 		}
 	})
-	// The lists are sized first: grown by append, they were a fifth of
-	// what a large town's build allocated.
+	// The lists are sized first: grown by append, they were most of what
+	// Apply allocated.
 	nsec, nwithheld := 0, 0
 	for i := range vs {
 		nsec += len(vs[i].secrets)
