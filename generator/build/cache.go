@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -27,14 +28,19 @@ import (
 // shortcut: a missing or unreadable entry means parsing the file again.
 
 // cacheVersion changes when the entry format does.
-const cacheVersion = "2"
+const cacheVersion = "3"
+
+// castagnoli is CRC-32C, which the processor computes.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // cacheMaxAge is how long an entry unused by any build is kept.
 const cacheMaxAge = 30 * 24 * time.Hour
 
-// An entry's file holds the length of its gob part, the gob part (the
-// entry without its decisions) and then the decisions, which are most of
-// it, in records.AppendCases' encoding.
+// An entry's file holds a CRC-32C of the rest, the length of its gob part,
+// the gob part (the entry without its decisions) and then the decisions,
+// which are most of it, in records.AppendCases' encoding. The checksum
+// makes a damaged entry a miss: a changed byte inside a decision's text
+// would still decode.
 type cacheEntry struct {
 	Set    records.Set
 	Tables []DatasetSummary
@@ -107,6 +113,10 @@ func cacheLoad(dir, key string) (*cacheEntry, bool) {
 	if err != nil {
 		return nil, false
 	}
+	if len(data) < 4 || binary.LittleEndian.Uint32(data) != crc32.Checksum(data[4:], castagnoli) {
+		return nil, false
+	}
+	data = data[4:]
 	n, k := binary.Uvarint(data)
 	if k <= 0 || n > uint64(len(data)-k) {
 		return nil, false
@@ -142,9 +152,10 @@ func cacheStore(dir, key string, e *cacheEntry) {
 	if gob.NewEncoder(&buf).Encode(&rest) != nil {
 		return
 	}
-	data := binary.AppendUvarint(make([]byte, 0, buf.Len()+len(e.Set.Cases)*512), uint64(buf.Len()))
+	data := binary.AppendUvarint(make([]byte, 4, 4+buf.Len()+len(e.Set.Cases)*512), uint64(buf.Len()))
 	data = append(data, buf.Bytes()...)
 	data = records.AppendCases(data, e.Set.Cases)
+	binary.LittleEndian.PutUint32(data, crc32.Checksum(data[4:], castagnoli))
 	writeCacheFile(dir, filepath.Join(dir, key+".gob"), data)
 }
 

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -43,5 +44,47 @@ func TestParseCacheGivesTheSameBuild(t *testing.T) {
 		if c.DecisionNo == "青溪综执罚〔2026〕3号" && c.Fine != 300000 {
 			t.Errorf("the changed export came from the cache: fine %d", c.Fine)
 		}
+	}
+}
+
+// TestDamagedCacheEntriesAreParsedAgain: an entry cut short, zeroed past
+// its middle, with one byte changed, or emptied is a miss, never an error
+// or a wrong site. Zeros past the middle would still decode: the checksum
+// is what catches them.
+func TestDamagedCacheEntriesAreParsedAgain(t *testing.T) {
+	archive := readArchive(t, "smalltown.txtar")
+	cache := t.TempDir()
+	run := func() string {
+		t.Helper()
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, err := build.Build(context.Background(), build.Options{SourceFS: sitetest.Source(archive), Dest: dest, Now: sitetest.Date, CacheDir: cache}); err != nil {
+			t.Fatal(err)
+		}
+		return dest
+	}
+	cold := run()
+	for _, damage := range []struct {
+		name string
+		fn   func([]byte) []byte
+	}{
+		{"cut short", func(b []byte) []byte { return b[:len(b)*2/3] }},
+		{"zeroed past its middle", func(b []byte) []byte { clear(b[len(b)/2:]); return b }},
+		{"one byte changed", func(b []byte) []byte { b[len(b)*3/4] ^= 1; return b }},
+		{"emptied", func([]byte) []byte { return nil }},
+	} {
+		entries, _ := filepath.Glob(filepath.Join(cache, "*.gob"))
+		if len(entries) != 5 {
+			t.Fatalf("%s: %d cache entries, want 5", damage.name, len(entries))
+		}
+		for _, e := range entries {
+			b, err := os.ReadFile(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(e, damage.fn(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Run(damage.name, func(t *testing.T) { compareTrees(t, cold, run()) })
 	}
 }
