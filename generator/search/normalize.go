@@ -19,30 +19,6 @@ var yearRe = regexp.MustCompile(` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *�
 
 var canonBrackets = strings.NewReplacer("〔", "[", "〕", "]")
 
-// mayHaveYear reports whether s has an opening bracket of yearRe followed
-// by spaces and four digits: without one, yearRe cannot match.
-func mayHaveYear(s string) bool {
-	for i := 0; i < len(s); i++ {
-		var n int
-		switch {
-		case s[i] == '[' || s[i] == '(' || s[i] == '{':
-			n = 1
-		case strings.HasPrefix(s[i:], "【") || strings.HasPrefix(s[i:], "〖"):
-			n = len("【")
-		default:
-			continue
-		}
-		j := i + n
-		for j < len(s) && s[j] == ' ' {
-			j++
-		}
-		if j+4 <= len(s) && isDigits(s[j:j+4]) {
-			return true
-		}
-	}
-	return false
-}
-
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -69,10 +45,7 @@ func Normalize(s string) string {
 			t = canonBrackets.Replace(t)
 		}
 	}
-	if mayHaveYear(t) { // most text has no year
-		t = replaceYears(t)
-	}
-	return words(t)
+	return words(replaceYears(t))
 }
 
 // normalizeRef is Normalize as first written, with the expression: the
@@ -159,7 +132,9 @@ func words(s string) string {
 
 // replaceYears does what yearRe.ReplaceAllString(s, "〔$1〕$2") does, by
 // hand: ` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?`,
-// leftmost first, non-overlapping. FuzzReplaceYears holds the two equal.
+// leftmost first, non-overlapping, returning s itself when nothing
+// matches (most text: it looks only at bytes a bracket can start with).
+// FuzzNormalize holds the two equal.
 func replaceYears(s string) string {
 	var b strings.Builder
 	copied := 0 // s[:copied] is in b

@@ -415,19 +415,6 @@ func TestIdentifierContains(t *testing.T) {
 	}
 }
 
-// FuzzMayHaveYear checks Normalize's shortcut: when mayHaveYear says no,
-// the year expression must not match.
-func FuzzMayHaveYear(f *testing.F) {
-	for _, s := range []string{"青溪综执罚[2025]3号", "( 2025 )第003", "【2024】", "〖 1999〗", "{2020}", "[202", "(12345)", "无年份"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !mayHaveYear(s) && yearRe.MatchString(s) {
-			t.Errorf("mayHaveYear(%q) = false, but the expression matches", s)
-		}
-	})
-}
-
 // FuzzNormalize holds Normalize, with its fast paths, to the reference
 // (NFKC, lower case, the year expression).
 func FuzzNormalize(f *testing.F) {
