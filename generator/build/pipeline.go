@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"os"
 	"path"
@@ -457,16 +456,17 @@ type leakGate struct {
 	rulesOnce sync.Once
 	rs        *disclose.Rules
 
-	// Parts of pages found clean, by hash: the site header and footer
+	// Parts of pages found clean, by their content (not a hash of it: a
+	// collision would pass a part unscanned): the site header and footer
 	// that every page repeats are scanned once. split says pages may be
 	// scanned in parts at all.
-	split bool
-	seed  maphash.Seed
-	clean sync.Map
+	split   bool
+	cleanMu sync.RWMutex
+	clean   map[string]bool
 }
 
 func newLeakGate(sc *disclose.Scanner) *leakGate {
-	return &leakGate{scanner: sc, seed: maphash.MakeSeed(), split: sc.Separates('<')}
+	return &leakGate{scanner: sc, split: sc.Separates('<'), clean: map[string]bool{}}
 }
 
 // The rules the gate applied to an output are kept in the build cache,
@@ -558,20 +558,24 @@ func (g *leakGate) check(p string, data []byte) error {
 		}
 		part := data[lo:hi]
 		shared := i%2 == 1
-		var h uint64
-		if shared {
-			h = maphash.Bytes(g.seed, part)
-			if _, ok := g.clean.Load(h); ok {
-				continue
-			}
+		if shared && g.isClean(part) {
+			continue
 		}
 		leaks := g.scanner.Scan(name, part)
 		if len(leaks) == 0 && shared {
-			g.clean.Store(h, true)
+			g.cleanMu.Lock()
+			g.clean[string(part)] = true
+			g.cleanMu.Unlock()
 		}
 		g.found(leaks, data, lo)
 	}
 	return nil
+}
+
+func (g *leakGate) isClean(part []byte) bool {
+	g.cleanMu.RLock()
+	defer g.cleanMu.RUnlock()
+	return g.clean[string(part)]
 }
 
 // pageCuts returns where a page's parts start: 0 and its <body, <main and
