@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -148,10 +149,7 @@ func randomSuffix() string {
 // and a deploy sees it unchanged.
 func (s *Stage) SetPrev(dir string) {
 	s.prev = dir
-	s.prevIdx, s.prevIdxSum, _ = readIndex(dir)
-	if st, err := os.Stat(filepath.Join(dir, IndexPath)); err == nil {
-		s.prevIdxTime = st.ModTime()
-	}
+	s.prevIdx, s.prevIdxSum, s.prevIdxTime, _ = readIndex(dir)
 }
 
 // PrevIndexSum identifies the previous build's output: a hash of its index,
@@ -177,21 +175,30 @@ func (s *Stage) PrevFiles(under string) []string {
 
 // ReadIndex reads the index of the output in dir.
 func ReadIndex(dir string) (map[string]string, error) {
-	idx, _, err := readIndex(dir)
+	idx, _, _, err := readIndex(dir)
 	return idx, err
 }
 
-// readIndex reads the index of the output in dir, and returns a hash of it.
-func readIndex(dir string) (map[string]string, string, error) {
-	b, err := os.ReadFile(filepath.Join(dir, IndexPath))
+// readIndex reads the index of the output in dir, and returns a hash of it
+// and when it was written.
+func readIndex(dir string) (idx map[string]string, sum string, mtime time.Time, err error) {
+	f, err := os.Open(filepath.Join(dir, IndexPath))
 	if err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
-	idx, err := parseIndex(dir, b)
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
-	return idx, hashOf(b), nil
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
+	if idx, err = parseIndex(dir, b); err != nil {
+		return nil, "", time.Time{}, err
+	}
+	return idx, hashOf(b), st.ModTime(), nil
 }
 
 func parseIndex(dir string, b []byte) (map[string]string, error) {
