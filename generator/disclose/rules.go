@@ -71,15 +71,15 @@ const rulesMagic = "gongshi-scan-rules 1\n"
 
 // MarshalBinary encodes the rules.
 func (r *Rules) MarshalBinary() ([]byte, error) {
-	b := bytes.NewBufferString(rulesMagic)
-	b.Grow(8 * (3 + len(r.Secrets) + len(r.Allowed) + len(r.Public)))
+	b := make([]byte, 0, len(rulesMagic)+8*(3+len(r.Secrets)+len(r.Allowed)+len(r.Public)))
+	b = append(b, rulesMagic...)
 	for _, l := range [][]uint64{r.Secrets, r.Allowed, r.Public} {
-		b.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(l))))
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(l)))
 		for _, x := range l {
-			b.Write(binary.LittleEndian.AppendUint64(nil, x))
+			b = binary.LittleEndian.AppendUint64(b, x)
 		}
 	}
-	return b.Bytes(), nil
+	return b, nil
 }
 
 // UnmarshalBinary decodes what MarshalBinary encoded.
