@@ -208,9 +208,10 @@ func Day(t time.Time) time.Time {
 // pending is a decision that passed every rule, waiting for the scanner
 // that needs all of them.
 type pending struct {
-	rc    *records.Case
-	class records.PartyClass
-	until time.Time
+	rc      *records.Case
+	class   records.PartyClass
+	until   time.Time
+	secrets []Secret // secretsOf(rc, class), as judge found them
 }
 
 // Apply applies the publication rules to a record set as of now (the build
@@ -265,7 +266,7 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		}
 		act.Published = true
 		res.Activity = append(res.Activity, act)
-		todo = append(todo, pending{rc, v.class, v.until})
+		todo = append(todo, pending{rc, v.class, v.until, v.secrets})
 	}
 	for j, ok := range matched {
 		if !ok {
@@ -283,7 +284,7 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 	inParallel(len(todo), 512, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			p := &todo[i]
-			res.Cases[i], named[i] = publish(p.rc, p.class, p.until, cfg.NameMask, res.scanner)
+			res.Cases[i], named[i] = publish(p, cfg.NameMask, res.scanner)
 		}
 	})
 	for i, p := range todo {
@@ -770,7 +771,8 @@ func stringsOf(v reflect.Value) []string {
 
 // publish masks a decision. It reports false when the record names a
 // natural person, has free text, and no text names them.
-func publish(rc *records.Case, class records.PartyClass, until time.Time, mask string, sc *Scanner) (Case, bool) {
+func publish(p *pending, mask string, sc *Scanner) (Case, bool) {
+	rc, class, until := p.rc, p.class, p.until
 	names := naturalNames(rc, class)
 	party, legalRep := rc.PartyName, rc.LegalRep
 	switch class {
@@ -790,7 +792,7 @@ func publish(rc *records.Case, class records.PartyClass, until time.Time, mask s
 	// Values of never-published columns, removed verbatim wherever they
 	// stand in text.
 	var verbatim []Secret
-	for _, s := range secretsOf(rc, class) {
+	for _, s := range p.secrets {
 		if s.Kind != SecretName {
 			verbatim = append(verbatim, s)
 		}
