@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/width"
 )
 
 // Column describes one column of a schema.
@@ -240,7 +238,7 @@ func cutBracket(h string) (string, string, bool) {
 // full-width letters, digits and brackets to half-width, 【】〔〕[] to (), ＿
 // to _, and no white space at all (header cells often carry line breaks).
 func NormalizeHeader(s string) string {
-	s = width.Fold.String(s)
+	s = FoldWidth(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

@@ -18,13 +18,24 @@ var ErrEmpty = errors.New("empty")
 // excelEpoch is day 0 of Excel's 1900 date system (with its 1900 leap-year bug).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// FoldWidth folds full-width forms to half-width (and half-width katakana
+// to full-width), as width.Fold does. ASCII is its own fold, and most cells
+// of dates, amounts and codes are ASCII: they are returned as they are, where
+// width.Fold would allocate.
+func FoldWidth(s string) string {
+	if !hasNonASCII(s) {
+		return s
+	}
+	return width.Fold.String(s)
+}
+
 // ParseDate reads a date as exports write it: 2025-04-12, 2025/4/12,
 // 2025.04.12, 2025年4月12日, 20250412, an Excel serial number, with or
 // without a time of day. The result is a UTC midnight. The error quotes the
 // cell as written.
 func ParseDate(s string) (time.Time, error) {
 	orig := strings.TrimSpace(s)
-	s = strings.TrimSpace(width.Fold.String(s))
+	s = strings.TrimSpace(FoldWidth(s))
 	if s == "" {
 		return time.Time{}, ErrEmpty
 	}
@@ -106,7 +117,7 @@ func isDigits(s string) bool {
 // cell in a month column) whose day is ignored. It returns "YYYY-MM".
 func ParseMonth(s string, defaultYear int) (string, error) {
 	orig := strings.TrimSpace(s)
-	s = strings.Join(strings.Fields(width.Fold.String(s)), "")
+	s = strings.Join(strings.Fields(FoldWidth(s)), "")
 	if s == "" {
 		return "", ErrEmpty
 	}
@@ -193,7 +204,7 @@ func (m Money) String() string {
 // "人民币12000元"), thousands separators, full-width digits, or Chinese
 // capital numerals ("壹万贰仟元整").
 func ParseAmount(s, unit string) (Money, error) {
-	s = strings.TrimSpace(width.Fold.String(s))
+	s = strings.TrimSpace(FoldWidth(s))
 	if s == "" {
 		return 0, ErrEmpty
 	}
@@ -279,7 +290,7 @@ func parseChineseNumber(s string) (float64, bool) {
 
 // ParseBool reads yes/no cells: 是/否, √/×, Y/N, true/false, 1/0, 有/无.
 func ParseBool(s string) (bool, error) {
-	switch strings.ToLower(strings.TrimSpace(width.Fold.String(s))) {
+	switch strings.ToLower(strings.TrimSpace(FoldWidth(s))) {
 	case "是", "√", "y", "yes", "true", "1", "有", "✓", "可以", "支持":
 		return true, nil
 	case "否", "×", "x", "n", "no", "false", "0", "无", "不支持", "不可以":
@@ -312,7 +323,7 @@ func SplitList(s string) []string {
 
 func stripNumber(l string) string {
 	r := []rune(l)
-	f := []rune(width.Fold.String(l))
+	f := []rune(FoldWidth(l))
 	if len(f) != len(r) {
 		return l
 	}

@@ -3,6 +3,8 @@ package ingest
 import (
 	"testing"
 	"time"
+
+	"golang.org/x/text/width"
 )
 
 func TestParseDate(t *testing.T) {
@@ -79,6 +81,20 @@ func TestSplitList(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("item %d: got %q want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestFoldWidthIsWidthFold(t *testing.T) {
+	for b := range 0x80 {
+		s := string(rune(b))
+		if got := width.Fold.String(s); got != s {
+			t.Fatalf("width.Fold changes ASCII %q to %q: FoldWidth's shortcut is wrong", s, got)
+		}
+	}
+	for _, s := range []string{"", "abc 123", "９１３３０１", "（２０２５）", "ｶﾀｶﾅ", "〔2025〕12号", "\xff\xfe"} {
+		if got, want := FoldWidth(s), width.Fold.String(s); got != want {
+			t.Errorf("FoldWidth(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"strings"
 
-	"golang.org/x/text/width"
-
 	"gongshi/generator/diag"
 	"gongshi/generator/ingest"
 )
@@ -94,7 +92,7 @@ func hashID(parts ...string) string {
 // bracket styles of a year (〔2024〕 [2024] (2024) （2024）【2024】), and
 // spaces.
 func NormalizeIdentity(s string) string {
-	s = width.Fold.String(s)
+	s = ingest.FoldWidth(s)
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
