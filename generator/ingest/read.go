@@ -20,7 +20,6 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
-	"golang.org/x/text/width"
 
 	"gongshi/generator/diag"
 )
@@ -93,7 +92,8 @@ func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]
 		return nil, dl
 	}
 	defer f.Close()
-	r, enc, err := decode(f)
+	in := &countingReader{r: f}
+	r, enc, err := decode(in)
 	if err != nil {
 		dl.Errorf(file, "encoding", "%v", err)
 		return nil, dl
@@ -101,7 +101,8 @@ func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]
 	t := &Table{File: name, Format: "csv", Encoding: enc}
 	// The delimiter is sniffed, whatever the name says: Excel's "Unicode
 	// text" is tab-separated, and some systems write TSV under .csv.
-	dr := bufio.NewReaderSize(r, 16<<10)
+	out := &countingReader{r: r}
+	dr := bufio.NewReaderSize(out, 16<<10)
 	head, _ := dr.Peek(16 << 10)
 	cr := csv.NewReader(dr)
 	if tabs, commas := bytes.Count(head, []byte{'\t'}), bytes.Count(head, []byte{','}); tabs > commas || tabs == commas && ext == ".tsv" {
@@ -111,11 +112,44 @@ func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		t.rest = rowsLeft(st.Size(), in, out, cr)
+	}
 	src := &csvSource{r: cr}
 	if !scan(t, src, s, fn, &dl, headerOnly) {
 		return nil, dl
 	}
 	return []*Table{t}, dl
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// rowsLeft returns an estimate of the rows after a line of a CSV file of
+// size bytes: the rows so far, scaled by the text not yet parsed. The text
+// is what the file's bytes decode to, which is longer or shorter than they
+// are (GBK, UTF-16), by the ratio seen so far from in (the file) to out.
+func rowsLeft(size int64, in, out *countingReader, cr *csv.Reader) func(line int) int {
+	return func(line int) int {
+		done := cr.InputOffset()
+		if in.n <= 0 || done <= 0 {
+			return 0
+		}
+		text := float64(out.n)
+		if in.n < size {
+			text *= float64(size) / float64(in.n)
+		}
+		return max(0, int(float64(line)*(text-float64(done))/float64(done)))
+	}
 }
 
 // rowSource yields raw rows with their spreadsheet row numbers.
@@ -519,9 +553,7 @@ func plainNumber(v string) (float64, bool) {
 	if v == "" || len(v) > 40 {
 		return 0, false
 	}
-	if hasNonASCII(v) {
-		v = width.Fold.String(v)
-	}
+	v = FoldWidth(v)
 	v = strings.TrimSpace(v)
 	v = strings.TrimPrefix(v, "¥")
 	v = strings.TrimPrefix(v, "￥")

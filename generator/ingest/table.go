@@ -28,7 +28,10 @@ type Table struct {
 	// counted.
 	Skipped int
 
-	xlsx  bool
+	xlsx bool
+	// rest estimates the rows after spreadsheet row line; nil when the
+	// source cannot tell.
+	rest  func(line int) int
 	index map[string]int
 	// more holds the further columns of a canonical name whose schema
 	// column has Join set, with the separator.
@@ -76,6 +79,16 @@ type Row struct {
 	// Line is the 1-based row number as a spreadsheet shows it.
 	Line  int
 	Cells []string
+}
+
+// Remaining estimates how many rows of the table follow this one, from how
+// far into the file it is: a hint for sizing what the rows are read into,
+// 0 when the source cannot tell.
+func (r Row) Remaining() int {
+	if r.Table.rest == nil {
+		return 0
+	}
+	return r.Table.rest(r.Line)
 }
 
 // Value returns the trimmed text of the canonical column, or "".

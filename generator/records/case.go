@@ -287,9 +287,14 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 	}
 	c.id = hashID(c.Authority, c.DecisionNo)
 	if len(s.Cases) == cap(s.Cases) {
-		// Double: append grows large slices by a quarter, which copies a
+		// Room for the rows the file still holds, by the reader's estimate,
+		// or double: append grows large slices by a quarter, which copies a
 		// year's decisions (about 700 bytes each) several times over.
-		s.Cases = slices.Grow(s.Cases, max(len(s.Cases), 64))
+		n := max(len(s.Cases), 64)
+		if rest := r.Remaining(); rest > 0 {
+			n = max(rest*21/20+16, len(s.Cases)/8, 64)
+		}
+		s.Cases = slices.Grow(s.Cases, n)
 	}
 	s.Cases = append(s.Cases, c)
 }

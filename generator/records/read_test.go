@@ -1,10 +1,14 @@
 package records
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 const caseHeader = "当事人名称,决定书文号,处罚日期,执法机关,罚款金额(元),处罚种类\n"
@@ -95,5 +99,43 @@ func TestMisfiledCasesInWithdrawals(t *testing.T) {
 	_, _, dl := ReadFile(fsys, "data/withdrawals/a.csv", &WithdrawalKind, nil)
 	if len(dl) == 0 || !strings.Contains(dl[0].Msg, "move it to data/cases/") {
 		t.Errorf("diagnostics: %v", dl)
+	}
+}
+
+// A large export's decisions are read into a slice sized by the reader's
+// estimate of the rows left, not one doubled past twice what it needs,
+// whatever the file's encoding makes of its length.
+func TestReadFileSizesCasesByTheRowsLeft(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(caseHeader)
+	const n = 20000
+	for i := range n {
+		fmt.Fprintf(&b, "某某建材有限公司第%d分公司,青溪综执罚〔2025〕%d号,2025-04-12,青溪镇综合行政执法队,%d,罚款\n", i, i, 1000+i%7*100)
+	}
+	text := b.String()
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16le, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, data string }{
+		{"utf-8", text},
+		{"utf-8-bom", "\uFEFF" + text},
+		{"gb18030", gbk},
+		{"utf-16le", utf16le},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"data/cases/a.csv": {Data: []byte(tc.data)}}
+			set, _, dl := ReadFile(fsys, "data/cases/a.csv", &CaseKind, nil)
+			if dl.HasErrors() || len(set.Cases) != n {
+				t.Fatalf("read %d decisions, %v", len(set.Cases), dl)
+			}
+			if c := cap(set.Cases); c > n*5/4 {
+				t.Errorf("%d decisions in a slice of capacity %d: more than a quarter spare", n, c)
+			}
+		})
 	}
 }
