@@ -51,3 +51,22 @@ func TestJobOrder(t *testing.T) {
 		t.Errorf("order %v, want the files to parse (larger first), then the cached ones (larger first)", got)
 	}
 }
+
+// TestLeakGateKeepsOnlyRepeatedParts: a header found once (a record page's,
+// with its title in the breadcrumbs) is not kept; one found again is.
+func TestLeakGateKeepsOnlyRepeatedParts(t *testing.T) {
+	g := newLeakGate(disclose.NewScanner([]disclose.Secret{{Value: "张三丰", Kind: disclose.SecretName}}))
+	page := func(header string) []byte {
+		return []byte("<title>t</title><body><header>" + header + "</header><main>m</main><footer>f</footer></body>")
+	}
+	for i := range 100 {
+		g.check(fmt.Sprintf("/p%d.html", i), page(fmt.Sprintf("决定 %d", i)))
+	}
+	if len(g.clean) != 1 {
+		t.Errorf("%d clean parts kept after 100 pages with headers of their own and one footer, want the footer alone", len(g.clean))
+	}
+	g.check("/again.html", page("决定 7"))
+	if len(g.clean) != 2 {
+		t.Errorf("%d clean parts kept, want the footer and the header seen twice", len(g.clean))
+	}
+}
