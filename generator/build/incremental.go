@@ -16,6 +16,7 @@ import (
 	"gongshi/generator/internal/hashkey"
 	"gongshi/generator/output"
 	"gongshi/generator/records"
+	"gongshi/generator/search"
 	"gongshi/generator/site"
 )
 
@@ -26,10 +27,13 @@ import (
 var incremental = map[string]bool{"case": true, "power": true, "service": true, "page": true}
 
 // themeFingerprint hashes everything a record page's HTML depends on besides
-// the page itself: the theme's templates and strings, the asset names, and
-// the configuration.
+// the page itself: the program (its template functions and page data), the
+// theme's templates and strings, the asset names, and the configuration.
+// A new gongshi therefore renders every page once; the pages whose bytes
+// are the same are still kept as files.
 func themeFingerprint(theme fs.FS, cfg *config.Config, assets map[string]string) (string, error) {
 	h := sha256.New()
+	h.Write([]byte("gongshi " + binaryHash() + "\x00"))
 	for _, dir := range []string{"layouts", "i18n"} {
 		err := fs.WalkDir(theme, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -167,6 +171,14 @@ func (k *pageKeys) powerHash(p *records.Power) (string, error) {
 	h := hex.EncodeToString(sum[:12])
 	k.powers.Store(p, h)
 	return h, nil
+}
+
+// searchKey identifies the search index docs give: their fingerprint and
+// the program, whose indexing may change without the index format's
+// version, so a new gongshi builds the index again.
+func searchKey(docs []search.Doc) string {
+	sum := sha256.Sum256([]byte(search.Fingerprint(docs) + "\x00" + binaryHash()))
+	return hex.EncodeToString(sum[:16])
 }
 
 // keepSearch takes the previous build's search index unchanged when its key

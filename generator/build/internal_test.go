@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"gongshi/generator/config"
 	"gongshi/generator/disclose"
+	"gongshi/generator/search"
+	"gongshi/themes"
 )
 
 // TestLeakGateScansSharedPartsOnce: the header and footer every page
@@ -68,5 +71,30 @@ func TestLeakGateKeepsOnlyRepeatedParts(t *testing.T) {
 	g.check("/again.html", page("决定 7"))
 	if len(g.clean) != 2 {
 		t.Errorf("%d clean parts kept, want the footer and the header seen twice", len(g.clean))
+	}
+}
+
+// TestKeysNameTheProgram: a page kept or a search index kept from a build
+// by another gongshi could be what that program made, not this one.
+func TestKeysNameTheProgram(t *testing.T) {
+	binaryHash()
+	saved := exeHash
+	defer func() { exeHash = saved }()
+	docs := []search.Doc{{Type: search.TypePage, URL: "/a/", Title: "通知"}}
+	keys := func() (string, string) {
+		f, err := themeFingerprint(themes.Default(), &config.Config{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f, searchKey(docs)
+	}
+	f1, s1 := keys()
+	exeHash = saved + "another build"
+	f2, s2 := keys()
+	if f1 == f2 {
+		t.Error("the page fingerprint is the same for another program")
+	}
+	if s1 == s2 {
+		t.Error("the search key is the same for another program")
 	}
 }

@@ -277,7 +277,7 @@ func startSearch(docs []search.Doc, prev func() *changelog.Manifest) *searchJob 
 	j := &searchJob{docs: docs, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
-		j.key = search.Fingerprint(docs)
+		j.key = searchKey(docs)
 		if p := prev(); p != nil && p.Search == j.key {
 			return // keepSearch decides once the stage knows its files
 		}
