@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"cmp"
 	"fmt"
 	"gongshi/generator/internal/numfmt"
 	"maps"
@@ -97,14 +98,39 @@ type Data struct {
 	months map[string]map[string]bool
 }
 
+// sortedActs returns the decisions that stood (withdrawn ones did not: no
+// enforcement figure counts them) by date, so that a period is a window of
+// them (actsBetween), not a copy. Every figure counts or sums, so the order
+// is otherwise unseen. The order is worked out on small keys and the large
+// activities moved once: sorting them in place was most of New.
+func sortedActs(all []disclose.Activity) []disclose.Activity {
+	type key struct {
+		day int64
+		i   int
+	}
+	keys := make([]key, 0, len(all))
+	for i := range all {
+		if !all[i].Withdrawn {
+			keys = append(keys, key{all[i].Date.Unix(), i})
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.day, b.day); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	acts := make([]disclose.Activity, len(keys))
+	for k, x := range keys {
+		acts[k] = all[x.i]
+	}
+	return acts
+}
+
 // New indexes a publishable result.
 func New(res *disclose.Result) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
-	// Withdrawn decisions did not stand: no enforcement figure counts them.
-	d.acts = selectActs(res.Activity, func(a *disclose.Activity) bool { return !a.Withdrawn })
-	// By date, so that a period is a window of them (actsBetween), not a
-	// copy. Every figure counts or sums, so the order is otherwise unseen.
-	slices.SortStableFunc(d.acts, func(a, b disclose.Activity) int { return a.Date.Compare(b.Date) })
+	d.acts = sortedActs(res.Activity)
 	d.facts = make([]fact, 0, len(res.Stats)) // sized up front: growing it showed in profiles
 	for _, r := range res.Stats {
 		ind, mult, ok := canonical(r.Indicator)

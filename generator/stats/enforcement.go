@@ -31,25 +31,6 @@ func (d *Data) actsBetween(from, to time.Time) []disclose.Activity {
 	return d.acts[lo:hi:hi]
 }
 
-// selectActs returns the activities keep accepts, in order. They are
-// counted first so that the result is allocated once: grown by append, it
-// copied the decisions of a large town several times over.
-func selectActs(acts []disclose.Activity, keep func(*disclose.Activity) bool) []disclose.Activity {
-	n := 0
-	for i := range acts {
-		if keep(&acts[i]) {
-			n++
-		}
-	}
-	out := make([]disclose.Activity, 0, n)
-	for i := range acts {
-		if keep(&acts[i]) {
-			out = append(out, acts[i])
-		}
-	}
-	return out
-}
-
 func jan1(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // thisYear returns the decisions from 1 January to the build date.
