@@ -92,8 +92,11 @@ func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]
 		return nil, dl
 	}
 	defer f.Close()
+	// decode reads through br, the buffer sized as it would size its own:
+	// what br holds is read from the file but not yet decoded.
 	in := &countingReader{r: f}
-	r, enc, err := decode(in)
+	br := bufio.NewReaderSize(in, decodeBuf)
+	r, enc, err := decode(br)
 	if err != nil {
 		dl.Errorf(file, "encoding", "%v", err)
 		return nil, dl
@@ -113,10 +116,12 @@ func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
 	if st, err := f.Stat(); err == nil && st.Size() > 0 {
-		t.rest = rowsLeft(st.Size(), in, out, cr)
+		t.rest = rowsLeft(st.Size(), in, br, out, cr)
 	}
 	src := &csvSource{r: cr}
-	if !scan(t, src, s, fn, &dl, headerOnly) {
+	ok := scan(t, src, s, fn, &dl, headerOnly)
+	t.rest = nil // the table outlives the reader and its buffers
+	if !ok {
 		return nil, dl
 	}
 	return []*Table{t}, dl
@@ -134,21 +139,25 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// minEstimateText is how much of a table's text rowsLeft wants parsed
+// before it estimates: the header and the first rows can be much shorter or
+// longer than the rest.
+const minEstimateText = 32 << 10
+
 // rowsLeft returns an estimate of the rows after a line of a CSV file of
 // size bytes: the rows so far, scaled by the text not yet parsed. The text
 // is what the file's bytes decode to, which is longer or shorter than they
-// are (GBK, UTF-16), by the ratio seen so far from in (the file) to out.
-func rowsLeft(size int64, in, out *countingReader, cr *csv.Reader) func(line int) int {
-	return func(line int) int {
-		done := cr.InputOffset()
-		if in.n <= 0 || done <= 0 {
-			return 0
+// are (GBK, UTF-16), by the ratio seen so far: the bytes the decoder took
+// (read from the file through in, less what br still holds) to those it
+// gave (out).
+func rowsLeft(size int64, in *countingReader, br *bufio.Reader, out *countingReader, cr *csv.Reader) func(line int) (int, bool) {
+	return func(line int) (int, bool) {
+		taken, done := in.n-int64(br.Buffered()), cr.InputOffset()
+		if taken <= 0 || done < minEstimateText {
+			return 0, false // a few rows say little of the rest
 		}
-		text := float64(out.n)
-		if in.n < size {
-			text *= float64(size) / float64(in.n)
-		}
-		return max(0, int(float64(line)*(text-float64(done))/float64(done)))
+		text := float64(out.n) * float64(size) / float64(taken)
+		return max(0, int(float64(line)*(text-float64(done))/float64(done))), true
 	}
 }
 
@@ -613,9 +622,12 @@ func trimCell(s string) string {
 
 // decode detects the text encoding from the first bytes and returns a UTF-8
 // reader. GBK is read as GB18030, its superset.
+// decodeBuf is how much decode reads ahead to tell the encoding.
+const decodeBuf = 64 << 10
+
 func decode(r io.Reader) (io.Reader, string, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := br.Peek(64 << 10)
+	br := bufio.NewReaderSize(r, decodeBuf)
+	head, err := br.Peek(decodeBuf)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, "", err
 	}

@@ -29,9 +29,9 @@ type Table struct {
 	Skipped int
 
 	xlsx bool
-	// rest estimates the rows after spreadsheet row line; nil when the
-	// source cannot tell.
-	rest  func(line int) int
+	// rest estimates the rows after spreadsheet row line, while the rows
+	// are read; nil when the source cannot tell.
+	rest  func(line int) (int, bool)
 	index map[string]int
 	// more holds the further columns of a canonical name whose schema
 	// column has Join set, with the separator.
@@ -82,11 +82,11 @@ type Row struct {
 }
 
 // Remaining estimates how many rows of the table follow this one, from how
-// far into the file it is: a hint for sizing what the rows are read into,
-// 0 when the source cannot tell.
-func (r Row) Remaining() int {
+// far into the file it is: a hint for sizing what the rows are read into.
+// ok is false when the source cannot tell.
+func (r Row) Remaining() (n int, ok bool) {
 	if r.Table.rest == nil {
-		return 0
+		return 0, false
 	}
 	return r.Table.rest(r.Line)
 }

@@ -291,7 +291,7 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 		// or double: append grows large slices by a quarter, which copies a
 		// year's decisions (about 700 bytes each) several times over.
 		n := max(len(s.Cases), 64)
-		if rest := r.Remaining(); rest > 0 {
+		if rest, ok := r.Remaining(); ok {
 			n = max(rest*21/20+16, len(s.Cases)/8, 64)
 		}
 		s.Cases = slices.Grow(s.Cases, n)
