@@ -9,14 +9,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// yearRe finds a year in brackets of any style, with the number that
-// follows it: " [2025] 第 003" and "（2025）3" both become "〔2025〕3". It runs
-// after NFKC, which already folded full-width brackets and digits, and after
-// 〔〕 in the input were turned into [], so that 〔 and 〕 appear in
-// normalised text only as this canonical form. search.js holds the same
-// expression.
-var yearRe = regexp.MustCompile(` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?`)
-
 var canonBrackets = strings.NewReplacer("〔", "[", "〕", "]")
 
 func isDigits(s string) bool {
@@ -46,18 +38,6 @@ func Normalize(s string) string {
 		}
 	}
 	return words(replaceYears(t))
-}
-
-// normalizeRef is Normalize as first written, with the expression: the
-// reference the fast paths are tested against.
-func normalizeRef(s string) string {
-	s = norm.NFKC.String(s)
-	s = strings.ToLower(s)
-	if strings.ContainsAny(s, "〔〕") {
-		s = canonBrackets.Replace(s)
-	}
-	s = yearRe.ReplaceAllString(s, "〔$1〕$2")
-	return words(s)
 }
 
 // foldSimple does NFKC, lower case and 〔〕 → [] in one pass when every
@@ -130,8 +110,13 @@ func words(s string) string {
 	return b.String()
 }
 
-// replaceYears does what yearRe.ReplaceAllString(s, "〔$1〕$2") does, by
-// hand: ` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?`,
+// replaceYears replaces a year in brackets of any style, with the number
+// that follows it, by 〔YYYY〕N: " [2025] 第 003" and "（2025）3" both become
+// "〔2025〕3". It runs after NFKC, which already folded full-width brackets
+// and digits, and after 〔〕 in the input were turned into [], so that 〔 and
+// 〕 appear in normalised text only as this canonical form. It does by hand
+// what search.js does with the expression (yearRe in the tests)
+// ` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?`,
 // leftmost first, non-overlapping, returning s itself when nothing
 // matches (most text: it looks only at bytes a bracket can start with).
 // FuzzNormalize holds the two equal.
@@ -211,8 +196,8 @@ func skipSpaces(s string, i int) int {
 	return i
 }
 
-// openerLen and closerLen return the length of the bracket of yearRe that
-// s starts with, or 0.
+// openerLen and closerLen return the length of the bracket of the
+// expression (see replaceYears) that s starts with, or 0.
 func openerLen(s string) int { return bracketLen(s, "[({", "【", "〖") }
 
 // openerFirst marks the bytes an opener starts with: "[({" and 0xE3, the
