@@ -41,8 +41,8 @@ func (b *Buf) Bool(v bool) {
 	}
 }
 
-// Time appends an instant with its zone offset: times that print
-// differently encode differently.
+// Time appends an instant with its zone offset: times of another instant
+// or offset encode differently (the zone's name is left out).
 func (b *Buf) Time(t time.Time) {
 	b.Int(t.Unix())
 	b.Int(int64(t.Nanosecond()))
