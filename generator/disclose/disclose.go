@@ -211,7 +211,8 @@ type pending struct {
 	rc      *records.Case
 	class   records.PartyClass
 	until   time.Time
-	secrets []Secret // secretsOf(rc, class), as judge found them
+	secrets []Secret // secretsOf(rc, class, names), as judge found them
+	names   []string // naturalNames(rc, class)
 }
 
 // Apply applies the publication rules to a record set as of now (the build
@@ -266,7 +267,7 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		}
 		act.Published = true
 		res.Activity = append(res.Activity, act)
-		todo = append(todo, pending{rc, v.class, v.until, v.secrets})
+		todo = append(todo, pending{rc, v.class, v.until, v.secrets, v.names})
 	}
 	for j, ok := range matched {
 		if !ok {
@@ -321,10 +322,11 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 }
 
 // verdict is what the rules decide about one decision, before the
-// decisions are gathered: its party class and secrets, and, when it is not
-// published, why (reason) and until when.
+// decisions are gathered: its party class, natural persons' names and
+// secrets, and, when it is not published, why (reason) and until when.
 type verdict struct {
 	class     records.PartyClass
+	names     []string
 	secrets   []Secret
 	withdrawn *Withdrawn
 	wj        int // the withdrawal that matched it, or -1
@@ -338,7 +340,8 @@ type verdict struct {
 func judge(rc *records.Case, ws []records.Withdrawal, widx map[string][]int, cfg config.Disclosure, today time.Time) verdict {
 	v := verdict{wj: -1}
 	v.class = inferClass(rc, &v.dl)
-	v.secrets = secretsOf(rc, v.class)
+	v.names = naturalNames(rc, v.class)
+	v.secrets = secretsOf(rc, v.class, v.names)
 	if w, j, ok := withdrawalFor(rc, ws, widx); ok {
 		v.withdrawn, v.wj, v.reason = &w, j, ReasonWithdrawn
 		return v
@@ -638,7 +641,9 @@ func naturalNames(c *records.Case, class records.PartyClass) []string {
 	return names
 }
 
-func secretsOf(c *records.Case, class records.PartyClass) []Secret {
+// secretsOf returns the secrets of a record of the class, whose natural
+// persons have the names naturalNames gives.
+func secretsOf(c *records.Case, class records.PartyClass, names []string) []Secret {
 	var out []Secret
 	add := func(v, kind string) {
 		if v = strings.TrimSpace(v); secretWorthy(v, kind) {
@@ -669,7 +674,7 @@ func secretsOf(c *records.Case, class records.PartyClass) []Secret {
 			}
 		}
 	}
-	for _, n := range naturalNames(c, class) {
+	for _, n := range names {
 		add(n, SecretName)
 	}
 	return out
@@ -772,8 +777,7 @@ func stringsOf(v reflect.Value) []string {
 // publish masks a decision. It reports false when the record names a
 // natural person, has free text, and no text names them.
 func publish(p *pending, mask string, sc *Scanner) (Case, bool) {
-	rc, class, until := p.rc, p.class, p.until
-	names := naturalNames(rc, class)
+	rc, class, until, names := p.rc, p.class, p.until, p.names
 	party, legalRep := rc.PartyName, rc.LegalRep
 	switch class {
 	case records.PartyPerson:
