@@ -203,11 +203,14 @@ func (s *Scanner) secretSpans(text []byte) []span {
 }
 
 // Separates reports whether the ASCII character c ends every match: no
-// pattern holds it, and it is neither a digit nor a letter (which ID and
-// mobile numbers are made of). Content split just before such a character
-// can then be scanned part by part with the same findings.
+// pattern holds it, matching does not skip it as white space, and it is
+// neither a digit nor a letter (which ID and mobile numbers are made of).
+// Content split just before such a character can then be scanned part by
+// part with the same findings, but for Scan's one report per value and
+// line: a value on both sides of a cut within a line is reported twice.
 func (s *Scanner) Separates(c byte) bool {
-	return c < utf8.RuneSelf && s.m.ascii[c] == 0 && !isAlnum(c) && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v'
+	_, skipped := foldRune(rune(c))
+	return c < utf8.RuneSelf && s.m.ascii[c] == 0 && !isAlnum(c) && !skipped
 }
 
 // Scan returns the leaks in one file's content, by line.

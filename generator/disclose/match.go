@@ -199,7 +199,7 @@ func (m *matcher) each(text []byte, fn func(pat, start, end int)) {
 	// The ring lives on the stack when it fits: each is called per page
 	// part, and allocating it was most of what the leak gate allocated.
 	var onStack [256]int
-	starts := onStack[:]
+	var starts []int
 	if m.ring <= len(onStack) {
 		starts = onStack[:m.ring]
 	} else {
