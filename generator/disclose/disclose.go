@@ -110,6 +110,8 @@ type Secret struct {
 	Value string
 	Kind  string // one of the Secret* kinds
 	Src   diag.Pos
+	// Record is the decision number of the record it came from.
+	Record string
 }
 
 // Kinds of secret.
@@ -176,6 +178,9 @@ type Result struct {
 	// power and service items). The leak gate does not report a secret that
 	// occurs inside one of them.
 	Public []string
+	// Words are non-personal texts inside whose words a name is no finding
+	// (Known.Words).
+	Words []string
 	// NameNotFound lists published decisions about a natural person whose
 	// free text never names them: masking relied on patterns alone.
 	NameNotFound []Ref
@@ -192,7 +197,10 @@ func (r *Result) Scanner(extraPublic ...string) *Scanner {
 	if len(extraPublic) == 0 && r.scanner != nil {
 		return r.scanner
 	}
-	return NewScannerPublic(r.Secrets, append(append([]string(nil), r.Public...), extraPublic...))
+	return NewScannerKnown(r.Secrets, Known{
+		Public: append(append([]string(nil), r.Public...), extraPublic...),
+		Words:  append(append([]string(nil), r.Words...), extraPublic...),
+	})
 }
 
 // china is the time zone in which a build date falls on a day.
@@ -251,7 +259,10 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 	for i := range set.Cases {
 		rc, v := &set.Cases[i], &vs[i]
 		dl = append(dl, v.dl...)
-		res.Secrets = append(res.Secrets, v.secrets...)
+		for _, sec := range v.secrets {
+			sec.Record = rc.DecisionNo
+			res.Secrets = append(res.Secrets, sec)
+		}
 		act := Activity{Date: rc.DecisionDate, Categories: rc.Categories, Fine: rc.Fine, PartyClass: v.class, Violation: rc.Violation, Procedure: rc.Procedure, PowerCode: rc.PowerCode, Basis: rc.Basis}
 		if v.withdrawn != nil {
 			if v.wj >= 0 {
@@ -277,8 +288,12 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		}
 	}
 
+	res.Secrets = applyReviewed(res.Secrets, cfg.Reviewed, &dl)
 	res.Public = append(publicStrings(todo, set), public...)
-	res.scanner = NewScannerPublic(res.Secrets, res.Public)
+	res.Words = append(wordTexts(set), public...)
+	res.scanner = NewScannerKnown(res.Secrets, Known{Public: res.Public, Words: res.Words})
+	maskCatalogues(res, set, cfg.NameMask)
+	maskActivity(res.Activity, func(i int) []string { return vs[i].names }, res.scanner, cfg.NameMask)
 	// Each decision is published on its own: in parallel, in order.
 	res.Cases = make([]Case, len(todo))
 	named := make([]bool, len(todo))
@@ -713,7 +728,11 @@ func phoneParts(s string) []string {
 	return out
 }
 
-// publicStrings collects what is published on purpose.
+// publicStrings collects what is published on purpose: the identity of
+// the bodies and organisations in the decisions, the codes, names and
+// contact numbers of power and service items, and statistics labels. The
+// rest of a power or service item is text: masked like a decision's (see
+// maskItems), and one of the words (see wordTexts).
 func publicStrings(todo []pending, set *records.Set) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -736,6 +755,37 @@ func publicStrings(todo []pending, set *records.Set) []string {
 		}
 	}
 	for i := range set.Powers {
+		p := &set.Powers[i]
+		add(p.Code, p.Name, p.SubName, p.Subject, p.Office, p.SupervisionPhone)
+	}
+	for i := range set.Services {
+		sv := &set.Services[i]
+		add(sv.Code, sv.Name, sv.Subject, sv.Place, sv.Phone, sv.ComplaintPhone)
+	}
+	for _, s := range set.Stats {
+		add(s.Dataset, s.Category, s.Window, s.Indicator)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// wordTexts collects the non-personal source texts in which a name may
+// stand inside a word without naming anyone (Known.Words): every text of
+// the power and service items, statistics labels, and the legal bases and
+// violation types that decisions about at least two different parties
+// share (a text of one party's decision alone may be about that party).
+func wordTexts(set *records.Set) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(vs ...string) {
+		for _, v := range vs {
+			if v = strings.TrimSpace(v); v != "" && !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+	}
+	for i := range set.Powers {
 		add(stringsOf(reflect.ValueOf(set.Powers[i]))...)
 	}
 	for i := range set.Services {
@@ -744,7 +794,28 @@ func publicStrings(todo []pending, set *records.Set) []string {
 	for _, s := range set.Stats {
 		add(s.Dataset, s.Category, s.Window, s.Indicator)
 	}
-	sort.Strings(out)
+	// A text counts once two parties share it: firstParty holds the party
+	// of its first decision, "" once a second party is seen.
+	firstParty := map[string]string{}
+	var shared []string
+	for i := range set.Cases {
+		c := &set.Cases[i]
+		for _, t := range [...]string{c.Basis, c.Violation} {
+			if t == "" {
+				continue
+			}
+			p, ok := firstParty[t]
+			switch {
+			case !ok:
+				firstParty[t] = c.PartyName
+			case p != "" && p != c.PartyName:
+				firstParty[t] = ""
+				shared = append(shared, t)
+			}
+		}
+	}
+	sort.Strings(shared)
+	add(shared...)
 	return out
 }
 
@@ -829,7 +900,7 @@ func publish(p *pending, mask string, sc *Scanner) (Case, bool) {
 		DecisionNo:    rc.DecisionNo,
 		Violation:     scrub(rc.Violation),
 		Facts:         scrub(rc.Facts),
-		Basis:         redact(rc.Basis, sc, mask),
+		Basis:         scrub(rc.Basis),
 		Categories:    rc.Categories,
 		Content:       scrub(rc.Content),
 		Fine:          rc.Fine,

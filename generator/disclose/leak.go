@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"gongshi/generator/diag"
@@ -71,20 +72,47 @@ type Scanner struct {
 	nums    map[string]int  // folded digits → secret index
 	public  map[string]bool // numbers published on purpose
 	keys    []string        // the folded patterns, by pats index
+	// words are the windows of non-personal text in which a name stands
+	// inside a word (see wordWindow): a name seen in one of them is no
+	// finding.
+	words map[string]bool
 }
 
 type scanPat struct {
-	allow   bool
+	allow bool
+	// names: every secret of the pattern is a name, so a word of
+	// non-personal text may excuse it (a number never is).
+	names   bool
 	secrets []int32
 }
 
+// Known is what a scanner accepts besides its secrets.
+type Known struct {
+	// Public are strings published on purpose: a secret inside one of them
+	// is accepted where the whole string occurs, and the ID and mobile
+	// numbers in them are never findings.
+	Public []string
+	// Words are non-personal source texts (legal bases, power and service
+	// items, violation types shared by several parties, statistics labels,
+	// place names). A name that stands inside a word of one of them, with
+	// the same characters around it (see wordWindow), is not a finding
+	// wherever it occurs: 史文 in 历史文化名城 is no person.
+	Words []string
+}
+
 // NewScanner returns a scanner for secrets.
-func NewScanner(secrets []Secret) *Scanner { return NewScannerPublic(secrets, nil) }
+func NewScanner(secrets []Secret) *Scanner { return NewScannerKnown(secrets, Known{}) }
 
 // NewScannerPublic returns a scanner for secrets that accepts the strings in
 // public where they occur whole.
 func NewScannerPublic(secrets []Secret, public []string) *Scanner {
-	s := &Scanner{secrets: secrets, nums: map[string]int{}, public: map[string]bool{}}
+	return NewScannerKnown(secrets, Known{Public: public})
+}
+
+// NewScannerKnown returns a scanner for secrets that accepts what k lists.
+func NewScannerKnown(secrets []Secret, k Known) *Scanner {
+	public := k.Public
+	s := &Scanner{secrets: secrets, nums: map[string]int{}, public: map[string]bool{}, words: map[string]bool{}}
 	index := map[string]int{}
 	var patterns []string
 	for i, sec := range secrets {
@@ -97,9 +125,10 @@ func NewScannerPublic(secrets []Secret, public []string) *Scanner {
 			p = len(patterns)
 			index[key] = p
 			patterns = append(patterns, key)
-			s.pats = append(s.pats, scanPat{})
+			s.pats = append(s.pats, scanPat{names: true})
 		}
 		s.pats[p].secrets = append(s.pats[p].secrets, int32(i))
+		s.pats[p].names = s.pats[p].names && sec.isName()
 		if d := digitsOnly(key); len(d) >= 7 {
 			if _, ok := s.nums[d]; !ok {
 				s.nums[d] = i
@@ -146,7 +175,45 @@ func NewScannerPublic(secrets []Secret, public []string) *Scanner {
 	}
 	s.m = newMatcher(patterns)
 	s.keys = patterns
+	for _, w := range k.Words {
+		b := []byte(w)
+		secretsOnly.each(b, func(p, start, end int) {
+			if win, ok := wordWindow(b, start, end, patterns[p]); ok && s.pats[p].names {
+				s.words[win] = true
+			}
+		})
+	}
 	return s
+}
+
+// wordWindow calls fn with the window of text around the match
+// text[start:end] of the folded pattern key, when the match stands inside
+// a run of Han characters: the character before it, key, and the
+// character after it (历史文化 for 史文). A name beside punctuation, a
+// space, a digit, a letter or the edge of the text stands in no word, and
+// neither does one after a character that introduces a person (人, 者, 员
+// …: 联系人史文电话).
+func wordWindow(text []byte, start, end int, key string) (string, bool) {
+	l, _ := utf8.DecodeLastRune(text[:start])
+	r, _ := utf8.DecodeRune(text[end:])
+	if !unicode.Is(unicode.Han, l) || !unicode.Is(unicode.Han, r) || strings.ContainsRune(personWords, l) {
+		return "", false
+	}
+	return string(l) + key + string(r), true
+}
+
+// personWords are characters that end the words introducing a person:
+// 当事人, 经营者, 工作人员, 户主, 村长, 书记, 医师, 学生.
+const personWords = "人者员主长记师生"
+
+// inWord reports whether the name matched at h stands inside a word of
+// the scanner's non-personal text.
+func (s *Scanner) inWord(text []byte, h span) bool {
+	if len(s.words) == 0 || !s.pats[h.pat].names {
+		return false
+	}
+	win, ok := wordWindow(text, h.start, h.end, s.keys[h.pat])
+	return ok && s.words[win]
 }
 
 // foldKey folds a value as the matcher compares it and drops whitespace.
@@ -173,7 +240,7 @@ func digitsOnly(s string) string {
 type span struct{ pat, start, end int }
 
 // secretSpans returns the secret occurrences in text that no allowed
-// pattern covers, in order.
+// pattern covers and that stand in no word of non-personal text, in order.
 func (s *Scanner) secretSpans(text []byte) []span {
 	var hits, allows []span
 	s.m.each(text, func(p, start, end int) {
@@ -183,23 +250,26 @@ func (s *Scanner) secretSpans(text []byte) []span {
 			hits = append(hits, span{p, start, end})
 		}
 	})
-	if len(allows) == 0 {
+	if len(allows) == 0 && len(s.words) == 0 {
 		return hits
 	}
 	out := hits[:0]
 	for _, h := range hits {
-		covered := false
-		for _, a := range allows {
-			if a.start <= h.start && h.end <= a.end {
-				covered = true
-				break
-			}
-		}
-		if !covered {
+		if !covers(allows, h) && !s.inWord(text, h) {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// covers reports whether one of the spans holds h.
+func covers(spans []span, h span) bool {
+	for _, a := range spans {
+		if a.start <= h.start && h.end <= a.end {
+			return true
+		}
+	}
+	return false
 }
 
 // Separates reports whether the ASCII character c ends every match: no

@@ -33,6 +33,10 @@ func (s *Scanner) Rules() *Rules {
 	for n := range s.public {
 		r.Public = append(r.Public, ruleHash(n))
 	}
+	// A word window excuses like an allowed pattern.
+	for w := range s.words {
+		r.Allowed = append(r.Allowed, ruleHash("word\x00"+w))
+	}
 	for _, l := range [][]uint64{r.Secrets, r.Allowed, r.Public} {
 		slices.Sort(l)
 	}

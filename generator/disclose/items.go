@@ -1,0 +1,129 @@
+package disclose
+
+import (
+	"reflect"
+
+	"gongshi/generator/diag"
+	"gongshi/generator/records"
+)
+
+// Fields of power and service items published as they are: the item's
+// identity and classification, and the office's own contact numbers
+// (public strings, see publicStrings). Every other text field is masked
+// like a decision's free text.
+var (
+	powerKept   = fieldSet("Code", "Name", "SubName", "Category", "Source", "Subject", "Office", "Level", "Domain", "SupervisionPhone")
+	serviceKept = fieldSet("Code", "Name", "Type", "Target", "Subject", "Place", "Hours", "Phone", "ComplaintPhone", "Online", "Mode", "ItemType", "Domain")
+)
+
+func fieldSet(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// maskItems returns copies of the items with every text field not in kept
+// passed through text: ID, phone and bank-card numbers removed, and any
+// secret of any record the scanner finds replaced.
+func maskItems[T any](items []T, kept map[string]bool, text func(string) string) []T {
+	out := make([]T, len(items))
+	for i := range items {
+		out[i] = items[i]
+		v := reflect.ValueOf(&out[i]).Elem()
+		for f := range v.NumField() {
+			if !v.Type().Field(f).IsExported() || kept[v.Type().Field(f).Name] {
+				continue
+			}
+			maskValue(v.Field(f), text)
+		}
+	}
+	return out
+}
+
+// maskedTexts returns the strings of the fields of *item that maskItems
+// masks.
+func maskedTexts(item any, kept map[string]bool) []string {
+	v := reflect.ValueOf(item).Elem()
+	var out []string
+	for f := range v.NumField() {
+		if v.Type().Field(f).IsExported() && !kept[v.Type().Field(f).Name] {
+			out = append(out, stringsOf(v.Field(f))...)
+		}
+	}
+	return out
+}
+
+// maskValue passes the strings in v, however nested, through text. Slices
+// are copied before they are changed: the input records share them.
+func maskValue(v reflect.Value, text func(string) string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(text(v.String()))
+	case reflect.Slice:
+		if v.Len() == 0 {
+			return
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		reflect.Copy(c, v)
+		v.Set(c)
+		for i := range v.Len() {
+			maskValue(v.Index(i), text)
+		}
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[diag.Pos]() {
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				maskValue(v.Field(i), text)
+			}
+		}
+	}
+}
+
+// maskCatalogues masks the power and service items of set into res.
+func maskCatalogues(res *Result, set *records.Set, mask string) {
+	text := func(s string) string {
+		if s == "" {
+			return s
+		}
+		out, _ := Scrub(s, nil, mask)
+		return redact(out, res.scanner, mask)
+	}
+	res.Powers = maskItems(set.Powers, powerKept, text)
+	res.Services = maskItems(set.Services, serviceKept, text)
+}
+
+// maskActivity masks the violation types and legal bases that statistics
+// publish of every decision, published or not, as publish masks a
+// decision's text; names[i] are the natural persons of decision i. Texts
+// that name none of their decision's persons are masked once each: most
+// decisions share them.
+func maskActivity(acts []Activity, names func(i int) []string, sc *Scanner, mask string) {
+	memo := map[string]string{}
+	text := func(s string, ns []string) string {
+		if s == "" {
+			return s
+		}
+		for _, n := range ns {
+			if _, ok := findSpaced(s, n); ok {
+				out, _ := Scrub(s, ns, mask)
+				return redact(out, sc, mask)
+			}
+		}
+		out, ok := memo[s]
+		if !ok {
+			out, _ = Scrub(s, nil, mask)
+			out = redact(out, sc, mask)
+			memo[s] = out
+		}
+		return out
+	}
+	for i := range acts {
+		ns := names(i)
+		acts[i].Violation = text(acts[i].Violation, ns)
+		acts[i].Basis = text(acts[i].Basis, ns)
+	}
+}

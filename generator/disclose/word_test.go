@@ -1,0 +1,92 @@
+package disclose
+
+import (
+	"strings"
+	"testing"
+
+	"gongshi/generator/config"
+	"gongshi/generator/diag"
+	"gongshi/generator/records"
+)
+
+// TestNameInsideAWordIsNoFinding: a two-character name that stands inside
+// a word of non-personal text, with the same characters around it, is no
+// finding; the same name anywhere else is.
+func TestNameInsideAWordIsNoFinding(t *testing.T) {
+	secrets := []Secret{{Value: "史文", Kind: SecretName, Src: diag.Pos{File: "a.csv", Row: 2}}}
+	sc := NewScannerKnown(secrets, Known{Words: []string{"《历史文化名城名镇名村保护条例》第四十一条", "联系人史文电话", "史文"}})
+	for _, tc := range []struct {
+		text string
+		leak bool
+	}{
+		{"依据《历史文化名城名镇名村保护条例》", false},
+		{"在历史文化街区内擅自改建", false},
+		{"历 史文 化", true}, // the window is read as written
+		{"经营者史文在青石路占道经营", true},
+		{"证人：史文，男", true},
+		{"史文", true},
+		{"联系人史文电话", true}, // 人 introduces a person: no word
+		{"历史文艺", true},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := len(sc.Scan("f", []byte(tc.text))) > 0; got != tc.leak {
+				t.Errorf("leak = %v, want %v", got, tc.leak)
+			}
+		})
+	}
+	// A number is never excused by a word.
+	num := NewScannerKnown([]Secret{{Value: "13812345678", Kind: SecretPhone}}, Known{Words: []string{"号码13812345678号"}})
+	if len(num.Scan("f", []byte("号码13812345678号"))) == 0 {
+		t.Errorf("a phone number inside a word was excused")
+	}
+}
+
+// TestWordsAreRules: a scanner with fewer words excuses less, so files a
+// scanner with more words passed must be scanned again.
+func TestWordsAreRules(t *testing.T) {
+	secrets := []Secret{{Value: "史文", Kind: SecretName}}
+	with := NewScannerKnown(secrets, Known{Words: []string{"历史文化名城"}}).Rules()
+	without := NewScannerKnown(secrets, Known{}).Rules()
+	if without.FindsNoMoreThan(with) {
+		t.Errorf("a scanner without the word is taken to find no more")
+	}
+	if !with.FindsNoMoreThan(without) {
+		t.Errorf("a scanner with one more word is taken to find more")
+	}
+}
+
+// TestPowersAndServicesAreMasked: every text field of a power or service
+// item loses ID and mobile numbers and other records' names; identity and
+// the office's contact numbers stay.
+func TestPowersAndServicesAreMasked(t *testing.T) {
+	set := &records.Set{
+		Cases: []records.Case{{Pos: diag.Pos{File: "c.csv", Row: 2}, PartyName: "青溪镇文心小吃店", PartyClass: records.PartySoleTrader, CreditCode: "92350100MA2Y0P0J5K", LegalRep: "史文",
+			DecisionNo: "罚〔2026〕1号", Violation: "占道经营 13912345678", Facts: "经营者史文占道经营", Basis: "《条例》第三十六条（身份证号11010519491231002X）", Categories: []string{"罚款"}, DecisionDate: day("2026-05-01"), Procedure: "普通程序"}},
+		Powers:   []records.Power{{Code: "P1", Name: "对占道经营的处罚", ImplBasis: "《历史文化名城名镇名村保护条例》；联系人史文", SupervisionPhone: "13800000000", Extra: []records.Extra{{Name: "备注", Value: "11010519491231002X"}}}},
+		Services: []records.Service{{Code: "S1", Name: "店招审核", Conditions: "联系人史文（11010519491231002X 13812345678）", Materials: []string{"身份证 11010519491231002X"}, Phone: "0000-0000001"}},
+	}
+	res, _ := Apply(set, config.Default().Disclosure, day("2026-06-01"))
+	p, s := res.Powers[0], res.Services[0]
+	for _, got := range []string{p.ImplBasis, p.Extra[0].Value, s.Conditions, s.Materials[0]} {
+		for _, secret := range []string{"11010519491231002X", "13812345678", "联系人史文"} {
+			if strings.Contains(got, secret) {
+				t.Errorf("%q keeps %s", got, secret)
+			}
+		}
+	}
+	if !strings.Contains(p.ImplBasis, "历史文化名城") || p.SupervisionPhone != "13800000000" || s.Phone != "0000-0000001" || p.Code != "P1" {
+		t.Errorf("identity or contact changed: %+v %+v", p, s)
+	}
+	// The input records are not changed.
+	if set.Services[0].Materials[0] != "身份证 11010519491231002X" || set.Powers[0].Extra[0].Value != "11010519491231002X" {
+		t.Errorf("the input records were changed")
+	}
+	// Statistics see the violation type and legal basis masked.
+	a := res.Activity[0]
+	if strings.Contains(a.Violation, "13912345678") || strings.Contains(a.Basis, "11010519491231002X") {
+		t.Errorf("activity keeps a number: %q %q", a.Violation, a.Basis)
+	}
+	if c := res.Cases[0]; strings.Contains(c.Basis, "11010519491231002X") {
+		t.Errorf("published legal basis keeps an ID: %q", c.Basis)
+	}
+}
