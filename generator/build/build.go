@@ -102,6 +102,9 @@ type Summary struct {
 	Bytes         int64
 	Duration      time.Duration
 	Result        *disclose.Result
+	// Ambiguities are the names of records found in other records' text
+	// (gongshi check only).
+	Ambiguities []disclose.Ambiguity
 	// Update is what changed since the previous build; FirstBuild is true
 	// when there was none to compare with.
 	Update     changelog.Update
@@ -330,6 +333,7 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 	}
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
 	l.sum.Diags.Sort()
+	l.sum.Ambiguities = disclose.Ambiguities(l.set, l.sum.Result)
 	l.sum.Duration = time.Since(start)
 	if l.sum.Diags.HasErrors() {
 		return l.sum, ErrData

@@ -45,6 +45,8 @@ func WriteCheckText(w io.Writer, sum *Summary, cap int) {
 	}
 	if r := sum.Result; r != nil {
 		writeStaffView(w, r, cap)
+		disclose.PrintAmbiguities(w, sum.Ambiguities, cap)
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "%d errors, %d warnings\n", sum.Diags.Count(diag.Error), sum.Diags.Count(diag.Warning))
 }
@@ -62,12 +64,13 @@ func WriteCheckJSON(w io.Writer, sum *Summary) error {
 		diags = diag.List{}
 	}
 	doc := struct {
-		Files       []DatasetSummary `json:"files"`
-		Counts      map[string]int   `json:"counts"`
-		Diagnostics diag.List        `json:"diagnostics"`
-		Errors      int              `json:"errors"`
-		Warnings    int              `json:"warnings"`
-	}{sum.Files, sum.Counts, diags, diags.Count(diag.Error), diags.Count(diag.Warning)}
+		Files       []DatasetSummary     `json:"files"`
+		Counts      map[string]int       `json:"counts"`
+		Diagnostics diag.List            `json:"diagnostics"`
+		Ambiguities []disclose.Ambiguity `json:"names_in_other_text"`
+		Errors      int                  `json:"errors"`
+		Warnings    int                  `json:"warnings"`
+	}{sum.Files, sum.Counts, diags, sum.Ambiguities, diags.Count(diag.Error), diags.Count(diag.Warning)}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)

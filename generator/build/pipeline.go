@@ -649,5 +649,9 @@ func (e *LeakError) Error() string {
 	for _, l := range e.Leaks[:min(10, len(e.Leaks))] {
 		b.WriteString("\n  " + l.String())
 	}
+	if len(e.Leaks) > 10 {
+		fmt.Fprintf(&b, "\n  … and %d more", len(e.Leaks)-10)
+	}
+	b.WriteString("\n`gongshi check` shows where each name of a record stands in other text; a name that is no person there can be marked reviewed in site.toml ([[disclosure.reviewed]]).")
 	return b.String()
 }

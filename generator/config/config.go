@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -114,6 +115,22 @@ type Disclosure struct {
 	// stops automatically at three years). A 公示截止期 in the data is not
 	// capped.
 	MaxMonths int `toml:"max_months"`
+	// Reviewed lists names that staff have reviewed where gongshi check
+	// showed them in other text: each is no longer looked for outside its
+	// own record. It names one record and one string; there is no way to
+	// review a name for every record, or to turn the check off.
+	Reviewed []Reviewed `toml:"reviewed"`
+}
+
+// Reviewed is one reviewed name: in the output, Value of the record whose
+// 行政处罚决定书文号 is Record is not personal data outside that record (it
+// stands in a place name, a legal basis, an official's title …). The
+// record's own page masks it all the same.
+type Reviewed struct {
+	Record string `toml:"record"`
+	Value  string `toml:"value"`
+	// Note says why, for the next reviewer.
+	Note string `toml:"note"`
 }
 
 // OpenData holds the open-data catalogue settings.
@@ -262,6 +279,11 @@ func (c *Config) validate() error {
 	if c.Accessibility.Standard == "" {
 		c.Accessibility.Standard = Default().Accessibility.Standard
 	}
+	for i, r := range c.Disclosure.Reviewed {
+		if strings.TrimSpace(r.Record) == "" || utf8.RuneCountInString(strings.TrimSpace(r.Value)) < 2 || strings.TrimSpace(r.Note) == "" {
+			return &Error{File: FileName, Msg: fmt.Sprintf("disclosure.reviewed[%d]: want record (a decision number), value (the name, two characters or more) and note (why it is no personal data)", i)}
+		}
+	}
 	switch c.Disclosure.NameMask {
 	case "某某", "*", "某":
 	default:
@@ -303,7 +325,7 @@ var known = map[string][]string{
 	"publisher":     {"sponsor", "organizer", "site_code", "icp", "public_sec", "address", "phone", "complaints", "email", "portal_name", "portal_url", "badge", "badge_url"},
 	"staleness":     {"stats_days", "notices_months"},
 	"accessibility": {"standard", "reviewed", "contact", "known"},
-	"disclosure":    {"name_mask", "publish_simple", "publish_warning_only", "periods"},
+	"disclosure":    {"name_mask", "publish_simple", "publish_warning_only", "periods", "severity", "max_months", "reviewed"},
 	"opendata":      {"license", "license_url"},
 }
 
