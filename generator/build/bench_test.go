@@ -87,3 +87,36 @@ func samplePeakHeap() (*atomic.Uint64, func()) {
 	}()
 	return &peak, func() { close(done) }
 }
+
+// BenchmarkLeakGate builds `gongshi sample --cases N` towns and reports
+// what the leak gate costs (CPU summed over workers, MB scanned) and what
+// it finds. A sample town holds no leak, so every finding is a false
+// alarm: the benchmark fails on any. Run with -bench LeakGate -benchtime
+// 1x; the 1M case needs about 4 GiB and several minutes.
+func BenchmarkLeakGate(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
+			src := b.TempDir()
+			o := sample.DefaultOptions()
+			o.Cases = n
+			sampleTown(b, src, o)
+			now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				dest := filepath.Join(b.TempDir(), "public")
+				sum, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest, Now: now})
+				if sum == nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(sum.Gate.CPU.Milliseconds()), "gate-cpu-ms")
+				b.ReportMetric(float64(sum.Gate.Bytes)/1e6, "gate-MB")
+				b.ReportMetric(float64(sum.Gate.Files), "gate-files")
+				b.ReportMetric(float64(sum.Gate.Findings), "findings")
+				b.ReportMetric(float64(sum.Duration.Milliseconds()), "build-ms")
+				if err != nil {
+					b.Error(err)
+				}
+			}
+		})
+	}
+}

@@ -102,6 +102,8 @@ type Summary struct {
 	Bytes         int64
 	Duration      time.Duration
 	Result        *disclose.Result
+	// Gate is what the leak gate scanned and found.
+	Gate GateStats
 	// Ambiguities are the names of records found in other records' text
 	// (gongshi check only).
 	Ambiguities []disclose.Ambiguity

@@ -244,6 +244,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return sum, err
 	}
 	mark("manifest")
+	sum.Gate = gate.stats()
+	log.Info("leak gate", "files", sum.Gate.Files, "MB", sum.Gate.Bytes/1e6, "cpu", sum.Gate.CPU.Round(time.Millisecond), "findings", sum.Gate.Findings)
 	if err := gate.err(); err != nil {
 		return sum, err
 	}
@@ -454,6 +456,10 @@ type leakGate struct {
 	mu      sync.Mutex
 	leaks   []disclose.Leak
 
+	// What the gate scanned, and the time its scans took, summed over the
+	// workers.
+	files, bytes, nanos atomic.Int64
+
 	rulesOnce sync.Once
 	rs        *disclose.Rules
 
@@ -549,6 +555,12 @@ func (g *leakGate) check(p string, data []byte) error {
 	if strings.HasPrefix(p, "/search/index/") && strings.HasSuffix(p, ".bin") {
 		return nil
 	}
+	t := time.Now()
+	defer func() {
+		g.files.Add(1)
+		g.bytes.Add(int64(len(data)))
+		g.nanos.Add(int64(time.Since(t)))
+	}()
 	name := strings.TrimPrefix(p, "/")
 	var cuts []int
 	if g.split && strings.HasSuffix(p, ".html") {
@@ -623,6 +635,25 @@ func (g *leakGate) found(leaks []disclose.Leak, data []byte, off int) {
 	g.mu.Lock()
 	g.leaks = append(g.leaks, leaks...)
 	g.mu.Unlock()
+}
+
+// GateStats is what the leak gate did in one build.
+type GateStats struct {
+	// Files and Bytes are what it scanned (files kept from the previous
+	// build unscanned are not counted).
+	Files int
+	Bytes int64
+	// CPU is the time its scans took, summed over the workers.
+	CPU time.Duration
+	// Findings counts the leaks it found.
+	Findings int
+}
+
+func (g *leakGate) stats() GateStats {
+	g.mu.Lock()
+	n := len(g.leaks)
+	g.mu.Unlock()
+	return GateStats{Files: int(g.files.Load()), Bytes: g.bytes.Load(), CPU: time.Duration(g.nanos.Load()), Findings: n}
 }
 
 // err returns a LeakError for what was found, sorted, or nil.

@@ -729,10 +729,10 @@ func phoneParts(s string) []string {
 }
 
 // publicStrings collects what is published on purpose: the identity of
-// the bodies and organisations in the decisions, the codes, names and
-// contact numbers of power and service items, and statistics labels. The
-// rest of a power or service item is text: masked like a decision's (see
-// maskItems), and one of the words (see wordTexts).
+// the bodies and organisations in the decisions, and the codes, names and
+// contact numbers of power and service items. The rest of a power or
+// service item, and statistics labels, are text: masked like a decision's
+// (see maskCatalogues), and words (see wordTexts).
 func publicStrings(todo []pending, set *records.Set) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -761,9 +761,6 @@ func publicStrings(todo []pending, set *records.Set) []string {
 	for i := range set.Services {
 		sv := &set.Services[i]
 		add(sv.Code, sv.Name, sv.Subject, sv.Place, sv.Phone, sv.ComplaintPhone)
-	}
-	for _, s := range set.Stats {
-		add(s.Dataset, s.Category, s.Window, s.Indicator)
 	}
 	sort.Strings(out)
 	return out

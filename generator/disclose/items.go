@@ -13,6 +13,7 @@ import (
 // like a decision's free text.
 var (
 	powerKept   = fieldSet("Code", "Name", "SubName", "Category", "Source", "Subject", "Office", "Level", "Domain", "SupervisionPhone")
+	statKept    = fieldSet("Dataset", "Month")
 	serviceKept = fieldSet("Code", "Name", "Type", "Target", "Subject", "Place", "Hours", "Phone", "ComplaintPhone", "Online", "Mode", "ItemType", "Domain")
 )
 
@@ -83,17 +84,25 @@ func maskValue(v reflect.Value, text func(string) string) {
 	}
 }
 
-// maskCatalogues masks the power and service items of set into res.
+// maskCatalogues masks the power and service items and the statistics
+// labels of set into res. Their texts repeat: each is masked once.
 func maskCatalogues(res *Result, set *records.Set, mask string) {
+	memo := map[string]string{}
 	text := func(s string) string {
 		if s == "" {
 			return s
 		}
-		out, _ := Scrub(s, nil, mask)
-		return redact(out, res.scanner, mask)
+		out, ok := memo[s]
+		if !ok {
+			out, _ = Scrub(s, nil, mask)
+			out = redact(out, res.scanner, mask)
+			memo[s] = out
+		}
+		return out
 	}
 	res.Powers = maskItems(set.Powers, powerKept, text)
 	res.Services = maskItems(set.Services, serviceKept, text)
+	res.Stats = maskItems(set.Stats, statKept, text)
 }
 
 // maskActivity masks the violation types and legal bases that statistics

@@ -3,6 +3,7 @@ package disclose
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -67,8 +68,15 @@ type Ambiguity struct {
 // ambiguity.
 func Ambiguities(set *records.Set, res *Result) []Ambiguity {
 	sc := res.Scanner()
+	// The folded names of each record, by its position.
+	own := map[diag.Pos][]string{}
+	for _, sec := range res.Secrets {
+		if sec.isName() {
+			own[sec.Src] = append(own[sec.Src], foldKey(sec.Value))
+		}
+	}
 	var out []Ambiguity
-	look := func(where diag.Pos, field, text, own string) {
+	look := func(where diag.Pos, field, text string, mine []string) {
 		if text == "" {
 			return
 		}
@@ -78,32 +86,28 @@ func Ambiguities(set *records.Set, res *Result) []Ambiguity {
 			if !p.names {
 				continue
 			}
-			for _, i := range p.secrets {
-				sec := sc.secrets[i]
-				if own != "" && records.NormalizeIdentity(sec.Record) == records.NormalizeIdentity(own) {
-					continue
-				}
+			if !slices.Contains(mine, sc.keys[h.pat]) {
+				sec := sc.secrets[p.secrets[0]]
 				out = append(out, Ambiguity{Record: sec.Record, Src: sec.Src, Value: sec.Value, Where: where, Field: field, Context: around(text, h.start, h.end)})
-				break
 			}
 		}
 	}
 	for i := range set.Cases {
 		c := &set.Cases[i]
 		for _, f := range [...]struct{ name, text string }{{"违法行为类型", c.Violation}, {"违法事实", c.Facts}, {"处罚依据", c.Basis}, {"处罚内容", c.Content}, {"备注", c.Remarks}} {
-			look(c.Pos, f.name, f.text, c.DecisionNo)
+			look(c.Pos, f.name, f.text, own[c.Pos])
 		}
 	}
 	for i := range set.Powers {
 		p := &set.Powers[i]
 		for _, t := range maskedTexts(p, powerKept) {
-			look(p.Pos, "权力事项", t, "")
+			look(p.Pos, "权力事项", t, nil)
 		}
 	}
 	for i := range set.Services {
 		sv := &set.Services[i]
 		for _, t := range maskedTexts(sv, serviceKept) {
-			look(sv.Pos, "服务事项", t, "")
+			look(sv.Pos, "服务事项", t, nil)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

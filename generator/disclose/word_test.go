@@ -56,7 +56,7 @@ func TestWordsAreRules(t *testing.T) {
 }
 
 // TestPowersAndServicesAreMasked: every text field of a power or service
-// item loses ID and mobile numbers and other records' names; identity and
+// item, and every statistics label, loses ID and mobile numbers and other records' names; identity and
 // the office's contact numbers stay.
 func TestPowersAndServicesAreMasked(t *testing.T) {
 	set := &records.Set{
@@ -64,11 +64,16 @@ func TestPowersAndServicesAreMasked(t *testing.T) {
 			DecisionNo: "罚〔2026〕1号", Violation: "占道经营 13912345678", Facts: "经营者史文占道经营", Basis: "《条例》第三十六条（身份证号11010519491231002X）", Categories: []string{"罚款"}, DecisionDate: day("2026-05-01"), Procedure: "普通程序"}},
 		Powers:   []records.Power{{Code: "P1", Name: "对占道经营的处罚", ImplBasis: "《历史文化名城名镇名村保护条例》；联系人史文", SupervisionPhone: "13800000000", Extra: []records.Extra{{Name: "备注", Value: "11010519491231002X"}}}},
 		Services: []records.Service{{Code: "S1", Name: "店招审核", Conditions: "联系人史文（11010519491231002X 13812345678）", Materials: []string{"身份证 11010519491231002X"}, Phone: "0000-0000001"}},
+		Stats:    []records.StatRow{{Dataset: "便民服务", Month: "2026-05", Category: "史文窗口", Window: "13812345678", Indicator: "受理数", Value: 3}},
 	}
 	res, _ := Apply(set, config.Default().Disclosure, day("2026-06-01"))
 	p, s := res.Powers[0], res.Services[0]
-	for _, got := range []string{p.ImplBasis, p.Extra[0].Value, s.Conditions, s.Materials[0]} {
-		for _, secret := range []string{"11010519491231002X", "13812345678", "联系人史文"} {
+	st := res.Stats[0]
+	if st.Dataset != "便民服务" || st.Month != "2026-05" || st.Value != 3 || st.Indicator != "受理数" {
+		t.Errorf("statistics row changed beyond its labels: %+v", st)
+	}
+	for _, got := range []string{p.ImplBasis, p.Extra[0].Value, s.Conditions, s.Materials[0], st.Category, st.Window} {
+		for _, secret := range []string{"11010519491231002X", "13812345678", "联系人史文", "史文窗口"} {
 			if strings.Contains(got, secret) {
 				t.Errorf("%q keeps %s", got, secret)
 			}
