@@ -121,3 +121,31 @@ func TestUnusedReviewIsReported(t *testing.T) {
 		t.Errorf("no reviewed-unused warning: %v", check.Diags)
 	}
 }
+
+// TestLeakGateSeesEveryOutput plants a penalised person's name and a
+// mobile number in a notice's title and text: every kind of output that
+// carries a notice (its page, the notice list, the feed, the search
+// index's text chunks) is a finding.
+func TestLeakGateSeesEveryOutput(t *testing.T) {
+	archive := readArchive(t, "gate.txtar") + "-- content/notices/b.md --\n+++\ntitle = \"关于赵小龙的说明\"\ndate = 2026-05-20\n+++\n赵小龙，联系电话+86 139-1234-5678。\n"
+	dest := filepath.Join(t.TempDir(), "public")
+	_, err := build.Build(context.Background(), build.Options{SourceFS: sitetest.Source(archive), Dest: dest, Now: sitetest.Date})
+	var le *build.LeakError
+	if !errors.As(err, &le) {
+		t.Fatalf("err = %v, want a LeakError", err)
+	}
+	files := map[string]bool{}
+	for _, l := range le.Leaks {
+		switch {
+		case strings.HasPrefix(l.File, "search/"):
+			files["search"] = true
+		default:
+			files[l.File] = true
+		}
+	}
+	for _, want := range []string{"notices/b/index.html", "notices/index.html", "index.xml", "search"} {
+		if !files[want] {
+			t.Errorf("no finding in %s; findings: %v", want, le.Leaks)
+		}
+	}
+}
