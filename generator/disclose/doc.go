@@ -23,14 +23,21 @@
 //
 // The leak gate. Result.Secrets holds every value that must not be
 // published, from every record (withheld ones too); Result.Public the
-// strings published on purpose. A Scanner built from both finds, in any
-// output file, valid-checksum ID numbers, mobile numbers and any secret;
-// Apply runs the same scanner over everything it publishes and masks what it
-// finds, so masking and gate agree by construction. Because of that a
-// two-character name that also occurs inside an unrelated word (李明 in
-// 李明亮路) is masked there too: the gate cannot tell a road from a person,
-// and over-masking is the safe error. A secret inside a public string (an
-// organisation named after a person, an official's name in a service guide)
-// is not a leak; when a penalised person's name equals a published legal
-// representative's, the gate cannot see that name leak.
+// strings published on purpose (organisations, authorities, decision
+// numbers, the identity and contact numbers of power and service items);
+// Result.Words non-personal texts (power and service texts, statistics
+// labels, legal bases and violation types shared by two or more parties).
+// A Scanner built from them finds, in any output file, valid-checksum ID
+// numbers, mobile numbers and any secret; Apply runs the same scanner over
+// everything it publishes (decisions, power and service items, statistics
+// labels) and masks what it finds, so masking and gate agree by
+// construction. A secret inside a public string is not a leak, and neither
+// is a name standing inside a word of the non-personal texts with the same
+// character on either side (史文 in 历史文化名城): the gate's precision does
+// not fall as a town's records, and so its short names, grow. A name
+// between punctuation, or after 人, 者, 员 …, stands in no word and is
+// always a finding. What is left ambiguous, a name of one record in
+// another's text, is listed by Ambiguities for gongshi check, and staff
+// may review it for that one record ([[disclosure.reviewed]] in
+// site.toml); nothing turns the gate off.
 package disclose
