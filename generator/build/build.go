@@ -172,6 +172,9 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		return nil, err
 	}
 	if o.BaseURL != "" {
+		if err := config.CheckURL(o.BaseURL); err != nil {
+			return nil, fmt.Errorf("--base-url %q: want an http(s) URL or a path (%v)", o.BaseURL, err)
+		}
 		cfg.BaseURL = o.BaseURL
 		if !strings.HasSuffix(cfg.BaseURL, "/") {
 			cfg.BaseURL += "/"
