@@ -284,7 +284,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	sum.Counts["services"] = len(set.Services)
 	sum.Counts["stats"] = len(set.Stats)
 	sum.Counts["withdrawals"] = len(set.Withdrawals)
-	pages, cdl := content.Load(fsys)
+	pages, cdl := content.Load(fsys, cfg.Location())
 	sum.Diags = append(sum.Diags, cdl...)
 	var kept []content.Page
 	for _, p := range pages {
@@ -352,6 +352,9 @@ func prepare(ctx context.Context, o *Options) (*loaded, time.Time, error) {
 	if err != nil {
 		return nil, time.Time{}, err
 	}
+	// The build date's calendar day is the site's (/changes/DATE/, the
+	// archive month, 数据截至), whatever the machine's zone.
+	now = now.In(l.cfg.Location())
 	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now, publisherStrings(&l.cfg)...)
 	l.sum.Diags = append(l.sum.Diags, dl...)
 	l.sum.Result = res
