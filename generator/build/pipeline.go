@@ -423,24 +423,34 @@ func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer, updates []ch
 			return err
 		}
 	}
+	// Every date in the site's zone: a record's date is a calendar day.
+	loc := s.Config.Location()
+	day := func(t time.Time) time.Time {
+		if t.IsZero() {
+			return t
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	}
 	var items []output.FeedItem
 	for _, n := range s.Notices {
-		items = append(items, output.FeedItem{Title: n.Title, Link: r.AbsURL(n.URL), Description: n.Summary, Date: n.Date})
+		items = append(items, output.FeedItem{Title: n.Title, Link: r.AbsURL(n.URL), Summary: n.Summary, Date: n.Date.In(loc)})
 	}
 	// Each update of the data, with its counts, links to its /changes/ page.
 	for _, u := range updates[:min(12, len(updates))] {
-		d, _ := time.Parse("2006-01-02", u.Date)
+		d, _ := time.ParseInLocation("2006-01-02", u.Date, loc)
 		desc := fmt.Sprintf("新增%d条，变更%d条，撤回%d条，公示期满%d条，统计图表%d个有变化", len(u.Added), len(u.Changed), len(u.Withdrawn), u.ExpiredN, len(u.Figures))
-		items = append(items, output.FeedItem{Title: u.Date + "数据更新", Link: r.AbsURL("/changes/" + u.Date + "/"), Description: desc, Date: d})
+		items = append(items, output.FeedItem{Title: u.Date + "数据更新", Link: r.AbsURL("/changes/" + u.Date + "/"), Summary: desc, Date: d})
 	}
 	for i := range s.Cases[:min(20, len(s.Cases))] {
 		c := &s.Cases[i]
-		items = append(items, output.FeedItem{Title: "行政处罚决定 " + c.DecisionNo, Link: r.AbsURL("/cases/" + c.ID + "/"), Description: c.PartyName + "：" + c.Violation, Date: c.DecisionDate})
+		items = append(items, output.FeedItem{Title: "行政处罚决定 " + c.DecisionNo, Link: r.AbsURL("/cases/" + c.ID + "/"), Summary: c.PartyName + "：" + c.Violation, Date: day(c.DecisionDate)})
 	}
-	feed, err := output.RSS(s.Config.Title, r.AbsURL("/"), s.Config.Description, s.Config.Language, items, s.BuildDate)
-	if err != nil {
-		return err
+	author := s.Config.Publisher.Sponsor
+	if author == "" {
+		author = s.Config.Title
 	}
+	feed := output.Atom(output.Feed{Title: s.Config.Title, Subtitle: s.Config.Description, Link: r.AbsURL("/"), Self: r.AbsURL("/index.xml"),
+		Author: author, Lang: s.Config.Language, Updated: s.BuildDate.In(loc), Items: items})
 	if err := st.WriteFile("/index.xml", feed); err != nil {
 		return err
 	}
