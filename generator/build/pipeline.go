@@ -22,6 +22,7 @@ import (
 	"gongshi/generator/changelog"
 	"gongshi/generator/charts"
 	"gongshi/generator/config"
+	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
 	"gongshi/generator/opendata"
 	"gongshi/generator/output"
@@ -141,7 +142,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	for _, sp := range statPages {
 		allCharts = append(allCharts, sp.Charts...)
 	}
-	manifest, update := changelog.Next(prev, manifestInput(s, datasets, allCharts, now.Format("2006-01-02")))
+	date := updateDate(now, prev, prevDir)
+	if d := now.Format("2006-01-02"); d != date {
+		sum.Diags.Warnf(diag.Pos{File: config.FileName}, "build-date", "the build date %s is before the previous build's %s: this update is recorded under %s in /changes/ and in the monthly archive, which never go back in time", d, date, date)
+		sum.Diags.Sort()
+	}
+	manifest, update := changelog.Next(prev, manifestInput(s, datasets, allCharts, date))
 	sum.Update, sum.FirstBuild = update, prev == nil
 	if o.DryRun {
 		sum.Duration = time.Since(start)
@@ -149,7 +155,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	stampPages(s, manifest)
 	changesPages(s, manifest)
-	archive := addArchive(s, prevDir, now.Format("2006-01"), statPages)
+	archive := addArchive(s, prevDir, date[:7], statPages)
 	s.Add(&site.Page{URL: "/sitemap/", Layout: "sitemap", Title: "网站地图", Column: "网站地图", InSitemap: true,
 		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
 	s.Seal()
@@ -210,7 +216,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		if err := writeStats(st, statPages); err != nil {
 			return err
 		}
-		if err := writeArchive(st, archive, now.Format("2006-01"), statPages); err != nil {
+		if err := writeArchive(st, archive, date[:7], statPages); err != nil {
 			return err
 		}
 		for i, files := range downloads {

@@ -71,3 +71,21 @@ func TestManifestRoundTrip(t *testing.T) {
 		t.Fatalf("round trip: %v", err)
 	}
 }
+
+func TestSameDayBuildsNameEachRecordOnce(t *testing.T) {
+	m1, _ := Next(nil, in("2026-01-05", Record{"a", "A", []string{"1", "甲", "100"}}))
+	m2, _ := Next(m1, in("2026-02-05", Record{"a", "A", []string{"1", "甲", "200"}}, Record{"b", "B", []string{"2", "乙", "5"}}))
+	// Later the same day: a changed again (another field), b changed, the
+	// figure changed again.
+	in3 := in("2026-02-05", Record{"a", "A", []string{"1", "甲方", "300"}}, Record{"b", "B", []string{"2", "乙", "6"}})
+	in3.Figures["enforcement-monthly"] = "changed"
+	m3, up := Next(m2, in3)
+	want := Update{Date: "2026-02-05",
+		Added:   []Item{{Dataset: "cases", ID: "b", Title: "B"}},
+		Changed: []Item{{Dataset: "cases", ID: "a", Title: "A", Fields: []string{"罚款", "当事人"}}},
+		Figures: []string{"enforcement-monthly"},
+	}
+	if !reflect.DeepEqual(up, want) || len(m3.Updates) != 2 || !reflect.DeepEqual(m3.Updates[0], want) {
+		t.Errorf("update\n got %+v\nwant %+v\nhistory %+v", up, want, m3.Updates)
+	}
+}
