@@ -38,6 +38,22 @@ import (
 func Build(ctx context.Context, o Options) (*Summary, error) {
 	start := time.Now()
 	log := o.logger()
+	dest := o.dest()
+	// One build at a time writes beside dest, so whatever stages lie there
+	// now are killed builds': removed while this one loads, and before it
+	// returns, whether it succeeds or not.
+	cleaned := func() {}
+	if !o.DryRun {
+		lock, err := output.LockDest(ctx, dest, func() { log.Info("waiting for another build", "dest", dest) })
+		if err != nil {
+			return nil, err
+		}
+		cleaned = output.StartCleanup(dest)
+		defer func() {
+			cleaned()
+			lock.Unlock()
+		}()
+	}
 	l, now, err := prepare(ctx, &o)
 	if err != nil {
 		return nil, err
@@ -65,7 +81,6 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	// The previous build's manifest, and the search index, which depends on
 	// the records alone: under way while the statistics and the downloads
 	// are computed, where a core would otherwise wait.
-	dest := o.dest()
 	prevDir := o.Previous
 	if prevDir == "" {
 		prevDir = dest
@@ -164,7 +179,6 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	mark("assemble")
 
 	// Output.
-	cleaned := output.StartCleanup(dest)
 	st, err := output.NewStage(dest)
 	if err != nil {
 		return sum, err
