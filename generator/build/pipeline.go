@@ -24,6 +24,7 @@ import (
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
+	"gongshi/generator/internal/sitefs"
 	"gongshi/generator/opendata"
 	"gongshi/generator/output"
 	"gongshi/generator/render"
@@ -38,6 +39,11 @@ import (
 func Build(ctx context.Context, o Options) (*Summary, error) {
 	start := time.Now()
 	log := o.logger()
+	closeSrc, err := o.openSource()
+	if err != nil {
+		return nil, err
+	}
+	defer closeSrc()
 	dest := o.dest()
 	// One build at a time writes beside dest, so whatever stages lie there
 	// now are killed builds': removed while this one loads, and before it
@@ -412,6 +418,11 @@ func writeStatic(st *output.Stage, theme fs.FS, r *render.Renderer) error {
 	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if err := sitefs.CheckLink(theme, p); err != nil {
+				return err
+			}
 		}
 		data, err := fs.ReadFile(theme, p)
 		if err != nil {

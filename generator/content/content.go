@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"gongshi/generator/diag"
+	"gongshi/generator/internal/sitefs"
 )
 
 // Dir is the content folder of a site.
@@ -57,10 +58,22 @@ func Load(fsys fs.FS, loc *time.Location) ([]Page, diag.List) {
 			if errors.Is(err, fs.ErrNotExist) && p == Dir {
 				return fs.SkipDir
 			}
+			var le *sitefs.LinkError
+			if errors.As(err, &le) {
+				dl.Errorf(diag.Pos{File: le.Link}, "symlink", "%s", le.Msg())
+				return fs.SkipDir
+			}
 			return err
 		}
 		if d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			var le *sitefs.LinkError
+			if err := sitefs.CheckLink(fsys, p); errors.As(err, &le) {
+				dl.Errorf(diag.Pos{File: p}, "symlink", "%s", le.Msg())
+				return nil
+			}
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
