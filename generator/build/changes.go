@@ -54,8 +54,8 @@ func updateDate(now time.Time, prev *changelog.Manifest, prevDir string) string 
 	}
 	if prev != nil {
 		later(prev.Built)
-		if len(prev.Updates) > 0 {
-			later(prev.Updates[0].Date)
+		for _, u := range prev.Updates {
+			later(u.Date)
 		}
 	}
 	for _, m := range archiveMonths(prevDir) {

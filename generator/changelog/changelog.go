@@ -159,7 +159,7 @@ func Next(prev *Manifest, in Input) (*Manifest, Update) {
 				up.Figures = append(up.Figures, id)
 			}
 		}
-		cur.Updates = prev.Updates
+		cur.Updates = inOrder(prev.Updates)
 	}
 	sortItems(up.Added)
 	sortItems(up.Changed)
@@ -181,6 +181,37 @@ func (u Update) public() Update {
 	u.RemovedN += len(u.Removed)
 	u.Expired, u.Removed = nil, nil
 	return u
+}
+
+// inOrder returns the history newest first with one update per date, the
+// updates of a date merged: a manifest written when a build dated before
+// the previous one was added in build order may list a date twice or out
+// of order.
+func inOrder(us []Update) []Update {
+	if slices.IsSortedFunc(us, func(a, b Update) int { return -strings.Compare(a.Date, b.Date) }) && !hasDupDates(us) {
+		return us
+	}
+	out := slices.Clone(us)
+	slices.SortStableFunc(out, func(a, b Update) int { return -strings.Compare(a.Date, b.Date) })
+	merged := out[:0]
+	for _, u := range out {
+		if n := len(merged); n > 0 && merged[n-1].Date == u.Date {
+			// u is the older of the two: the newer one is folded into it.
+			merged[n-1] = merge(u, merged[n-1])
+			continue
+		}
+		merged = append(merged, u)
+	}
+	return merged
+}
+
+func hasDupDates(us []Update) bool {
+	for i := 1; i < len(us); i++ {
+		if us[i].Date == us[i-1].Date {
+			return true
+		}
+	}
+	return false
 }
 
 // merge folds a later build on the same day into that day's update. A

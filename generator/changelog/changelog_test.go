@@ -3,6 +3,7 @@ package changelog
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +88,27 @@ func TestSameDayBuildsNameEachRecordOnce(t *testing.T) {
 	}
 	if !reflect.DeepEqual(up, want) || len(m3.Updates) != 2 || !reflect.DeepEqual(m3.Updates[0], want) {
 		t.Errorf("update\n got %+v\nwant %+v\nhistory %+v", up, want, m3.Updates)
+	}
+}
+
+func TestHistoryOutOfOrderIsMended(t *testing.T) {
+	prev, _ := Next(nil, in("2026-06-01", Record{"a", "A", []string{"1", "甲", "100"}}))
+	// Written in build order by a build dated before the one before it.
+	prev.Updates = []Update{
+		{Date: "2026-07-01", Changed: []Item{{Dataset: "cases", ID: "a", Title: "A", Fields: []string{"罚款"}}}},
+		{Date: "2026-08-01", RemovedN: 1},
+		{Date: "2026-06-01", Changed: []Item{{Dataset: "cases", ID: "a", Title: "A", Fields: []string{"当事人"}}}},
+		{Date: "2026-06-01", RemovedN: 2},
+	}
+	m, _ := Next(prev, in("2026-08-15", Record{"a", "A", []string{"1", "乙", "100"}}))
+	var dates []string
+	for _, u := range m.Updates {
+		dates = append(dates, u.Date)
+	}
+	if got := strings.Join(dates, " "); got != "2026-08-15 2026-08-01 2026-07-01 2026-06-01" {
+		t.Errorf("history %s", got)
+	}
+	if june := m.Updates[3]; june.RemovedN != 2 || len(june.Changed) != 1 {
+		t.Errorf("the two updates of 2026-06-01, merged: %+v", june)
 	}
 }
