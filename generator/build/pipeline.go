@@ -45,9 +45,9 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	defer closeSrc()
 	dest := o.dest()
-	// One build at a time writes beside dest, so whatever stages lie there
-	// now are killed builds': removed while this one loads, and before it
-	// returns, whether it succeeds or not.
+	// One build at a time writes beside dest, so the stages lying there
+	// when it takes the lock are killed builds': removed while this one
+	// loads, and gone before it returns, whether it succeeds or not.
 	cleaned := func() {}
 	if !o.DryRun {
 		lock, err := output.LockDest(ctx, dest, func() { log.Info("waiting for another build", "dest", dest) })
