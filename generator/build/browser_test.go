@@ -61,6 +61,9 @@ func TestChartsRenderInBrowser(t *testing.T) {
 					for _, e := range b.ConsoleErrors() {
 						t.Errorf("console: %s", e)
 					}
+					for _, e := range b.LogErrors() {
+						t.Errorf("log: %s", e)
+					}
 				})
 			}
 		})

@@ -31,6 +31,7 @@ import (
 	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
 	"gongshi/generator/ingest"
+	"gongshi/generator/internal/sitefs"
 	"gongshi/generator/records"
 )
 
@@ -59,6 +60,8 @@ type Options struct {
 	// output, so that files kept from it need not be scanned again when
 	// the gate looks for nothing new.
 	CacheDir string
+
+	src *sitefs.FS // Source, opened by openSource
 }
 
 func (o *Options) dest() string {
@@ -131,15 +134,33 @@ func (o *Options) now() (time.Time, error) {
 	return time.Now().UTC(), nil
 }
 
-func (o *Options) fsys() fs.FS {
+// openSource opens the site folder: reads through it never leave the
+// folder (see sitefs). The caller closes it when the build is done.
+func (o *Options) openSource() (close func(), err error) {
 	if o.SourceFS != nil {
-		return o.SourceFS
+		return func() {}, nil
 	}
 	src := o.Source
 	if src == "" {
 		src = "."
 	}
-	return os.DirFS(src)
+	f, err := sitefs.Open(src)
+	if err != nil {
+		return nil, err
+	}
+	o.src = f
+	return func() {
+		f.Close()
+		o.src = nil
+	}, nil
+}
+
+// fsys is the site folder: SourceFS, or the folder openSource opened.
+func (o *Options) fsys() fs.FS {
+	if o.SourceFS != nil {
+		return o.SourceFS
+	}
+	return o.src
 }
 
 func (o *Options) workers() int {
@@ -177,6 +198,9 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		return nil, err
 	}
 	if o.BaseURL != "" {
+		if err := config.CheckURL(o.BaseURL); err != nil {
+			return nil, fmt.Errorf("--base-url %q: want an http(s) URL or a path (%v)", o.BaseURL, err)
+		}
 		cfg.BaseURL = o.BaseURL
 		if !strings.HasSuffix(cfg.BaseURL, "/") {
 			cfg.BaseURL += "/"
@@ -198,11 +222,23 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 				if errors.Is(err, fs.ErrNotExist) && p == dir {
 					return fs.SkipDir
 				}
+				var le *sitefs.LinkError
+				if errors.As(err, &le) {
+					sum.Diags.Errorf(diag.Pos{File: le.Link}, "symlink", "%s", le.Msg())
+					return fs.SkipDir
+				}
 				return err
 			}
 			name := d.Name()
 			if d.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
 				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				var le *sitefs.LinkError
+				if err := sitefs.CheckLink(fsys, p); errors.As(err, &le) {
+					sum.Diags.Errorf(diag.Pos{File: p}, "symlink", "%s", le.Msg())
+					return nil
+				}
 			}
 			if !ingest.Supported(name) {
 				sum.Diags.Warnf(diag.Pos{File: p}, "skipped", "not a data file gongshi reads (.csv, .tsv, .xlsx, .json); skipped")
@@ -286,7 +322,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	sum.Counts["services"] = len(set.Services)
 	sum.Counts["stats"] = len(set.Stats)
 	sum.Counts["withdrawals"] = len(set.Withdrawals)
-	pages, cdl := content.Load(fsys)
+	pages, cdl := content.Load(fsys, cfg.Location())
 	sum.Diags = append(sum.Diags, cdl...)
 	var kept []content.Page
 	for _, p := range pages {
@@ -329,6 +365,11 @@ func jobOrder(ests []jobEstimate) []int {
 // Check validates config and data without writing anything.
 func Check(ctx context.Context, o Options) (*Summary, error) {
 	start := time.Now()
+	closeSrc, err := o.openSource()
+	if err != nil {
+		return nil, err
+	}
+	defer closeSrc()
 	l, now, err := prepare(ctx, &o)
 	if err != nil {
 		return nil, err
@@ -355,6 +396,9 @@ func prepare(ctx context.Context, o *Options) (*loaded, time.Time, error) {
 	if err != nil {
 		return nil, time.Time{}, err
 	}
+	// The build date's calendar day is the site's (/changes/DATE/, the
+	// archive month, 数据截至), whatever the machine's zone.
+	now = now.In(l.cfg.Location())
 	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now, publisherStrings(&l.cfg)...)
 	l.sum.Diags = append(l.sum.Diags, dl...)
 	l.sum.Result = res

@@ -37,6 +37,35 @@ func readPrevious(dir string) (*changelog.Manifest, error) {
 	return changelog.Read(f)
 }
 
+// updateDate is the date under which this build's update is recorded
+// (YYYY-MM-DD): the build date's day, or the latest date the previous
+// build recorded (its date, its newest update, its newest archived month)
+// when that is later. A build dated before the previous one (a clock set
+// back, SOURCE_DATE_EPOCH of an older commit) is thus merged into the
+// newest update: /changes/ and the archive stay in date order, one entry
+// per date, the newest describing what the site shows, and no record's
+// first-published or updated date goes back.
+func updateDate(now time.Time, prev *changelog.Manifest, prevDir string) string {
+	date := now.Format("2006-01-02")
+	later := func(d string) {
+		if _, err := time.Parse("2006-01-02", d); err == nil && d > date {
+			date = d
+		}
+	}
+	if prev != nil {
+		later(prev.Built)
+		for _, u := range prev.Updates {
+			later(u.Date)
+		}
+	}
+	for _, m := range archiveMonths(prevDir) {
+		if m.Month > date[:7] {
+			date = m.Month + "-01"
+		}
+	}
+	return date
+}
+
 // manifestInput describes what this build publishes, for the changelog.
 func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []charts.Chart, date string) changelog.Input {
 	in := changelog.Input{Date: date, Names: changelog.Names{}, Records: map[string][]changelog.Record{}, Figures: map[string]string{}}

@@ -47,7 +47,7 @@ func TestSecondBuildReportsChanges(t *testing.T) {
 		t.Errorf("withdrawn: %+v", u.Withdrawn)
 	}
 	sitetest.AssertFile(t, dest, "changes/index.html", "2026-07-01", "2026-06-01")
-	sitetest.AssertFile(t, dest, "index.xml", "<title>2026-07-01数据更新</title>", "changes/2026-07-01/</link>", "变更1条，撤回1条")
+	sitetest.AssertFile(t, dest, "index.xml", `<title type="text">2026-07-01数据更新</title>`, `changes/2026-07-01/"/>`, "变更1条，撤回1条")
 	sitetest.AssertFile(t, dest, "changes/2026-07-01/index.html", "青溪综执罚〔2026〕3号", "罚款金额", "青溪综执罚〔2026〕5号", "enforcement-monthly-decisions")
 }
 

@@ -22,7 +22,9 @@ import (
 	"gongshi/generator/changelog"
 	"gongshi/generator/charts"
 	"gongshi/generator/config"
+	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
+	"gongshi/generator/internal/sitefs"
 	"gongshi/generator/opendata"
 	"gongshi/generator/output"
 	"gongshi/generator/render"
@@ -37,6 +39,27 @@ import (
 func Build(ctx context.Context, o Options) (*Summary, error) {
 	start := time.Now()
 	log := o.logger()
+	closeSrc, err := o.openSource()
+	if err != nil {
+		return nil, err
+	}
+	defer closeSrc()
+	dest := o.dest()
+	// One build at a time writes beside dest, so the stages lying there
+	// when it takes the lock are killed builds': removed while this one
+	// loads, and gone before it returns, whether it succeeds or not.
+	cleaned := func() {}
+	if !o.DryRun {
+		lock, err := output.LockDest(ctx, dest, func() { log.Warn("another build into the destination is running; waiting for it to finish", "dest", dest) })
+		if err != nil {
+			return nil, err
+		}
+		cleaned = output.StartCleanup(dest)
+		defer func() {
+			cleaned()
+			lock.Unlock()
+		}()
+	}
 	l, now, err := prepare(ctx, &o)
 	if err != nil {
 		return nil, err
@@ -64,7 +87,6 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	// The previous build's manifest, and the search index, which depends on
 	// the records alone: under way while the statistics and the downloads
 	// are computed, where a core would otherwise wait.
-	dest := o.dest()
 	prevDir := o.Previous
 	if prevDir == "" {
 		prevDir = dest
@@ -141,7 +163,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	for _, sp := range statPages {
 		allCharts = append(allCharts, sp.Charts...)
 	}
-	manifest, update := changelog.Next(prev, manifestInput(s, datasets, allCharts, now.Format("2006-01-02")))
+	date := updateDate(now, prev, prevDir)
+	if d := now.Format("2006-01-02"); d != date {
+		sum.Diags.Warnf(diag.Pos{File: config.FileName}, "build-date", "the build date %s is before the previous build's %s: this update is recorded under %s in /changes/ and in the monthly archive, which never go back in time", d, date, date)
+		sum.Diags.Sort()
+	}
+	manifest, update := changelog.Next(prev, manifestInput(s, datasets, allCharts, date))
 	sum.Update, sum.FirstBuild = update, prev == nil
 	if o.DryRun {
 		sum.Duration = time.Since(start)
@@ -149,7 +176,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	stampPages(s, manifest)
 	changesPages(s, manifest)
-	archive := addArchive(s, prevDir, now.Format("2006-01"), statPages)
+	archive := addArchive(s, prevDir, date[:7], statPages)
 	s.Add(&site.Page{URL: "/sitemap/", Layout: "sitemap", Title: "网站地图", Column: "网站地图", InSitemap: true,
 		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
 	s.Seal()
@@ -158,7 +185,6 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	mark("assemble")
 
 	// Output.
-	cleaned := output.StartCleanup(dest)
 	st, err := output.NewStage(dest)
 	if err != nil {
 		return sum, err
@@ -210,7 +236,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		if err := writeStats(st, statPages); err != nil {
 			return err
 		}
-		if err := writeArchive(st, archive, now.Format("2006-01"), statPages); err != nil {
+		if err := writeArchive(st, archive, date[:7], statPages); err != nil {
 			return err
 		}
 		for i, files := range downloads {
@@ -395,6 +421,11 @@ func writeStatic(st *output.Stage, theme fs.FS, r *render.Renderer) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if err := sitefs.CheckLink(theme, p); err != nil {
+				return err
+			}
+		}
 		data, err := fs.ReadFile(theme, p)
 		if err != nil {
 			return err
@@ -425,24 +456,34 @@ func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer, updates []ch
 			return err
 		}
 	}
+	// Every date in the site's zone: a record's date is a calendar day.
+	loc := s.Config.Location()
+	day := func(t time.Time) time.Time {
+		if t.IsZero() {
+			return t
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	}
 	var items []output.FeedItem
 	for _, n := range s.Notices {
-		items = append(items, output.FeedItem{Title: n.Title, Link: r.AbsURL(n.URL), Description: n.Summary, Date: n.Date})
+		items = append(items, output.FeedItem{Title: n.Title, Link: r.AbsURL(n.URL), Summary: n.Summary, Date: n.Date.In(loc)})
 	}
 	// Each update of the data, with its counts, links to its /changes/ page.
 	for _, u := range updates[:min(12, len(updates))] {
-		d, _ := time.Parse("2006-01-02", u.Date)
+		d, _ := time.ParseInLocation("2006-01-02", u.Date, loc)
 		desc := fmt.Sprintf("新增%d条，变更%d条，撤回%d条，公示期满%d条，统计图表%d个有变化", len(u.Added), len(u.Changed), len(u.Withdrawn), u.ExpiredN, len(u.Figures))
-		items = append(items, output.FeedItem{Title: u.Date + "数据更新", Link: r.AbsURL("/changes/" + u.Date + "/"), Description: desc, Date: d})
+		items = append(items, output.FeedItem{Title: u.Date + "数据更新", Link: r.AbsURL("/changes/" + u.Date + "/"), Summary: desc, Date: d})
 	}
 	for i := range s.Cases[:min(20, len(s.Cases))] {
 		c := &s.Cases[i]
-		items = append(items, output.FeedItem{Title: "行政处罚决定 " + c.DecisionNo, Link: r.AbsURL("/cases/" + c.ID + "/"), Description: c.PartyName + "：" + c.Violation, Date: c.DecisionDate})
+		items = append(items, output.FeedItem{Title: "行政处罚决定 " + c.DecisionNo, Link: r.AbsURL("/cases/" + c.ID + "/"), Summary: c.PartyName + "：" + c.Violation, Date: day(c.DecisionDate)})
 	}
-	feed, err := output.RSS(s.Config.Title, r.AbsURL("/"), s.Config.Description, s.Config.Language, items, s.BuildDate)
-	if err != nil {
-		return err
+	author := s.Config.Publisher.Sponsor
+	if author == "" {
+		author = s.Config.Title
 	}
+	feed := output.Atom(output.Feed{Title: s.Config.Title, Subtitle: s.Config.Description, Link: r.AbsURL("/"), Self: r.AbsURL("/index.xml"),
+		Author: author, Lang: s.Config.Language, Updated: s.BuildDate.In(loc), Items: items})
 	if err := st.WriteFile("/index.xml", feed); err != nil {
 		return err
 	}

@@ -159,7 +159,7 @@ func Next(prev *Manifest, in Input) (*Manifest, Update) {
 				up.Figures = append(up.Figures, id)
 			}
 		}
-		cur.Updates = prev.Updates
+		cur.Updates = inOrder(prev.Updates)
 	}
 	sortItems(up.Added)
 	sortItems(up.Changed)
@@ -183,16 +183,84 @@ func (u Update) public() Update {
 	return u
 }
 
-// merge folds a second build on the same day into that day's update.
+// inOrder returns the history newest first with one update per date, the
+// updates of a date merged: a manifest written when a build dated before
+// the previous one was added in build order may list a date twice or out
+// of order.
+func inOrder(us []Update) []Update {
+	if slices.IsSortedFunc(us, func(a, b Update) int { return -strings.Compare(a.Date, b.Date) }) && !hasDupDates(us) {
+		return us
+	}
+	out := slices.Clone(us)
+	slices.SortStableFunc(out, func(a, b Update) int { return -strings.Compare(a.Date, b.Date) })
+	merged := out[:0]
+	for _, u := range out {
+		if n := len(merged); n > 0 && merged[n-1].Date == u.Date {
+			// u is the older of the two: the newer one is folded into it.
+			merged[n-1] = merge(u, merged[n-1])
+			continue
+		}
+		merged = append(merged, u)
+	}
+	return merged
+}
+
+func hasDupDates(us []Update) bool {
+	for i := 1; i < len(us); i++ {
+		if us[i].Date == us[i-1].Date {
+			return true
+		}
+	}
+	return false
+}
+
+// merge folds a later build on the same day into that day's update. A
+// record or a figure is named once: a record added that day stays added
+// however often it changed after, and a record changed twice lists every
+// field either build changed.
 func merge(a, b Update) Update {
-	a.Added = append(a.Added, b.Added...)
-	a.Changed = append(a.Changed, b.Changed...)
+	added := map[string]bool{}
+	for _, it := range a.Added {
+		added[it.Dataset+"/"+it.ID] = true
+	}
+	changed := map[string]int{}
+	for i, it := range a.Changed {
+		changed[it.Dataset+"/"+it.ID] = i
+	}
+	for _, it := range b.Added {
+		if k := it.Dataset + "/" + it.ID; !added[k] {
+			added[k] = true
+			a.Added = append(a.Added, it)
+		}
+	}
+	for _, it := range b.Changed {
+		k := it.Dataset + "/" + it.ID
+		if added[k] {
+			continue
+		}
+		if i, ok := changed[k]; ok {
+			c := &a.Changed[i]
+			c.Fields = slices.Clone(c.Fields)
+			for _, f := range it.Fields {
+				if !slices.Contains(c.Fields, f) {
+					c.Fields = append(c.Fields, f)
+				}
+			}
+			continue
+		}
+		changed[k] = len(a.Changed)
+		a.Changed = append(a.Changed, it)
+	}
 	a.Withdrawn = append(a.Withdrawn, b.Withdrawn...)
 	a.Expired = append(a.Expired, b.Expired...)
 	a.Removed = append(a.Removed, b.Removed...)
 	a.ExpiredN += b.ExpiredN
 	a.RemovedN += b.RemovedN
-	a.Figures = append(a.Figures, b.Figures...)
+	a.Figures = append(slices.Clone(a.Figures), b.Figures...)
+	slices.Sort(a.Figures)
+	a.Figures = slices.Compact(a.Figures)
+	sortItems(a.Added)
+	sortItems(a.Changed)
 	return a
 }
 

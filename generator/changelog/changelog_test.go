@@ -3,6 +3,7 @@ package changelog
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -69,5 +70,45 @@ func TestManifestRoundTrip(t *testing.T) {
 	back, err := Read(bytes.NewReader(b))
 	if err != nil || !reflect.DeepEqual(back.Records, m.Records) {
 		t.Fatalf("round trip: %v", err)
+	}
+}
+
+func TestSameDayBuildsNameEachRecordOnce(t *testing.T) {
+	m1, _ := Next(nil, in("2026-01-05", Record{"a", "A", []string{"1", "甲", "100"}}))
+	m2, _ := Next(m1, in("2026-02-05", Record{"a", "A", []string{"1", "甲", "200"}}, Record{"b", "B", []string{"2", "乙", "5"}}))
+	// Later the same day: a changed again (another field), b changed, the
+	// figure changed again.
+	in3 := in("2026-02-05", Record{"a", "A", []string{"1", "甲方", "300"}}, Record{"b", "B", []string{"2", "乙", "6"}})
+	in3.Figures["enforcement-monthly"] = "changed"
+	m3, up := Next(m2, in3)
+	want := Update{Date: "2026-02-05",
+		Added:   []Item{{Dataset: "cases", ID: "b", Title: "B"}},
+		Changed: []Item{{Dataset: "cases", ID: "a", Title: "A", Fields: []string{"罚款", "当事人"}}},
+		Figures: []string{"enforcement-monthly"},
+	}
+	if !reflect.DeepEqual(up, want) || len(m3.Updates) != 2 || !reflect.DeepEqual(m3.Updates[0], want) {
+		t.Errorf("update\n got %+v\nwant %+v\nhistory %+v", up, want, m3.Updates)
+	}
+}
+
+func TestHistoryOutOfOrderIsMended(t *testing.T) {
+	prev, _ := Next(nil, in("2026-06-01", Record{"a", "A", []string{"1", "甲", "100"}}))
+	// Written in build order by a build dated before the one before it.
+	prev.Updates = []Update{
+		{Date: "2026-07-01", Changed: []Item{{Dataset: "cases", ID: "a", Title: "A", Fields: []string{"罚款"}}}},
+		{Date: "2026-08-01", RemovedN: 1},
+		{Date: "2026-06-01", Changed: []Item{{Dataset: "cases", ID: "a", Title: "A", Fields: []string{"当事人"}}}},
+		{Date: "2026-06-01", RemovedN: 2},
+	}
+	m, _ := Next(prev, in("2026-08-15", Record{"a", "A", []string{"1", "乙", "100"}}))
+	var dates []string
+	for _, u := range m.Updates {
+		dates = append(dates, u.Date)
+	}
+	if got := strings.Join(dates, " "); got != "2026-08-15 2026-08-01 2026-07-01 2026-06-01" {
+		t.Errorf("history %s", got)
+	}
+	if june := m.Updates[3]; june.RemovedN != 2 || len(june.Changed) != 1 {
+		t.Errorf("the two updates of 2026-06-01, merged: %+v", june)
 	}
 }

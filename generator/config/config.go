@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	_ "time/tzdata" // time_zone works on machines without a zoneinfo database
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -33,6 +34,10 @@ type Config struct {
 	Theme    string `toml:"theme"`
 	// PageSize is the number of records on a listing page.
 	PageSize int `toml:"page_size"`
+	// TimeZone is the IANA name of the zone in which dates without one
+	// (front matter dates, the build date's calendar day) are read, default
+	// "Asia/Shanghai". The machine's zone is never used.
+	TimeZone string `toml:"time_zone"`
 
 	Publisher  Publisher            `toml:"publisher"`
 	Disclosure Disclosure           `toml:"disclosure"`
@@ -43,6 +48,29 @@ type Config struct {
 	Staleness Staleness `toml:"staleness"`
 	// Accessibility feeds the accessibility statement page (/accessibility/).
 	Accessibility Accessibility `toml:"accessibility"`
+
+	loc *time.Location // TimeZone, loaded
+}
+
+// DefaultTimeZone is the time zone of a site whose site.toml sets none.
+const DefaultTimeZone = "Asia/Shanghai"
+
+// Location returns the site's time zone (TimeZone). A Config that did not
+// come from Load or Default, or whose TimeZone does not load, gets
+// DefaultTimeZone.
+func (c *Config) Location() *time.Location {
+	if c.loc != nil && c.loc.String() == c.TimeZone {
+		return c.loc
+	}
+	name := c.TimeZone
+	if name == "" {
+		name = DefaultTimeZone
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc, _ = time.LoadLocation(DefaultTimeZone)
+	}
+	return loc
 }
 
 // Staleness holds the ages after which gongshi check warns that a column has
@@ -159,6 +187,7 @@ func Default() Config {
 		Language: "zh-CN",
 		Theme:    "default",
 		PageSize: 50,
+		TimeZone: DefaultTimeZone,
 		Disclosure: Disclosure{
 			NameMask:  "某某",
 			Periods:   DefaultPeriods(),
@@ -248,17 +277,65 @@ func Load(fsys fs.FS) (Config, error) {
 	if c.Disclosure.MaxMonths <= 0 {
 		c.Disclosure.MaxMonths = 36
 	}
-	return c, c.validate()
+	return c, c.validate(string(data))
 }
 
-func (c *Config) validate() error {
+// urlKeys are the settings that hold a URL, by their key in site.toml.
+func (c *Config) urlKeys() []struct {
+	key toml.Key
+	val string
+} {
+	return []struct {
+		key toml.Key
+		val string
+	}{
+		{toml.Key{"base_url"}, c.BaseURL},
+		{toml.Key{"publisher", "portal_url"}, c.Publisher.PortalURL},
+		{toml.Key{"publisher", "badge_url"}, c.Publisher.BadgeURL},
+		{toml.Key{"opendata", "license_url"}, c.OpenData.LicenseURL},
+	}
+}
+
+// CheckURL reports why s is not a URL a page may link to: an absolute
+// http(s) URL or a relative one (a path, "//host/…", "?q", "#frag"). Any
+// other scheme (javascript:, data:, file: …), and the spaces and control
+// characters a browser strips before it reads the scheme, are refused.
+func CheckURL(s string) error {
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || r == '\\' {
+			return fmt.Errorf("contains %q", r)
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return errors.Unwrap(err)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("the scheme %s: is not http or https", u.Scheme)
+	}
+	if u.Scheme != "" && u.Host == "" {
+		return fmt.Errorf("has no host")
+	}
+	return nil
+}
+
+func (c *Config) validate(src string) error {
+	for _, k := range c.urlKeys() {
+		if err := CheckURL(k.val); err != nil {
+			return &Error{File: FileName, Line: keyLine(src, k.key), Col: 1, Msg: fmt.Sprintf("%s %q: want an http(s) URL or a path (%v)", k.key, k.val, err)}
+		}
+	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
-	u, err := url.Parse(c.BaseURL)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
-		return &Error{File: FileName, Msg: fmt.Sprintf("base_url %q is not an http(s) URL or a path", c.BaseURL)}
+	if c.TimeZone == "" {
+		c.TimeZone = DefaultTimeZone
 	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil || c.TimeZone == "Local" {
+		return &Error{File: FileName, Line: keyLine(src, toml.Key{"time_zone"}), Col: 1, Msg: fmt.Sprintf("time_zone %q: want an IANA time zone name such as %q", c.TimeZone, DefaultTimeZone)}
+	}
+	c.loc = loc
 	if c.PageSize < 10 || c.PageSize > 500 {
 		return &Error{File: FileName, Msg: fmt.Sprintf("page_size %d: want 10 to 500", c.PageSize)}
 	}
@@ -321,7 +398,7 @@ func keyLine(src string, key toml.Key) int {
 }
 
 var known = map[string][]string{
-	"":              {"title", "town", "description", "base_url", "language", "theme", "page_size", "publisher", "disclosure", "opendata", "aliases", "stats", "staleness", "accessibility"},
+	"":              {"title", "town", "description", "base_url", "language", "theme", "page_size", "time_zone", "publisher", "disclosure", "opendata", "aliases", "stats", "staleness", "accessibility"},
 	"publisher":     {"sponsor", "organizer", "site_code", "icp", "public_sec", "address", "phone", "complaints", "email", "portal_name", "portal_url", "badge", "badge_url"},
 	"staleness":     {"stats_days", "notices_months"},
 	"accessibility": {"standard", "reviewed", "contact", "known"},

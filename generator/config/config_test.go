@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -61,4 +62,57 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("error %v is not a *config.Error for site.toml", err)
 		}
 	})
+}
+
+func TestURLSettingsAcceptOnlyHTTPAndPaths(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"[publisher]\nbadge = \"/img/dzjg.png\"\nbadge_url = \"javascript:alert(1)\"\n", `site.toml:3:1: error: publisher.badge_url "javascript:alert(1)"`},
+		{"[publisher]\nportal_url = \"data:text/html,<script>alert(1)</script>\"\n", `site.toml:2:1: error: publisher.portal_url "data:`},
+		{"[publisher]\nportal_url = \" javascript:alert(1)\"\n", `site.toml:2:1: error: publisher.portal_url " javascript:alert(1)"`},
+		{"[publisher]\nportal_url = \"java\\tscript:alert(1)\"\n", `site.toml:2:1: error: publisher.portal_url`},
+		{"[opendata]\nlicense_url = \"file:///etc/passwd\"\n", `site.toml:2:1: error: opendata.license_url "file:///etc/passwd"`},
+		{"title = \"x\"\nbase_url = \"javascript:alert(1)//\"\n", `site.toml:2:1: error: base_url "javascript:alert(1)//"`},
+		{"base_url = \"https:/no-host\"\n", `site.toml:1:1: error: base_url "https:/no-host"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			_, err := Load(fstest.MapFS{"site.toml": {Data: []byte(tt.src)}})
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("err = %v, want a config error", err)
+			}
+			if got := err.Error(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want prefix %q", got, tt.want)
+			}
+		})
+	}
+	for _, ok := range []string{"https://www.example.gov.cn/", "http://example.gov.cn/x?a=1#b", "/zfxxgk/", "../up/", "//www.example.gov.cn/", "#top", ""} {
+		t.Run(ok, func(t *testing.T) {
+			src := "[publisher]\nportal_url = \"" + ok + "\"\nbadge_url = \"" + ok + "\"\n[opendata]\nlicense_url = \"" + ok + "\"\n"
+			if _, err := Load(fstest.MapFS{"site.toml": {Data: []byte(src)}}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestTimeZone(t *testing.T) {
+	c, err := Load(fstest.MapFS{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.TimeZone != "Asia/Shanghai" || c.Location().String() != "Asia/Shanghai" {
+		t.Errorf("default time zone %q, location %v", c.TimeZone, c.Location())
+	}
+	c, err = Load(fstest.MapFS{"site.toml": {Data: []byte("time_zone = \"Asia/Urumqi\"\n")}})
+	if err != nil || c.Location().String() != "Asia/Urumqi" {
+		t.Errorf("time_zone Asia/Urumqi: %v, %v", c.Location(), err)
+	}
+	for _, bad := range []string{"Mars/Olympus_Mons", "Local", "+08:00"} {
+		_, err := Load(fstest.MapFS{"site.toml": {Data: []byte("title = \"x\"\ntime_zone = \"" + bad + "\"\n")}})
+		want := `site.toml:2:1: error: time_zone "` + bad + `": want an IANA time zone name such as "Asia/Shanghai"`
+		if err == nil || err.Error() != want {
+			t.Errorf("time_zone %q: got %v, want %s", bad, err, want)
+		}
+	}
 }

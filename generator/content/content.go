@@ -6,6 +6,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -15,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"gongshi/generator/diag"
+	"gongshi/generator/internal/sitefs"
 )
 
 // Dir is the content folder of a site.
@@ -37,18 +39,18 @@ type Page struct {
 }
 
 type frontMatter struct {
-	Title   string    `toml:"title"`
-	Date    time.Time `toml:"date"`
-	Summary string    `toml:"summary"`
-	Draft   bool      `toml:"draft"`
-	Slug    string    `toml:"slug"`
-	Weight  int       `toml:"weight"`
+	Title   string `toml:"title"`
+	Date    any    `toml:"date"` // a time.Time whose zone tells a local date from an offset one
+	Summary string `toml:"summary"`
+	Draft   bool   `toml:"draft"`
+	Slug    string `toml:"slug"`
+	Weight  int    `toml:"weight"`
 }
 
-// Load reads every .md file under content/ in fsys. Drafts are returned
-// with Draft set; the caller decides. Pages are sorted newest first, then by
-// URL.
-func Load(fsys fs.FS) ([]Page, diag.List) {
+// Load reads every .md file under content/ in fsys. Dates without a zone
+// are read in loc, the site's time zone. Drafts are returned with Draft set;
+// the caller decides. Pages are sorted newest first, then by URL.
+func Load(fsys fs.FS, loc *time.Location) ([]Page, diag.List) {
 	var pages []Page
 	var dl diag.List
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
@@ -56,17 +58,29 @@ func Load(fsys fs.FS) ([]Page, diag.List) {
 			if errors.Is(err, fs.ErrNotExist) && p == Dir {
 				return fs.SkipDir
 			}
+			var le *sitefs.LinkError
+			if errors.As(err, &le) {
+				dl.Errorf(diag.Pos{File: le.Link}, "symlink", "%s", le.Msg())
+				return fs.SkipDir
+			}
 			return err
 		}
 		if d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			var le *sitefs.LinkError
+			if err := sitefs.CheckLink(fsys, p); errors.As(err, &le) {
+				dl.Errorf(diag.Pos{File: p}, "symlink", "%s", le.Msg())
+				return nil
+			}
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			dl.Errorf(diag.Pos{File: p}, "read", "%v", err)
 			return nil
 		}
-		pg, pdl := Parse(p, data)
+		pg, pdl := Parse(p, data, loc)
 		dl = append(dl, pdl...)
 		if !pdl.HasErrors() {
 			pages = append(pages, pg)
@@ -93,8 +107,10 @@ func Load(fsys fs.FS) ([]Page, diag.List) {
 }
 
 // Parse reads one page. name is its path in the site, e.g.
-// "content/notices/a.md".
-func Parse(name string, data []byte) (Page, diag.List) {
+// "content/notices/a.md". A date without a zone (date = 2026-05-01, or a
+// local date-time) is that day and time in loc; a date with an offset is the
+// same instant, shown in loc. The machine's zone is never used.
+func Parse(name string, data []byte, loc *time.Location) (Page, diag.List) {
 	var dl diag.List
 	pos := diag.Pos{File: name, Row: 1, Col: 1}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -130,7 +146,13 @@ func Parse(name string, data []byte) (Page, diag.List) {
 		dl.Errorf(pos, "front-matter", "front matter must be TOML between +++ lines (YAML --- is not supported)")
 		return pg, dl
 	}
-	pg.Title, pg.Date, pg.Summary, pg.Draft, pg.Weight = fm.Title, fm.Date, fm.Summary, fm.Draft, fm.Weight
+	pg.Title, pg.Summary, pg.Draft, pg.Weight = fm.Title, fm.Summary, fm.Draft, fm.Weight
+	if fm.Date != nil {
+		var err error
+		if pg.Date, err = siteDate(fm.Date, loc); err != nil {
+			dl.Errorf(pos, "front-matter", "date: %v", err)
+		}
+	}
 	if fm.Slug != "" {
 		pg.Slug = fm.Slug
 	}
@@ -162,4 +184,23 @@ func validSlug(s string) bool {
 		}
 	}
 	return true
+}
+
+// siteDate reads a front-matter date in loc. The TOML decoder gives a date
+// or date-time without an offset in a zone of the machine's offset, named
+// "date-local" or "datetime-local" (kept only when decoding into an
+// interface): its wall clock is what the page says.
+func siteDate(v any, loc *time.Location) (time.Time, error) {
+	t, ok := v.(time.Time)
+	if !ok {
+		return time.Time{}, fmt.Errorf("want a date such as 2026-05-01 (without quotes), got %T", v)
+	}
+	switch t.Location().String() {
+	case "date-local", "datetime-local":
+		y, m, d := t.Date()
+		return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc), nil
+	case "time-local":
+		return time.Time{}, errors.New("want a date such as 2026-05-01, got a time of day")
+	}
+	return t.In(loc), nil
 }

@@ -3,11 +3,39 @@ package content
 import (
 	"testing"
 	"testing/fstest"
+	"time"
 )
+
+var shanghai, _ = time.LoadLocation("Asia/Shanghai")
+
+func TestDatesReadInSiteZone(t *testing.T) {
+	tests := []struct{ date, want string }{
+		{"2026-05-01", "2026-05-01T00:00:00+08:00"},
+		{"2026-05-01T23:30:00", "2026-05-01T23:30:00+08:00"},
+		{"2026-05-01 23:30:00", "2026-05-01T23:30:00+08:00"},
+		{"2026-05-01T23:30:00Z", "2026-05-02T07:30:00+08:00"},
+		{"2026-05-01T10:00:00-05:00", "2026-05-01T23:00:00+08:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.date, func(t *testing.T) {
+			p, dl := Parse("content/notices/a.md", []byte("+++\ntitle = \"x\"\ndate = "+tt.date+"\n+++\n"), shanghai)
+			if dl.HasErrors() {
+				t.Fatal(dl)
+			}
+			if got := p.Date.Format(time.RFC3339); got != tt.want || p.Date.Location() != shanghai {
+				t.Errorf("date %s read as %s in %v, want %s in Asia/Shanghai", tt.date, got, p.Date.Location(), tt.want)
+			}
+		})
+	}
+	_, dl := Parse("content/notices/a.md", []byte("+++\ntitle = \"x\"\ndate = 10:00:00\n+++\n"), shanghai)
+	if want := "content/notices/a.md:1:1: error: date: want a date such as 2026-05-01, got a time of day"; len(dl) != 1 || dl[0].String() != want {
+		t.Errorf("a time of day as date: %v, want %s", dl, want)
+	}
+}
 
 func TestParseFrontMatter(t *testing.T) {
 	src := "+++\ntitle = \"关于公示的说明\"\ndate = 2025-03-01\nsummary = \"摘要\"\n+++\n正文\n"
-	p, dl := Parse("content/notices/about-disclosure.md", []byte(src))
+	p, dl := Parse("content/notices/about-disclosure.md", []byte(src), shanghai)
 	if dl.HasErrors() {
 		t.Fatal(dl)
 	}
@@ -24,7 +52,7 @@ func TestParseErrorsPointIntoFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, dl := Parse(tt.name, []byte(tt.src))
+			_, dl := Parse(tt.name, []byte(tt.src), shanghai)
 			if len(dl) == 0 {
 				t.Fatal("no diagnostic")
 			}
@@ -41,7 +69,7 @@ func TestLoadSortsNewestFirst(t *testing.T) {
 		"content/notices/b.md": {Data: []byte("+++\ntitle = \"B\"\ndate = 2025-02-01\n+++\n")},
 		"content/about.md":     {Data: []byte("+++\ntitle = \"About\"\n+++\n")},
 	}
-	pages, dl := Load(fsys)
+	pages, dl := Load(fsys, shanghai)
 	if dl.HasErrors() || len(pages) != 3 || pages[0].Title != "B" || pages[2].URL != "/about/" {
 		t.Fatalf("%v %+v", dl, pages)
 	}
@@ -52,7 +80,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("+++\ntitle = \n+++\n"))
 	f.Add([]byte("no front matter"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, dl := Parse("content/notices/x.md", data)
+		_, dl := Parse("content/notices/x.md", data, shanghai)
 		for _, d := range dl {
 			if !d.Pos.Valid() {
 				t.Fatalf("invalid position %v", d.Pos)

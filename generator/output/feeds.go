@@ -56,50 +56,86 @@ func Sitemaps(entries []SitemapEntry, absURL func(string) string) map[string][]b
 	return out
 }
 
-// FeedItem is one item of the RSS feed.
-type FeedItem struct {
-	Title, Link, Description string
-	Date                     time.Time
+// Feed is the site's feed, written as Atom 1.0 (RFC 4287). Every text in
+// it is an Atom text construct of type "text": a reader shows the
+// characters as they are and never reads markup in them, so a "<b>" in a
+// party's name reaches the reader as those three characters. (RSS 2.0
+// leaves open whether a title holds HTML, and readers differ.)
+type Feed struct {
+	Title, Subtitle string
+	// Link is the site's home page and Self the feed's own URL, both
+	// absolute when the site has a full base_url.
+	Link, Self string
+	Author     string
+	Lang       string
+	// Updated is when the feed last changed: the build date.
+	Updated time.Time
+	Items   []FeedItem
 }
 
-// RSS returns an RSS 2.0 feed.
-func RSS(title, link, desc, lang string, items []FeedItem, built time.Time) ([]byte, error) {
-	type guid struct {
-		Value     string `xml:",chardata"`
-		Permalink bool   `xml:"isPermaLink,attr"`
+// FeedItem is one entry of the feed. Title and Summary are plain text.
+type FeedItem struct {
+	Title, Link, Summary string
+	// Date is when the entry was published; zero means Feed.Updated.
+	Date time.Time
+}
+
+// Atom returns the feed as an Atom 1.0 document. Times are written in
+// their own zone, which the caller sets to the site's.
+func Atom(f Feed) []byte {
+	var b bytes.Buffer
+	text := func(indent, name, s string) {
+		b.WriteString(indent + "<" + name + ` type="text">`)
+		xml.EscapeText(&b, []byte(s))
+		b.WriteString("</" + name + ">\n")
 	}
-	type item struct {
-		Title       string `xml:"title"`
-		Link        string `xml:"link"`
-		GUID        guid   `xml:"guid"`
-		PubDate     string `xml:"pubDate,omitempty"`
-		Description string `xml:"description,omitempty"`
+	link := func(indent, href, rel, typ string) {
+		b.WriteString(indent + `<link rel="` + rel + `" type="` + typ + `" href="`)
+		xml.EscapeText(&b, []byte(href))
+		b.WriteString("\"/>\n")
 	}
-	type channel struct {
-		Title         string `xml:"title"`
-		Link          string `xml:"link"`
-		Description   string `xml:"description"`
-		Language      string `xml:"language"`
-		LastBuildDate string `xml:"lastBuildDate"`
-		Items         []item `xml:"item"`
+	elem := func(indent, name, s string) {
+		b.WriteString(indent + "<" + name + ">")
+		xml.EscapeText(&b, []byte(s))
+		b.WriteString("</" + name + ">\n")
 	}
-	doc := struct {
-		XMLName xml.Name `xml:"rss"`
-		Version string   `xml:"version,attr"`
-		Channel channel  `xml:"channel"`
-	}{Version: "2.0", Channel: channel{Title: title, Link: link, Description: desc, Language: lang, LastBuildDate: built.Format(time.RFC1123Z)}}
-	for _, it := range items {
-		i := item{Title: it.Title, Link: it.Link, GUID: guid{it.Link, true}, Description: it.Description}
-		if !it.Date.IsZero() {
-			i.PubDate = it.Date.Format(time.RFC1123Z)
+	b.WriteString(xml.Header + `<feed xmlns="http://www.w3.org/2005/Atom"`)
+	if f.Lang != "" {
+		b.WriteString(` xml:lang="`)
+		xml.EscapeText(&b, []byte(f.Lang))
+		b.WriteString(`"`)
+	}
+	b.WriteString(">\n")
+	text(" ", "title", f.Title)
+	if f.Subtitle != "" {
+		text(" ", "subtitle", f.Subtitle)
+	}
+	link(" ", f.Link, "alternate", "text/html")
+	if f.Self != "" {
+		link(" ", f.Self, "self", "application/atom+xml")
+	}
+	elem(" ", "id", f.Link)
+	elem(" ", "updated", f.Updated.Format(time.RFC3339))
+	b.WriteString(" <author>\n")
+	elem("  ", "name", f.Author)
+	b.WriteString(" </author>\n")
+	for _, it := range f.Items {
+		d := it.Date
+		if d.IsZero() {
+			d = f.Updated
 		}
-		doc.Channel.Items = append(doc.Channel.Items, i)
+		b.WriteString(" <entry>\n")
+		text("  ", "title", it.Title)
+		link("  ", it.Link, "alternate", "text/html")
+		elem("  ", "id", it.Link)
+		elem("  ", "updated", d.Format(time.RFC3339))
+		if it.Summary != "" {
+			text("  ", "summary", it.Summary)
+		}
+		b.WriteString(" </entry>\n")
 	}
-	b, err := xml.MarshalIndent(doc, "", " ")
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte(xml.Header), b...), nil
+	b.WriteString("</feed>\n")
+	return b.Bytes()
 }
 
 // Robots returns robots.txt pointing at the sitemap.

@@ -6,6 +6,7 @@ package output
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -745,8 +746,9 @@ func leftovers(dest string) []string {
 }
 
 // StartCleanup removes, in the background, the folders earlier builds left
-// beside dest; wait blocks until it is done. Call it before NewStage, so the
-// new stage is not among them.
+// beside dest; wait blocks until it is done. Call it holding dest's lock
+// (LockDest), so that no other build's stage is among them, and before
+// NewStage, so that this build's is not.
 func StartCleanup(dest string) (wait func()) {
 	dirs := leftovers(dest)
 	done := make(chan struct{})
@@ -760,5 +762,79 @@ func StartCleanup(dest string) (wait func()) {
 }
 
 // CleanStale removes the folders earlier builds left beside dest, and
-// returns when it is done.
-func CleanStale(dest string) { StartCleanup(dest)() }
+// returns when it is done. It does nothing while a build holds dest's lock
+// (see LockDest): what lies beside dest then may be that build's.
+func CleanStale(dest string) {
+	l, err := tryLock(dest)
+	if err != nil || l == nil {
+		return
+	}
+	defer l.Unlock()
+	StartCleanup(dest)()
+}
+
+// DestLock is a build's hold on its destination: while a build holds it,
+// no other build into the same destination stages, swaps or cleans, so
+// every staging folder beside the destination that the holder did not make
+// is a killed build's and may be removed.
+//
+// The lock is an flock(2) on a file beside dest (".public.lock"), which the
+// kernel releases when its process ends, however it ends: a killed build
+// never leaves it held, and no pid or clock is trusted. The file itself
+// stays: removing it would let two builds lock two different files.
+type DestLock struct{ f *os.File }
+
+// ErrLocked is returned by LockDest when another build holds the lock
+// until the context ends.
+var ErrLocked = errors.New("another build into this destination is running")
+
+// LockDest takes dest's lock, waiting while another build holds it, until
+// ctx is done. waiting, when not nil, is called once if it has to wait.
+func LockDest(ctx context.Context, dest string, waiting func()) (*DestLock, error) {
+	for {
+		l, err := tryLock(dest)
+		if err != nil || l != nil {
+			return l, err
+		}
+		if waiting != nil {
+			waiting()
+			waiting = nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("%s: %w (%w)", filepath.Clean(dest), ErrLocked, context.Cause(ctx))
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// tryLock takes dest's lock if no build holds it; it returns nil, nil if
+// one does.
+func tryLock(dest string) (*DestLock, error) {
+	dest = filepath.Clean(dest)
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(sibling(dest, ".lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	for {
+		err = unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
+		if err != unix.EINTR {
+			break
+		}
+	}
+	if err == unix.EWOULDBLOCK {
+		f.Close()
+		return nil, nil
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("lock %s: %w", f.Name(), err)
+	}
+	return &DestLock{f: f}, nil
+}
+
+// Unlock releases the lock.
+func (l *DestLock) Unlock() error { return l.f.Close() }

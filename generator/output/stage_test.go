@@ -1,6 +1,8 @@
 package output
 
 import (
+	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -315,5 +317,50 @@ func TestIndexSumNamesTheOutput(t *testing.T) {
 	next.SetPrev(dest)
 	if st.IndexSum() == "" || next.PrevIndexSum() != st.IndexSum() {
 		t.Errorf("index sums %q then %q", st.IndexSum(), next.PrevIndexSum())
+	}
+}
+
+func TestLockDestOneBuildAtATime(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first, err := LockDest(context.Background(), dest, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A stage of the build holding the lock survives CleanStale.
+	stage := filepath.Join(filepath.Dir(dest), ".public.building-running")
+	if err := os.Mkdir(stage, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	CleanStale(dest)
+	if _, err := os.Stat(stage); err != nil {
+		t.Fatalf("CleanStale removed the stage of a running build: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	waited := false
+	if _, err := LockDest(ctx, dest, func() { waited = true }); !errors.Is(err, ErrLocked) || !waited {
+		t.Fatalf("second lock while the first is held: %v (waited %v), want ErrLocked after waiting", err, waited)
+	}
+	got := make(chan error, 1)
+	go func() {
+		l, err := LockDest(context.Background(), dest, nil)
+		if err == nil {
+			l.Unlock()
+		}
+		got <- err
+	}()
+	time.Sleep(150 * time.Millisecond)
+	first.Unlock()
+	select {
+	case err := <-got:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the waiting build never got the lock")
+	}
+	CleanStale(dest)
+	if _, err := os.Stat(stage); !os.IsNotExist(err) {
+		t.Errorf("the stage of a build that ended is still there: %v", err)
 	}
 }

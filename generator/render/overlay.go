@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"io/fs"
 	"sort"
 )
@@ -18,10 +19,15 @@ type overlay struct{ top, base fs.FS }
 
 // Open opens a file from top, else from base. A directory opens from base
 // when it exists there (list directories with fs.ReadDir, which merges).
+// An error of top other than "not found" (a symbolic link that leads out
+// of the site) is returned, never hidden by base's file.
 func (o overlay) Open(name string) (fs.File, error) {
 	f, err := o.top.Open(name)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return o.base.Open(name)
+	}
+	if err != nil {
+		return nil, err
 	}
 	if st, serr := f.Stat(); serr == nil && st.IsDir() {
 		if bf, berr := o.base.Open(name); berr == nil {
@@ -34,6 +40,9 @@ func (o overlay) Open(name string) (fs.File, error) {
 
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	a, errA := fs.ReadDir(o.top, name)
+	if errA != nil && !errors.Is(errA, fs.ErrNotExist) {
+		return nil, errA
+	}
 	b, errB := fs.ReadDir(o.base, name)
 	if errA != nil && errB != nil {
 		return nil, errB
@@ -60,7 +69,7 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 	if err == nil {
 		return b, nil
 	}
-	if st, serr := fs.Stat(o.top, name); serr == nil && !st.IsDir() {
+	if st, serr := fs.Stat(o.top, name); !errors.Is(serr, fs.ErrNotExist) && (serr != nil || !st.IsDir()) {
 		return nil, err
 	}
 	return fs.ReadFile(o.base, name)
