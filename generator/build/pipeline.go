@@ -50,7 +50,9 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	// loads, and gone before it returns, whether it succeeds or not.
 	cleaned := func() {}
 	if !o.DryRun {
-		lock, err := output.LockDest(ctx, dest, func() { log.Warn("another build into the destination is running; waiting for it to finish", "dest", dest) })
+		lock, err := output.LockDest(ctx, dest, func() {
+			log.Warn("another build into the destination is running; waiting for it to finish", "dest", dest)
+		})
 		if err != nil {
 			return nil, err
 		}
