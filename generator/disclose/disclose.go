@@ -78,13 +78,17 @@ type Reason string
 
 // Reasons a decision is withheld.
 const (
-	ReasonExpired     Reason = "公示期满"
-	ReasonSimple      Reason = "简易程序"
-	ReasonWarningOnly Reason = "仅警告"
-	ReasonMinor       Reason = "未成年人"
-	ReasonWithdrawn   Reason = "已撤回"
-	ReasonNotYet      Reason = "决定日期晚于构建日期"
-	ReasonSeverity    Reason = "情节轻微"
+	ReasonExpired Reason = "公示期满"
+	ReasonSimple  Reason = "简易程序"
+	// ReasonPossiblySimple withholds a decision whose export gives no
+	// procedure and that is within the limits of the 简易程序
+	// (disclosure.withhold_possibly_simple).
+	ReasonPossiblySimple Reason = "可能适用简易程序"
+	ReasonWarningOnly    Reason = "仅警告"
+	ReasonMinor          Reason = "未成年人"
+	ReasonWithdrawn      Reason = "已撤回"
+	ReasonNotYet         Reason = "决定日期晚于构建日期"
+	ReasonSeverity       Reason = "情节轻微"
 )
 
 // Activity is what enforcement statistics count about a decision, published
@@ -179,8 +183,11 @@ type Result struct {
 	// NameNotFound lists published decisions about a natural person whose
 	// free text never names them: masking relied on patterns alone.
 	NameNotFound []Ref
-	BuildDate    time.Time
-	NameMasking  string
+	// PossiblySimple lists decisions whose export gives no procedure and
+	// that are within the limits of the 简易程序, published or not.
+	PossiblySimple []Ref
+	BuildDate      time.Time
+	NameMasking    string
 
 	scanner *Scanner
 }
@@ -252,6 +259,9 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		rc, v := &set.Cases[i], &vs[i]
 		dl = append(dl, v.dl...)
 		res.Secrets = append(res.Secrets, v.secrets...)
+		if v.possiblySimple {
+			res.PossiblySimple = append(res.PossiblySimple, Ref{Src: rc.Pos, DecisionNo: rc.DecisionNo})
+		}
 		act := Activity{Date: rc.DecisionDate, Categories: rc.Categories, Fine: rc.Fine, PartyClass: v.class, Violation: rc.Violation, Procedure: rc.Procedure, PowerCode: rc.PowerCode, Basis: rc.Basis}
 		if v.withdrawn != nil {
 			if v.wj >= 0 {
@@ -333,6 +343,9 @@ type verdict struct {
 	reason    Reason
 	until     time.Time
 	dl        diag.List
+	// possiblySimple marks a decision with no procedure given that is
+	// within the limits of the 简易程序.
+	possiblySimple bool
 }
 
 // judge applies the publication rules to one decision. It reads only the
@@ -364,10 +377,21 @@ func judge(rc *records.Case, ws []records.Withdrawal, widx map[string][]int, cfg
 		v.reason = ReasonWarningOnly
 		return v
 	}
-	until, ok := Window(rc, cfg)
-	if !ok {
+	if !cfg.PublishSimple && possiblySimple(rc, v.class) {
+		v.possiblySimple = true
+		if cfg.WithholdPossiblySimple {
+			v.reason = ReasonPossiblySimple
+			return v
+		}
+	}
+	t := window(rc, v.class, cfg)
+	if !t.publish {
 		v.reason = ReasonSeverity
 		return v
+	}
+	until := t.until
+	if !t.capped.IsZero() {
+		v.dl.Warnf(rc.Pos, "publish-until-capped", "%s: 公示截止期 %s is past the rule maximum; publication stops on %s", rc.DecisionNo, t.capped.Format("2006-01-02"), until.Format("2006-01-02"))
 	}
 	if !until.IsZero() && until.Before(today) {
 		v.reason, v.until = ReasonExpired, until
