@@ -329,6 +329,15 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
+	prevDir := o.Previous
+	if prevDir == "" {
+		prevDir = o.dest()
+	}
+	if prev, err := readPrevious(prevDir); err != nil {
+		l.sum.Diags.Warnf(diag.Pos{File: prevDir}, "previous-build", "%v; the publication and withdrawal dates are not checked", err)
+	} else {
+		l.sum.Diags = append(l.sum.Diags, timeliness(l.sum.Result, prev, l.cfg.Calendar, now, prevDir)...)
+	}
 	l.sum.Diags.Sort()
 	l.sum.Duration = time.Since(start)
 	if l.sum.Diags.HasErrors() {

@@ -58,6 +58,8 @@ type Code struct{ Name, Value string }
 
 // Withdrawn is a decision taken down, as listed on /cases/withdrawn/.
 type Withdrawn struct {
+	// Src is the row that withdrew the decision, for staff; never rendered.
+	Src        diag.Pos
 	DecisionNo string
 	Authority  string
 	Reason     string
@@ -360,7 +362,7 @@ func judge(rc *records.Case, ws []records.Withdrawal, widx map[string][]int, cfg
 		return v
 	}
 	if reason, ok := statusWithdrawn(rc.Status); ok {
-		v.withdrawn = &Withdrawn{DecisionNo: rc.DecisionNo, Authority: rc.Authority, Reason: reason}
+		v.withdrawn = &Withdrawn{Src: rc.Pos, DecisionNo: rc.DecisionNo, Authority: rc.Authority, Reason: reason}
 		v.reason = ReasonWithdrawn
 		return v
 	}
@@ -451,7 +453,7 @@ func withdrawalFor(c *records.Case, ws []records.Withdrawal, idx map[string][]in
 		if w.Authority != "" && records.NormalizeIdentity(w.Authority) != records.NormalizeIdentity(c.Authority) {
 			continue
 		}
-		return Withdrawn{DecisionNo: c.DecisionNo, Authority: c.Authority, Reason: w.Reason, Date: w.Date}, j, true
+		return Withdrawn{Src: w.Pos, DecisionNo: c.DecisionNo, Authority: c.Authority, Reason: w.Reason, Date: w.Date}, j, true
 	}
 	return Withdrawn{}, -1, false
 }

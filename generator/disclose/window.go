@@ -21,6 +21,15 @@ const (
 	SimpleFineOrg    ingest.Money = 3000 * 100
 )
 
+// Time limits of publication: a decision is published within 7 working
+// days of its date (国办发〔2018〕118号, 三项制度), and one changed, revoked,
+// confirmed unlawful or void is withdrawn within 3 days (行政处罚法 2021
+// art. 48).
+const (
+	PublishWithinWorkdays = 7
+	WithdrawWithinDays    = 3
+)
+
 // restrictions are the penalties published for their own length when it
 // exceeds the rule maximum.
 var restrictions = []string{"限制从业", "限制开展生产经营活动"}
