@@ -336,7 +336,7 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 	if prev, err := readPrevious(prevDir); err != nil {
 		l.sum.Diags.Warnf(diag.Pos{File: prevDir}, "previous-build", "%v; the publication and withdrawal dates are not checked", err)
 	} else {
-		l.sum.Diags = append(l.sum.Diags, timeliness(l.sum.Result, prev, l.cfg.Calendar, now, prevDir)...)
+		l.sum.Diags = append(l.sum.Diags, timeliness(l.sum.Result, prev, l.cfg.Calendar, now)...)
 	}
 	l.sum.Diags.Sort()
 	l.sum.Duration = time.Since(start)

@@ -22,7 +22,7 @@ import (
 //   - a decision the previous build published, withdrawn by this one more
 //     than 3 days after its 撤回日期 (行政处罚法 art. 48), or with no
 //     撤回日期 to tell.
-func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calendar, now time.Time, prevDir string) diag.List {
+func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calendar, now time.Time) diag.List {
 	var dl diag.List
 	c, err := workday.New(cal.Holidays, cal.Workdays)
 	if err != nil {
@@ -64,8 +64,8 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 				first = k
 			}
 		}
-		dl.Warnf(first.Src, "published-late", "%d decisions are first published by this build more than %d working days after their decision date (国办发〔2018〕118号), the earliest %s of %s; there is no previous build in %s to tell whether they were published before",
-			len(late), disclose.PublishWithinWorkdays, first.DecisionNo, first.DecisionDate.Format("2006-01-02"), prevDir)
+		dl.Warnf(first.Src, "published-late", "%d decisions are first published by this build more than %d working days after their decision date (国办发〔2018〕118号), the earliest %s of %s; the output folder holds no previous build (changes/manifest.json) to tell whether they were published before",
+			len(late), disclose.PublishWithinWorkdays, first.DecisionNo, first.DecisionDate.Format("2006-01-02"))
 	case prev != nil:
 		for _, k := range late {
 			dl.Warnf(k.Src, "published-late", "%s: decided %s, first published %s, %d working days later: want at most %d (国办发〔2018〕118号)%s",
