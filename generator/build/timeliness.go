@@ -29,7 +29,11 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 		dl.Errorf(diag.Pos{File: config.FileName}, "calendar", "%v", err)
 		return dl
 	}
-	today := disclose.Day(now)
+	// The day the changelog records as the first-published date (the
+	// build date's day in UTC, as pipeline.go gives it), so that the
+	// warnings and the decision pages agree.
+	y, m, d := now.UTC().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	var late []*disclose.Case
 	for i := range res.Cases {
 		k := &res.Cases[i]

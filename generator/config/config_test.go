@@ -64,6 +64,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("titel = 1\n"))
 	f.Add([]byte("[disclosure.periods]\n\"罚款\" = 12\n"))
 	f.Add([]byte("base_url = \"::\"\n"))
+	f.Add([]byte("[disclosure.small_fine]\nmonths = 3\norg = 10000\n[calendar]\nholidays = [\"2027-01-01\"]\nworkdays = [\"2027-02-06\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := Load(fstest.MapFS{"site.toml": {Data: data}})
 		var ce *Error
