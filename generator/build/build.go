@@ -329,6 +329,7 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
+	l.sum.Diags = append(l.sum.Diags, rulesIntro(l.pages)...)
 	prevDir := o.Previous
 	if prevDir == "" {
 		prevDir = o.dest()

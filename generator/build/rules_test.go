@@ -61,6 +61,11 @@ func TestRulesFromSiteSettings(t *testing.T) {
 			t.Errorf("check output lacks %q", w)
 		}
 	}
+	intro := sitetest.Source(archive)
+	intro["content/notices/disclosure-rules.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"公示规则\"\n+++\n罚款公示期限为1年。\n")}
+	if text := checkText(t, build.Options{SourceFS: intro, Now: sitetest.Date, Dest: filepath.Join(t.TempDir(), "none")}); !strings.Contains(text, "content/notices/disclosure-rules.md: warning: the text mentions \"公示期限\"") {
+		t.Errorf("check does not warn about rules in the introduction:\n%s", text)
+	}
 	if strings.Contains(text, "刘德明") || strings.Contains(text, "11010519491231002X") {
 		t.Error("check output prints personal data")
 	}

@@ -392,12 +392,14 @@ func judge(rc *records.Case, ws []records.Withdrawal, widx map[string][]int, cfg
 		return v
 	}
 	until := t.until
-	if !t.capped.IsZero() {
-		v.dl.Warnf(rc.Pos, "publish-until-capped", "%s: 公示截止期 %s is past the rule maximum; publication stops on %s", rc.DecisionNo, t.capped.Format("2006-01-02"), until.Format("2006-01-02"))
-	}
 	if !until.IsZero() && until.Before(today) {
 		v.reason, v.until = ReasonExpired, until
 		return v
+	}
+	if !t.capped.IsZero() {
+		// Said while the decision is published: once it expires, the
+		// staff report lists it with the end it had.
+		v.dl.Warnf(rc.Pos, "publish-until-capped", "%s: 公示截止期 %s is past the rule maximum; publication stops on %s", rc.DecisionNo, t.capped.Format("2006-01-02"), until.Format("2006-01-02"))
 	}
 	if rc.DecisionDate.After(today) {
 		v.dl.Warnf(rc.Pos, "future-date", "%s: decision date %s is after the build date", rc.DecisionNo, rc.DecisionDate.Format("2006-01-02"))
