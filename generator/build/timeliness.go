@@ -45,7 +45,7 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 		if k.DecisionDate.IsZero() || !k.DecisionDate.Before(today) {
 			continue
 		}
-		if c.Between(k.DecisionDate, today) > disclose.PublishWithinWorkdays {
+		if today.After(c.Add(k.DecisionDate, disclose.PublishWithinWorkdays)) {
 			late = append(late, k)
 		}
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +66,21 @@ func TestTimeliness(t *testing.T) {
 	got = timeliness(res2, &changelog.Manifest{}, config.Calendar{Holidays: []string{"2027-01-01"}}, time.Date(2027, 1, 20, 0, 0, 0, 0, time.UTC))
 	if len(got) != 1 || strings.Contains(got[0].Msg, "not known") {
 		t.Errorf("year from site.toml: %v", got)
+	}
+}
+
+// BenchmarkTimeliness measures the checks on 25,000 decisions spread over
+// three years, none published before.
+func BenchmarkTimeliness(b *testing.B) {
+	res := &disclose.Result{}
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 25000 {
+		res.Cases = append(res.Cases, disclose.Case{ID: fmt.Sprint(i), DecisionNo: fmt.Sprint(i), DecisionDate: start.AddDate(0, 0, i%1000)})
+	}
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	prev := &changelog.Manifest{}
+	b.ReportAllocs()
+	for b.Loop() {
+		timeliness(res, prev, config.Calendar{}, now)
 	}
 }

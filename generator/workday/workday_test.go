@@ -59,3 +59,53 @@ func TestBuiltinWorkdaysAreWeekends(t *testing.T) {
 		}
 	}
 }
+
+func TestAdd(t *testing.T) {
+	c := Default()
+	tests := []struct {
+		from string
+		n    int
+		want string
+	}{
+		{"2026-06-01", 7, "2026-06-10"},
+		{"2026-04-30", 7, "2026-05-13"}, // 劳动节 05-01…05, 调休 05-09
+		{"2026-02-13", 1, "2026-02-14"}, // 调休 Saturday
+		{"2026-06-05", 1, "2026-06-08"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.from, func(t *testing.T) {
+			got := c.Add(d(tt.from), tt.n)
+			if got.Format("2006-01-02") != tt.want {
+				t.Errorf("got %s, want %s", got.Format("2006-01-02"), tt.want)
+			}
+			if b := c.Between(d(tt.from), got); b != tt.n {
+				t.Errorf("Between(from, Add(from, %d)) = %d", tt.n, b)
+			}
+		})
+	}
+}
+
+// TestBetweenMatchesDayByDay compares Between with counting IsWorkday day
+// by day, over spans that start and end on every kind of day.
+func TestBetweenMatchesDayByDay(t *testing.T) {
+	c, err := New([]string{"2027-01-01"}, []string{"2027-02-06"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := d("2023-12-20")
+	for i := 0; i < 1200; i += 7 {
+		for _, span := range []int{0, 1, 2, 5, 9, 30, 400} {
+			from, to := base.AddDate(0, 0, i), base.AddDate(0, 0, i+span)
+			want := 0
+			for x := from.AddDate(0, 0, 1); !x.After(to); x = x.AddDate(0, 0, 1) {
+				if c.IsWorkday(x) {
+					want++
+				}
+			}
+			if got := c.Between(from, to); got != want {
+				t.Fatalf("Between(%s, %s) = %d, want %d", from.Format("2006-01-02"), to.Format("2006-01-02"), got, want)
+			}
+		}
+		base = base.AddDate(0, 0, 1) // every weekday as a start in turn
+	}
+}
