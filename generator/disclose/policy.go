@@ -103,9 +103,18 @@ func PolicyOf(cfg config.Disclosure) Policy {
 		}
 	}
 	sort.Strings(extra)
+	// A period past the maximum is stated as the maximum, which is what
+	// window applies.
+	capped := func(m int) int {
+		if p.MaxMonths > 0 && m > p.MaxMonths {
+			return p.MaxMonths
+		}
+		return m
+	}
+	p.Default = capped(p.Default)
 	for _, k := range append(slices.Clone(records.Categories), extra...) {
 		if m, ok := cfg.Periods[k]; ok {
-			p.Periods = append(p.Periods, Period{k, m})
+			p.Periods = append(p.Periods, Period{k, capped(m)})
 		}
 	}
 	keys := make([]string, 0, len(cfg.Severity))
@@ -125,7 +134,7 @@ func PolicyOf(cfg config.Disclosure) Policy {
 	})
 	for _, k := range keys {
 		r := cfg.Severity[k]
-		p.Severity = append(p.Severity, SeverityRule{k, r[0], r[1]})
+		p.Severity = append(p.Severity, SeverityRule{k, capped(r[0]), capped(r[1])})
 	}
 	return p
 }
