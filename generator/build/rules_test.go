@@ -91,7 +91,7 @@ func TestRulesPageFollowsSettings(t *testing.T) {
 	}
 	dest := build1(src)
 	sitetest.AssertFile(t, dest, "notices/disclosure-rules/index.html", "罚款：1年", "通报批评：3个月", "其他处罚类别：3年", "违法情节为“轻微”的决定", "“张某某”",
-		"适用简易程序（当场作出）的决定", "仅给予警告的决定", "! 较低数额罚款", "! 数据未注明适用程序")
+		"适用简易程序（当场作出）的决定", "仅给予警告的决定", "数据未注明适用程序的决定，按适用普通程序的决定公示", "! 较低数额罚款", "! 数据未注明适用程序、")
 	changed := fstest.MapFS{}
 	for k, v := range src {
 		changed[k] = v
