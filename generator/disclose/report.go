@@ -87,14 +87,9 @@ func (r *Result) StaffReport(now time.Time) Report {
 		}
 	}
 	sortRefs(rep.NameNotFound)
-	withheld := map[string]bool{}
-	for _, w := range r.Withheld {
-		if w.Reason == ReasonPossiblySimple {
-			withheld[w.DecisionNo] = true
-		}
-	}
+	// The setting withholds every such decision or none.
 	rep.PossiblySimple = append([]Ref(nil), r.PossiblySimple...)
-	rep.PossiblySimpleWithheld = len(rep.PossiblySimple) > 0 && withheld[rep.PossiblySimple[0].DecisionNo]
+	rep.PossiblySimpleWithheld = len(by[ReasonPossiblySimple]) > 0
 	sortRefs(rep.PossiblySimple)
 	return rep
 }
