@@ -265,8 +265,9 @@ func logger(w io.Writer, verbose bool) *slog.Logger {
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [--source DIR] [--format text|json] [--all]", stderr)
+	fs := newFlags("check", "check [--source DIR] [--previous DIR] [--format text|json] [--all]", stderr)
 	src := fs.String("source", ".", "site folder")
+	previous := fs.String("previous", "", "the published output whose manifest says what was published before, for the publication and withdrawal dates (default SOURCE/public)")
 	format := fs.String("format", "text", "output format: text or json")
 	all := fs.Bool("all", false, "print every diagnostic, not 10 per file")
 	if code, ok := parse(fs, args); !ok {
@@ -276,7 +277,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "gongshi check: --format %q: want text or json\n", *format)
 		return exitUsage
 	}
-	sum, err := build.Check(ctx, build.Options{Source: *src})
+	sum, err := build.Check(ctx, build.Options{Source: *src, Previous: *previous})
 	if sum != nil {
 		if *format == "json" {
 			if err := build.WriteCheckJSON(stdout, sum); err != nil {

@@ -375,6 +375,16 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
+	l.sum.Diags = append(l.sum.Diags, rulesIntro(l.pages)...)
+	prevDir := o.Previous
+	if prevDir == "" {
+		prevDir = o.dest()
+	}
+	if prev, err := readPrevious(prevDir); err != nil {
+		l.sum.Diags.Warnf(diag.Pos{File: prevDir}, "previous-build", "%v; the publication and withdrawal dates are not checked", err)
+	} else {
+		l.sum.Diags = append(l.sum.Diags, timeliness(l.sum.Result, prev, l.cfg.Calendar, now)...)
+	}
 	l.sum.Diags.Sort()
 	l.sum.Ambiguities = disclose.Ambiguities(l.set, l.sum.Result)
 	l.sum.Duration = time.Since(start)

@@ -151,6 +151,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if prevErr != nil {
 		return sum, prevErr
 	}
+	sum.Diags = append(sum.Diags, timeliness(res, prev, l.cfg.Calendar, now)...)
+	sum.Diags.Sort()
 	statPages, idx := addStatPages(s, statData, chartSets)
 	for _, p := range s.HTML {
 		if p.URL == "/" && p.Data == nil {

@@ -48,6 +48,9 @@ type Config struct {
 	Staleness Staleness `toml:"staleness"`
 	// Accessibility feeds the accessibility statement page (/accessibility/).
 	Accessibility Accessibility `toml:"accessibility"`
+	// Calendar adds public holidays and 调休 working days to the built-in
+	// table, for counting working days.
+	Calendar Calendar `toml:"calendar"`
 
 	loc *time.Location // TimeZone, loaded
 }
@@ -123,26 +126,39 @@ type Publisher struct {
 	BadgeURL string `toml:"badge_url"`
 }
 
-// Disclosure holds the publication rules.
+// Disclosure holds the publication rules. The page /notices/disclosure-rules/
+// states them as the build applies them.
 type Disclosure struct {
-	// NameMask is "某某" (张某某, the default) or "*" (张*).
+	// NameMask is "某某" (张某某, the default), "某" (张某) or "*" (张*).
 	NameMask string `toml:"name_mask"`
-	// PublishSimple publishes 简易程序 decisions.
+	// PublishSimple publishes 简易程序 decisions (default false: a decision
+	// whose 程序类型 says 简易 or 当场 is withheld).
 	PublishSimple bool `toml:"publish_simple"`
+	// WithholdPossiblySimple withholds a decision whose export gives no
+	// procedure when it is within the limits of the 简易程序 (行政处罚法
+	// 2021 art. 51: a warning, or a fine of at most 200 yuan for a person, at
+	// most 3,000 yuan for an organisation). Default false: such decisions
+	// are published, and gongshi check lists them as possibly 简易程序.
+	WithholdPossiblySimple bool `toml:"withhold_possibly_simple"`
 	// PublishWarningOnly publishes decisions whose only penalty is a warning.
 	PublishWarningOnly bool `toml:"publish_warning_only"`
 	// Periods maps a penalty category to its publication period in months;
-	// "default" applies to categories not listed.
+	// "default" applies to categories not listed. 0 means up to MaxMonths.
 	Periods map[string]int `toml:"periods"`
 	// Severity maps a 违法情节 value to the publication period it allows, in
 	// months: [min, max]. The category period is clamped into it; [0, 0]
 	// means not published (轻微). Values not listed leave the category
-	// period alone.
+	// period alone. When several keys occur in a 违法情节, the longest key
+	// applies, then the first in alphabetical order.
 	Severity map[string][2]int `toml:"severity"`
-	// MaxMonths caps a computed publication period (default 36: publication
-	// stops automatically at three years). A 公示截止期 in the data is not
-	// capped.
+	// MaxMonths is the rule maximum (default 36: publication stops
+	// automatically at three years). It caps a computed period and a
+	// 公示截止期 in the data alike, unless the severity rule's maximum is
+	// lower; only a 限制从业 or 限制开展生产经营活动 that lasts longer is
+	// published for its own length (its 处罚有效期).
 	MaxMonths int `toml:"max_months"`
+	// SmallFine gives small fines a publication period of their own.
+	SmallFine SmallFine `toml:"small_fine"`
 	// Reviewed lists names that staff have reviewed where gongshi check
 	// showed them in other text: each is no longer looked for outside its
 	// own record. It names one record and one string; there is no way to
@@ -159,6 +175,36 @@ type Reviewed struct {
 	Value  string `toml:"value"`
 	// Note says why, for the next reviewer.
 	Note string `toml:"note"`
+}
+
+// SmallFine is the 较低数额罚款 rule of the market regulators
+// (市场监督管理行政处罚信息公示规定, 总局令第45号, art. 13: a decision of
+// 通报批评 or a 较低数额罚款 only is published 3 months; each province sets
+// the amounts). A fine at or below the amount for the party's class has the
+// period Months in place of the period of 罚款; a decision with other
+// penalties keeps the longest period of them all.
+type SmallFine struct {
+	// Months is the period of a small fine; 0, the default, turns the rule
+	// off and fines keep the period of 罚款.
+	Months int `toml:"months"`
+	// Person is the largest small fine, in yuan, for a natural person or a
+	// sole trader (default 5,000: 上海市市场监督管理局 沪市监规范〔2022〕8号
+	// sets 5,000 yuan and less, 贵州省市场监督管理局 (2023) less than 5,000).
+	Person int64 `toml:"person"`
+	// Org is the largest small fine, in yuan, for an organisation (default
+	// 50,000, from the same two provincial rules).
+	Org int64 `toml:"org"`
+}
+
+// Calendar lists the days that differ from a Monday-to-Friday week, for
+// counting working days (the 7 working days within which a decision is
+// published). gongshi knows the State Council's holiday schedules for 2024
+// to 2026; a site adds later years here as each is announced.
+type Calendar struct {
+	// Holidays are public holidays that fall on weekdays, "YYYY-MM-DD".
+	Holidays []string `toml:"holidays"`
+	// Workdays are weekend days worked in exchange (调休), "YYYY-MM-DD".
+	Workdays []string `toml:"workdays"`
 }
 
 // OpenData holds the open-data catalogue settings.
@@ -193,6 +239,7 @@ func Default() Config {
 			Periods:   DefaultPeriods(),
 			Severity:  DefaultSeverity(),
 			MaxMonths: 36,
+			SmallFine: DefaultSmallFine(),
 		},
 		OpenData:      OpenData{License: "政府信息公开，可自由引用，请注明来源"},
 		Staleness:     Staleness{StatsDays: 45, NoticesMonths: 6},
@@ -212,6 +259,12 @@ func DefaultPeriods() map[string]int {
 	}
 }
 
+// DefaultSmallFine returns the small-fine rule, off: the amounts of the
+// Shanghai and Guizhou market regulators (5,000 yuan for a person, 50,000
+// for an organisation), and no period of its own until a site sets Months
+// (3 in the market-regulation rules).
+func DefaultSmallFine() SmallFine { return SmallFine{Person: 5000, Org: 50000} }
+
 // DefaultSeverity returns the publication periods by 违法情节 of the
 // 信用修复管理办法: 轻微 not published, 一般 3 months to 1 year, 严重 1 to 3
 // years.
@@ -230,6 +283,8 @@ type Error struct {
 	Line int
 	Col  int
 	Msg  string
+
+	key toml.Key // the key at fault, for its line
 }
 
 func (e *Error) Error() string {
@@ -274,10 +329,29 @@ func Load(fsys fs.FS) (Config, error) {
 	if c.Disclosure.Severity == nil {
 		c.Disclosure.Severity = DefaultSeverity()
 	}
-	if c.Disclosure.MaxMonths <= 0 {
+	if c.Disclosure.MaxMonths == 0 {
 		c.Disclosure.MaxMonths = 36
 	}
-	return c, c.validate(string(data))
+	if c.Disclosure.SmallFine.Person == 0 {
+		c.Disclosure.SmallFine.Person = DefaultSmallFine().Person
+	}
+	if c.Disclosure.SmallFine.Org == 0 {
+		c.Disclosure.SmallFine.Org = DefaultSmallFine().Org
+	}
+	if err := c.validate(string(data)); err != nil {
+		return c, err
+	}
+	if err := c.Disclosure.validate(); err != nil {
+		err.File = FileName
+		err.Line, err.Col = keyLine(string(data), err.key), 1
+		return c, err
+	}
+	if err := c.Calendar.validate(); err != nil {
+		err.File = FileName
+		err.Line, err.Col = keyLine(string(data), err.key), 1
+		return c, err
+	}
+	return c, nil
 }
 
 // urlKeys are the settings that hold a URL, by their key in site.toml.
@@ -387,8 +461,10 @@ func keyLine(src string, key toml.Key) int {
 	last := key[len(key)-1]
 	for i, l := range strings.Split(src, "\n") {
 		l = strings.TrimSpace(l)
-		if strings.HasPrefix(l, last) && strings.HasPrefix(strings.TrimSpace(l[len(last):]), "=") {
-			return i + 1
+		for _, k := range []string{last, `"` + last + `"`} {
+			if strings.HasPrefix(l, k) && strings.HasPrefix(strings.TrimSpace(l[len(k):]), "=") {
+				return i + 1
+			}
 		}
 		if strings.HasPrefix(l, "["+last) || strings.HasPrefix(l, "[\""+last) {
 			return i + 1
@@ -398,11 +474,14 @@ func keyLine(src string, key toml.Key) int {
 }
 
 var known = map[string][]string{
-	"":              {"title", "town", "description", "base_url", "language", "theme", "page_size", "time_zone", "publisher", "disclosure", "opendata", "aliases", "stats", "staleness", "accessibility"},
+	"":              {"title", "town", "description", "base_url", "language", "theme", "page_size", "time_zone", "publisher", "disclosure", "opendata", "aliases", "stats", "staleness", "accessibility", "calendar"},
 	"publisher":     {"sponsor", "organizer", "site_code", "icp", "public_sec", "address", "phone", "complaints", "email", "portal_name", "portal_url", "badge", "badge_url"},
 	"staleness":     {"stats_days", "notices_months"},
 	"accessibility": {"standard", "reviewed", "contact", "known"},
-	"disclosure":    {"name_mask", "publish_simple", "publish_warning_only", "periods", "severity", "max_months", "reviewed"},
+	"disclosure":    {"name_mask", "publish_simple", "withhold_possibly_simple", "publish_warning_only", "periods", "severity", "max_months", "small_fine", "reviewed"},
+	"small_fine":    {"months", "person", "org"},
+	"reviewed":      {"record", "value", "note"},
+	"calendar":      {"holidays", "workdays"},
 	"opendata":      {"license", "license_url"},
 }
 
@@ -410,7 +489,7 @@ var known = map[string][]string{
 func suggest(key toml.Key) string {
 	parent := ""
 	if len(key) > 1 {
-		parent = key[0]
+		parent = key[len(key)-2]
 	}
 	cands := known[parent]
 	sort.Strings(cands)

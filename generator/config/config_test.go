@@ -23,6 +23,16 @@ func TestLoadErrors(t *testing.T) {
 		{"[publisher]\nsponsr = \"x\"\n", `site.toml:2:1: error: unknown key "publisher.sponsr" (did you mean "sponsor"?)`},
 		{"title = \n", "site.toml:1:"},
 		{"page_size = 3\n", "site.toml: error: page_size 3: want 10 to 500"},
+		{"[disclosure.small_fine]\nmontsh = 3\n", `site.toml:2:1: error: unknown key "disclosure.small_fine.montsh" (did you mean "months"?)`},
+		{"[disclosure]\nmax_months = -1\n", "site.toml:2:1: error: disclosure.max_months = -1: want a number of months, 1 or more"},
+		{"[disclosure.small_fine]\nmonths = 48\n", "site.toml:2:1: error: disclosure.small_fine.months = 48: want 0 (off) to max_months (36)"},
+		{"[disclosure.small_fine]\nperson = -5\n", "site.toml:2:1: error: disclosure.small_fine.person = -5: want an amount in yuan"},
+		{"[disclosure]\npublish_simple = true\nwithhold_possibly_simple = true\n", "site.toml:3:1: error: disclosure.withhold_possibly_simple = true with publish_simple = true"},
+		{"[disclosure.severity]\n\"一般\" = [12, 3]\n", "site.toml:2:1: error: disclosure.severity.\"一般\" = [12, 3]: want [min, max] months"},
+		{"[disclosure.periods]\nfine = -2\n", "site.toml:2:1: error: disclosure.periods.\"fine\" = -2"},
+		{"[calendar]\nholidays = [\"2027/01/01\"]\n", "site.toml:2:1: error: calendar.holidays: \"2027/01/01\": want a date like 2027-10-01"},
+		{"[calendar]\nworkdays = [\"2027-01-04\"]\n", "site.toml:2:1: error: calendar.workdays: 2027-01-04 is a Monday"},
+		{"[calendar]\nholidays = [\"2027-01-09\"]\nworkdays = [\"2027-01-09\"]\n", "site.toml:3:1: error: calendar: 2027-01-09 is listed both"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -55,6 +65,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("titel = 1\n"))
 	f.Add([]byte("[disclosure.periods]\n\"罚款\" = 12\n"))
 	f.Add([]byte("base_url = \"::\"\n"))
+	f.Add([]byte("[disclosure.small_fine]\nmonths = 3\norg = 10000\n[calendar]\nholidays = [\"2027-01-01\"]\nworkdays = [\"2027-02-06\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := Load(fstest.MapFS{"site.toml": {Data: data}})
 		var ce *Error
@@ -114,5 +125,16 @@ func TestTimeZone(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("time_zone %q: got %v, want %s", bad, err, want)
 		}
+	}
+}
+
+func TestDisclosureDefaults(t *testing.T) {
+	c, err := Load(fstest.MapFS{"site.toml": {Data: []byte("[disclosure.small_fine]\nmonths = 3\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.Disclosure
+	if d.MaxMonths != 36 || d.SmallFine != (SmallFine{Months: 3, Person: 5000, Org: 50000}) || d.WithholdPossiblySimple {
+		t.Errorf("defaults: %+v", d)
 	}
 }

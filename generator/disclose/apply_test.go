@@ -46,7 +46,7 @@ func TestWindow(t *testing.T) {
 		{"fine and warning", []string{"警告", "罚款"}, "", "", "2025-01-10"},
 		{"no category", nil, "", "", "2027-01-10"},
 		{"explicit 公示截止期", []string{"吊销许可证件"}, "", "2024-06-30", "2024-06-30"},
-		{"explicit beyond the cap", []string{"罚款"}, "", "2030-01-01", "2030-01-01"},
+		{"explicit beyond the cap stops at it", []string{"罚款"}, "", "2030-01-01", "2027-01-10"},
 		{"2099/12/31 means not given", []string{"罚款"}, "", "2099-12-31", "2025-01-10"},
 		{"轻微", []string{"罚款"}, "情节轻微", "", "-"},
 		{"一般 caps", []string{"吊销许可证件"}, "一般", "", "2025-01-10"},

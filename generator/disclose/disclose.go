@@ -58,6 +58,8 @@ type Code struct{ Name, Value string }
 
 // Withdrawn is a decision taken down, as listed on /cases/withdrawn/.
 type Withdrawn struct {
+	// Src is the row that withdrew the decision, for staff; never rendered.
+	Src        diag.Pos
 	DecisionNo string
 	Authority  string
 	Reason     string
@@ -78,13 +80,17 @@ type Reason string
 
 // Reasons a decision is withheld.
 const (
-	ReasonExpired     Reason = "公示期满"
-	ReasonSimple      Reason = "简易程序"
-	ReasonWarningOnly Reason = "仅警告"
-	ReasonMinor       Reason = "未成年人"
-	ReasonWithdrawn   Reason = "已撤回"
-	ReasonNotYet      Reason = "决定日期晚于构建日期"
-	ReasonSeverity    Reason = "情节轻微"
+	ReasonExpired Reason = "公示期满"
+	ReasonSimple  Reason = "简易程序"
+	// ReasonPossiblySimple withholds a decision whose export gives no
+	// procedure and that is within the limits of the 简易程序
+	// (disclosure.withhold_possibly_simple).
+	ReasonPossiblySimple Reason = "可能适用简易程序"
+	ReasonWarningOnly    Reason = "仅警告"
+	ReasonMinor          Reason = "未成年人"
+	ReasonWithdrawn      Reason = "已撤回"
+	ReasonNotYet         Reason = "决定日期晚于构建日期"
+	ReasonSeverity       Reason = "情节轻微"
 )
 
 // Activity is what enforcement statistics count about a decision, published
@@ -184,8 +190,11 @@ type Result struct {
 	// NameNotFound lists published decisions about a natural person whose
 	// free text never names them: masking relied on patterns alone.
 	NameNotFound []Ref
-	BuildDate    time.Time
-	NameMasking  string
+	// PossiblySimple lists decisions whose export gives no procedure and
+	// that are within the limits of the 简易程序, published or not.
+	PossiblySimple []Ref
+	BuildDate      time.Time
+	NameMasking    string
 
 	scanner *Scanner
 }
@@ -262,6 +271,9 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		for _, sec := range v.secrets {
 			sec.Record = rc.DecisionNo
 			res.Secrets = append(res.Secrets, sec)
+		}
+		if v.possiblySimple {
+			res.PossiblySimple = append(res.PossiblySimple, Ref{Src: rc.Pos, DecisionNo: rc.DecisionNo})
 		}
 		act := Activity{Date: rc.DecisionDate, Categories: rc.Categories, Fine: rc.Fine, PartyClass: v.class, Violation: rc.Violation, Procedure: rc.Procedure, PowerCode: rc.PowerCode, Basis: rc.Basis}
 		if v.withdrawn != nil {
@@ -348,6 +360,9 @@ type verdict struct {
 	reason    Reason
 	until     time.Time
 	dl        diag.List
+	// possiblySimple marks a decision with no procedure given that is
+	// within the limits of the 简易程序.
+	possiblySimple bool
 }
 
 // judge applies the publication rules to one decision. It reads only the
@@ -362,7 +377,7 @@ func judge(rc *records.Case, ws []records.Withdrawal, widx map[string][]int, cfg
 		return v
 	}
 	if reason, ok := statusWithdrawn(rc.Status); ok {
-		v.withdrawn = &Withdrawn{DecisionNo: rc.DecisionNo, Authority: rc.Authority, Reason: reason}
+		v.withdrawn = &Withdrawn{Src: rc.Pos, DecisionNo: rc.DecisionNo, Authority: rc.Authority, Reason: reason}
 		v.reason = ReasonWithdrawn
 		return v
 	}
@@ -379,14 +394,27 @@ func judge(rc *records.Case, ws []records.Withdrawal, widx map[string][]int, cfg
 		v.reason = ReasonWarningOnly
 		return v
 	}
-	until, ok := Window(rc, cfg)
-	if !ok {
+	if !cfg.PublishSimple && possiblySimple(rc, v.class) {
+		v.possiblySimple = true
+		if cfg.WithholdPossiblySimple {
+			v.reason = ReasonPossiblySimple
+			return v
+		}
+	}
+	t := window(rc, v.class, cfg)
+	if !t.publish {
 		v.reason = ReasonSeverity
 		return v
 	}
+	until := t.until
 	if !until.IsZero() && until.Before(today) {
 		v.reason, v.until = ReasonExpired, until
 		return v
+	}
+	if !t.capped.IsZero() {
+		// Said while the decision is published: once it expires, the
+		// staff report lists it with the end it had.
+		v.dl.Warnf(rc.Pos, "publish-until-capped", "%s: 公示截止期 %s is past the rule maximum; publication stops on %s", rc.DecisionNo, t.capped.Format("2006-01-02"), until.Format("2006-01-02"))
 	}
 	if rc.DecisionDate.After(today) {
 		v.dl.Warnf(rc.Pos, "future-date", "%s: decision date %s is after the build date", rc.DecisionNo, rc.DecisionDate.Format("2006-01-02"))
@@ -410,74 +438,6 @@ func inParallel(n, least int, fn func(lo, hi int)) {
 	}
 	wg.Wait()
 }
-
-// Window returns the last day a decision is published, and false when it
-// is not published at all (情节轻微). The export's 公示截止期 wins, unless it
-// is the 2099/12/31 "no end" marker; otherwise the longest period of the
-// decision's categories applies, clamped by the rule for its 违法情节 and
-// capped at cfg.MaxMonths.
-func Window(c *records.Case, cfg config.Disclosure) (time.Time, bool) {
-	months := -1
-	for key, r := range cfg.Severity {
-		if c.Severity != "" && strings.Contains(c.Severity, key) {
-			if r[0] <= 0 && r[1] <= 0 {
-				return time.Time{}, false
-			}
-			months = periodMonths(c.Categories, cfg.Periods)
-			months = max(months, r[0])
-			if r[1] > 0 {
-				months = min(months, r[1])
-			}
-			break
-		}
-	}
-	if given := c.PublishUntil; !given.IsZero() && given.Year() < 2099 {
-		return given, true
-	}
-	if months < 0 {
-		months = periodMonths(c.Categories, cfg.Periods)
-	}
-	if cfg.MaxMonths > 0 && (months <= 0 || months > cfg.MaxMonths) {
-		months = cfg.MaxMonths
-	}
-	if months <= 0 {
-		return time.Time{}, true
-	}
-	return c.DecisionDate.AddDate(0, months, 0), true
-}
-
-// PublicationEnd is the last day a decision is published: the export's
-// 公示截止期 when given, else the decision date plus the longest period of its
-// categories. Window applies the whole rule set.
-func PublicationEnd(decided time.Time, cats []string, given time.Time, periods map[string]int) time.Time {
-	if !given.IsZero() && given.Year() < 2099 {
-		return given
-	}
-	months := periodMonths(cats, periods)
-	if months <= 0 {
-		return time.Time{}
-	}
-	return decided.AddDate(0, months, 0)
-}
-
-// periodMonths is the longest period of the categories; "default" for a
-// category not listed, or when there is none.
-func periodMonths(cats []string, periods map[string]int) int {
-	months := 0
-	for _, c := range cats {
-		p, ok := periods[records.CategoryBase(c)]
-		if !ok {
-			p = periods["default"]
-		}
-		months = max(months, p)
-	}
-	if months == 0 {
-		months = periods["default"]
-	}
-	return months
-}
-
-func isSimple(p string) bool { return strings.Contains(p, "简易") || strings.Contains(p, "当场") }
 
 func statusWithdrawn(s string) (string, bool) {
 	switch s = strings.TrimSpace(s); {
@@ -510,7 +470,7 @@ func withdrawalFor(c *records.Case, ws []records.Withdrawal, idx map[string][]in
 		if w.Authority != "" && records.NormalizeIdentity(w.Authority) != records.NormalizeIdentity(c.Authority) {
 			continue
 		}
-		return Withdrawn{DecisionNo: c.DecisionNo, Authority: c.Authority, Reason: w.Reason, Date: w.Date}, j, true
+		return Withdrawn{Src: w.Pos, DecisionNo: c.DecisionNo, Authority: c.Authority, Reason: w.Reason, Date: w.Date}, j, true
 	}
 	return Withdrawn{}, -1, false
 }

@@ -4,8 +4,16 @@
 // It applies the publication rules of DESIGN.md §3.3 and §3.7: it masks the
 // personal information of natural persons, computes each decision's
 // publication window and drops decisions outside it, withholds 简易程序,
-// warning-only, 情节轻微 and minors' decisions, and honours withdrawals (a
-// status column or data/withdrawals). Its output types (Case, Withdrawn,
+// warning-only, 情节轻微 and minors' decisions (and, when the site says so,
+// decisions with no procedure given that are within the limits of the
+// 简易程序), and honours withdrawals (a status column or data/withdrawals).
+//
+// Windows (window.go). The period is the longest of the decision's
+// categories' periods (a small fine may have its own), clamped by its
+// 违法情节 rule; the export's 公示截止期 replaces it; either stops at the
+// rule maximum, past which only a 限制从业 or 限制开展生产经营活动 is
+// published, until it ends. PolicyOf states the same rules for the page
+// /notices/disclosure-rules/, so the page says what the build does. Its output types (Case, Withdrawn,
 // Activity) are distinct from records.Case, so no downstream package can
 // take unmasked data by mistake; records.Case and Secret log as redacted.
 //

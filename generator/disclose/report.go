@@ -25,6 +25,10 @@ type Report struct {
 	// NameNotFound lists decisions about natural persons whose free text
 	// never names them.
 	NameNotFound []Ref
+	// PossiblySimple lists decisions with no procedure in the export that
+	// are within the limits of the 简易程序, and whether they are withheld.
+	PossiblySimple         []Ref
+	PossiblySimpleWithheld bool
 }
 
 // Expiring is a decision whose publication ends soon.
@@ -34,14 +38,15 @@ type Expiring struct {
 	Until      time.Time
 }
 
-// WithheldGroup is the decisions withheld for one reason.
+// WithheldGroup is the decisions withheld for one reason, by decision
+// number.
 type WithheldGroup struct {
-	Reason      Reason
-	DecisionNos []string
+	Reason Reason
+	Items  []Ref
 }
 
 // reasonOrder is the order in which the report lists reasons.
-var reasonOrder = []Reason{ReasonWithdrawn, ReasonMinor, ReasonExpired, ReasonSeverity, ReasonSimple, ReasonWarningOnly, ReasonNotYet}
+var reasonOrder = []Reason{ReasonWithdrawn, ReasonMinor, ReasonExpired, ReasonSeverity, ReasonSimple, ReasonPossiblySimple, ReasonWarningOnly, ReasonNotYet}
 
 // StaffReport builds the staff view as of now.
 func (r *Result) StaffReport(now time.Time) Report {
@@ -59,9 +64,9 @@ func (r *Result) StaffReport(now time.Time) Report {
 		}
 		return rep.Expiring[i].DecisionNo < rep.Expiring[j].DecisionNo
 	})
-	by := map[Reason][]string{}
+	by := map[Reason][]Ref{}
 	for _, w := range r.Withheld {
-		by[w.Reason] = append(by[w.Reason], w.DecisionNo)
+		by[w.Reason] = append(by[w.Reason], Ref{Src: w.Src, DecisionNo: w.DecisionNo})
 	}
 	order := append([]Reason(nil), reasonOrder...)
 	var other []Reason
@@ -76,15 +81,24 @@ func (r *Result) StaffReport(now time.Time) Report {
 	}
 	sort.Slice(other, func(i, j int) bool { return other[i] < other[j] })
 	for _, k := range append(order, other...) {
-		if nos := by[k]; len(nos) > 0 {
-			sort.Strings(nos)
-			rep.Withheld = append(rep.Withheld, WithheldGroup{Reason: k, DecisionNos: nos})
+		if refs := by[k]; len(refs) > 0 {
+			sort.SliceStable(refs, func(i, j int) bool { return refs[i].DecisionNo < refs[j].DecisionNo })
+			rep.Withheld = append(rep.Withheld, WithheldGroup{Reason: k, Items: refs})
 		}
 	}
-	sort.SliceStable(rep.NameNotFound, func(i, j int) bool {
-		return diag.List{{Pos: rep.NameNotFound[i].Src}, {Pos: rep.NameNotFound[j].Src}}.Less(0, 1)
-	})
+	sortRefs(rep.NameNotFound)
+	// The setting withholds every such decision or none.
+	rep.PossiblySimple = append([]Ref(nil), r.PossiblySimple...)
+	rep.PossiblySimpleWithheld = len(by[ReasonPossiblySimple]) > 0
+	sortRefs(rep.PossiblySimple)
 	return rep
+}
+
+// sortRefs sorts refs by input position.
+func sortRefs(refs []Ref) {
+	sort.SliceStable(refs, func(i, j int) bool {
+		return diag.List{{Pos: refs[i].Src}, {Pos: refs[j].Src}}.Less(0, 1)
+	})
 }
 
 // Print writes the report as plain text, headings in Chinese and English.
@@ -110,17 +124,31 @@ func (rep Report) PrintCapped(w io.Writer, n int) error {
 	}
 	total := 0
 	for _, g := range rep.Withheld {
-		total += len(g.DecisionNos)
+		total += len(g.Items)
 	}
 	p("\n不予公示 Withheld: %d\n", total)
 	for _, g := range rep.Withheld {
-		p("  %s: %d\n", g.Reason, len(g.DecisionNos))
-		for i, no := range g.DecisionNos {
+		p("  %s: %d\n", g.Reason, len(g.Items))
+		for i, r := range g.Items {
 			if n > 0 && i == n {
-				p("    … and %d more\n", len(g.DecisionNos)-n)
+				p("    … and %d more\n", len(g.Items)-n)
 				break
 			}
-			p("    %s\n", no)
+			p("    %s  (%s)\n", r.DecisionNo, r.Src)
+		}
+	}
+	if len(rep.PossiblySimple) > 0 {
+		what := "published; set disclosure.withhold_possibly_simple = true to withhold them"
+		if rep.PossiblySimpleWithheld {
+			what = "withheld (disclosure.withhold_possibly_simple)"
+		}
+		p("\n可能适用简易程序 No procedure in the export, within the limits of the 简易程序 (行政处罚法 art. 51), %s: %d\n", what, len(rep.PossiblySimple))
+		for i, r := range rep.PossiblySimple {
+			if n > 0 && i == n {
+				p("  … and %d more\n", len(rep.PossiblySimple)-n)
+				break
+			}
+			p("  %s  (%s)\n", r.DecisionNo, r.Src)
 		}
 	}
 	p("\n自由文本中未找到当事人姓名 Natural persons not named in their own free text (masking relied on patterns alone): %d\n", len(rep.NameNotFound))

@@ -155,12 +155,30 @@ func (s *Site) servicePages() {
 	}
 }
 
+// RulesData is the payload of the publication-rules page: the rule set the
+// build applies, after the introduction a site may write in
+// content/notices/disclosure-rules.md.
+type RulesData struct {
+	Intro  *content.Page // nil without the file
+	Policy disclose.Policy
+}
+
 func (s *Site) contentPages() {
 	s.Add(&Page{URL: "/notices/", Layout: "notices", Title: "通知公告", Section: "/notices/", Column: "通知公告", InSitemap: true,
 		Crumbs: []Crumb{home}, Data: s.Notices})
+	rules := &Page{URL: disclose.RulesURL, Layout: "rules", Title: "行政处罚决定公示规则", Section: "/notices/", Column: "通知公告",
+		Description: "哪些行政处罚决定公示、公示多久、个人信息如何处理。", InSitemap: true, Crumbs: []Crumb{home, {"通知公告", "/notices/"}},
+		Data: RulesData{Policy: disclose.PolicyOf(s.Config.Disclosure)}}
 	for i := range s.Pages {
 		p := &s.Pages[i]
 		if p.URL == "/" {
+			continue
+		}
+		if p.URL == disclose.RulesURL {
+			rules.Title, rules.Date, rules.Data = p.Title, p.Date, RulesData{Intro: p, Policy: disclose.PolicyOf(s.Config.Disclosure)}
+			if p.Summary != "" {
+				rules.Description = p.Summary
+			}
 			continue
 		}
 		sec, col := "", p.Title
@@ -172,6 +190,7 @@ func (s *Site) contentPages() {
 		s.Add(&Page{URL: p.URL, Layout: "page", Title: p.Title, Section: sec, Column: col, Date: p.Date, Description: p.Summary,
 			InSitemap: true, Crumbs: crumbs, Data: p})
 	}
+	s.Add(rules)
 }
 
 // Home returns the Markdown page content/_index.md, if any.

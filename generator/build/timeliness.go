@@ -1,0 +1,99 @@
+package build
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"gongshi/generator/changelog"
+	"gongshi/generator/config"
+	"gongshi/generator/diag"
+	"gongshi/generator/disclose"
+	"gongshi/generator/workday"
+)
+
+// timeliness warns about what this build publishes or withdraws late, as
+// the previous build's manifest (prev, nil for a first build) tells:
+//   - a decision published for the first time more than 7 working days
+//     after its date (国办发〔2018〕118号). Its first-published date is the
+//     build date; decisions the previous build published were measured
+//     then. With no previous build, one warning counts them all: they may
+//     have been published before, by another system;
+//   - a decision the previous build published, withdrawn by this one more
+//     than 3 days after its 撤回日期 (行政处罚法 art. 48), or with no
+//     撤回日期 to tell.
+func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calendar, now time.Time) diag.List {
+	var dl diag.List
+	c, err := workday.New(cal.Holidays, cal.Workdays)
+	if err != nil {
+		dl.Errorf(diag.Pos{File: config.FileName}, "calendar", "%v", err)
+		return dl
+	}
+	// The day the changelog records as the first-published date (the
+	// build date's day in UTC, as pipeline.go gives it), so that the
+	// warnings and the decision pages agree.
+	y, m, d := now.UTC().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	var late []*disclose.Case
+	for i := range res.Cases {
+		k := &res.Cases[i]
+		if prev != nil {
+			if _, ok := prev.Record("cases", k.ID); ok {
+				continue
+			}
+		}
+		if k.DecisionDate.IsZero() || !k.DecisionDate.Before(today) {
+			continue
+		}
+		if today.After(c.Add(k.DecisionDate, disclose.PublishWithinWorkdays)) {
+			late = append(late, k)
+		}
+	}
+	unknown := func(from time.Time) string {
+		ys := c.Unknown(from, today)
+		if len(ys) == 0 {
+			return ""
+		}
+		s := make([]string, len(ys))
+		for i, y := range ys {
+			s[i] = fmt.Sprint(y)
+		}
+		return fmt.Sprintf("; the holidays of %s are not known, so Monday to Friday were counted (add them under [calendar] in site.toml)", strings.Join(s, ", "))
+	}
+	switch {
+	case prev == nil && len(late) > 0:
+		first := late[0]
+		for _, k := range late {
+			if k.DecisionDate.Before(first.DecisionDate) || k.DecisionDate.Equal(first.DecisionDate) && k.DecisionNo < first.DecisionNo {
+				first = k
+			}
+		}
+		dl.Warnf(first.Src, "published-late", "%d decisions are first published by this build more than %d working days after their decision date (国办发〔2018〕118号), the earliest %s of %s; the output folder holds no previous build (changes/manifest.json) to tell whether they were published before",
+			len(late), disclose.PublishWithinWorkdays, first.DecisionNo, first.DecisionDate.Format("2006-01-02"))
+	case prev != nil:
+		for _, k := range late {
+			dl.Warnf(k.Src, "published-late", "%s: decided %s, first published %s, %d working days later: want at most %d (国办发〔2018〕118号)%s",
+				k.DecisionNo, k.DecisionDate.Format("2006-01-02"), today.Format("2006-01-02"), c.Between(k.DecisionDate, today), disclose.PublishWithinWorkdays, unknown(k.DecisionDate))
+		}
+	}
+	if prev == nil {
+		return dl
+	}
+	published := map[string]bool{}
+	for _, e := range prev.Records["cases"] {
+		published[e.Title] = true
+	}
+	for _, w := range res.Withdrawn {
+		if !published[w.DecisionNo] {
+			continue // not published before: nothing to take down
+		}
+		switch {
+		case w.Date.IsZero():
+			dl.Warnf(w.Src, "withdrawn-undated", "%s: withdrawn by this build with no 撤回日期, so neither the public nor gongshi can tell whether it was withdrawn within %d days (行政处罚法 art. 48); list it in data/withdrawals/ with 撤回日期", w.DecisionNo, disclose.WithdrawWithinDays)
+		case today.After(w.Date.AddDate(0, 0, disclose.WithdrawWithinDays)):
+			dl.Warnf(w.Src, "withdrawn-late", "%s: 撤回日期 %s, withdrawn by this build on %s, %d days later: want at most %d (行政处罚法 art. 48)",
+				w.DecisionNo, w.Date.Format("2006-01-02"), today.Format("2006-01-02"), int(today.Sub(w.Date).Hours()/24), disclose.WithdrawWithinDays)
+		}
+	}
+	return dl
+}
