@@ -58,7 +58,8 @@ type Ambiguity struct {
 	// Where is the text it stands in: an input position and a field.
 	Where diag.Pos
 	Field string
-	// Context is the text around it, as published before masking.
+	// Context is the text around it, its own record's names and numbers
+	// masked.
 	Context string
 }
 
@@ -68,17 +69,23 @@ type Ambiguity struct {
 // ambiguity.
 func Ambiguities(set *records.Set, res *Result) []Ambiguity {
 	sc := res.Scanner()
-	// The folded names of each record, by its position.
+	// The names of each record, by its position.
 	own := map[diag.Pos][]string{}
 	for _, sec := range res.Secrets {
 		if sec.isName() {
-			own[sec.Src] = append(own[sec.Src], foldKey(sec.Value))
+			own[sec.Src] = append(own[sec.Src], sec.Value)
 		}
 	}
 	var out []Ambiguity
+	// A text is looked at as publish masks it: its own record's names
+	// first, so that what is left are other records' names (莫家 inside
+	// the record's own 莫家永 is no ambiguity).
 	look := func(where diag.Pos, field, text string, mine []string) {
 		if text == "" {
 			return
+		}
+		if len(mine) > 0 {
+			text, _ = Scrub(text, mine, res.NameMasking)
 		}
 		b := []byte(text)
 		for _, h := range sc.secretSpans(b) {
@@ -86,7 +93,7 @@ func Ambiguities(set *records.Set, res *Result) []Ambiguity {
 			if !p.names {
 				continue
 			}
-			if !slices.Contains(mine, sc.keys[h.pat]) {
+			if !slices.ContainsFunc(mine, func(n string) bool { return foldKey(n) == sc.keys[h.pat] }) {
 				sec := sc.secrets[p.secrets[0]]
 				out = append(out, Ambiguity{Record: sec.Record, Src: sec.Src, Value: sec.Value, Where: where, Field: field, Context: around(text, h.start, h.end)})
 			}
