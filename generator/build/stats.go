@@ -17,6 +17,9 @@ type StatPage struct {
 	Headline stats.Headline
 	// Years are the year-in-review pages, newest first, for navigation.
 	Years []int
+	// AsOf is the latest date of the data of the page's charts
+	// (stats.Table.AsOf), "" when none is dated; AsOfText is it in Chinese.
+	AsOf, AsOfText string
 }
 
 // URL is the page's path.
@@ -45,6 +48,11 @@ func addStatPages(s *site.Site, d *stats.Data, pages []charts.Page) ([]StatPage,
 	var out []StatPage
 	for _, p := range pages {
 		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years}
+		for _, c := range p.Charts {
+			// "2026-11" sorts after "2026-10-30": a later month is later data.
+			sp.AsOf = max(sp.AsOf, c.Table.AsOf)
+		}
+		sp.AsOfText = stats.AsOfText(sp.AsOf)
 		out = append(out, sp)
 		title := p.Topic.Title
 		if !isYear(p.Topic.Path) {

@@ -87,9 +87,13 @@ type fact struct {
 
 // Data is the indexed input of every figure.
 type Data struct {
-	// Now is the build date: "this year" and "the last 12 months" are
-	// counted from it.
-	Now      time.Time
+	// Now is the build date. Figures are counted to the date of their data
+	// (AsOf, lastMonth), never to Now; Now only says how old that data is.
+	Now time.Time
+	// asOf is the date of the latest decision, or the build date when
+	// there is none: "this year" and "the last 12 months" of the
+	// enforcement figures end on it.
+	asOf     time.Time
 	facts    []fact
 	acts     []disclose.Activity
 	powers   []records.Power
@@ -131,6 +135,7 @@ func sortedActs(all []disclose.Activity) []disclose.Activity {
 func New(res *disclose.Result) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
 	d.acts = sortedActs(res.Activity)
+	d.asOf = decisionsAsOf(res.Activity, d.Now)
 	d.facts = make([]fact, 0, len(res.Stats)) // sized up front: growing it showed in profiles
 	for _, r := range res.Stats {
 		ind, mult, ok := canonical(r.Indicator)
@@ -166,8 +171,9 @@ func isTotal(s string) bool {
 
 func codeKey(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 
-// Year is the build year.
-func (d *Data) Year() int { return d.Now.Year() }
+// Year is the year of the latest decision (of the build date when there is
+// none): the year "this year" means on the enforcement pages.
+func (d *Data) Year() int { return d.asOf.Year() }
 
 // sum adds the rows of ind in month that pass keep; blank when there is no
 // such row.

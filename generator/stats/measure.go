@@ -47,6 +47,7 @@ func (d *Data) latestTable(topic, slug, name string, ms []measure, inds []string
 		Series:  []string{"本月", "上月", "环比增减", "上年同月", "同比增减"},
 		Sources: d.datasets(inds...)}
 	last := d.lastMonth(inds...)
+	d.dated(&t, last)
 	if last == "" {
 		t.Title = name
 		return t
@@ -69,6 +70,7 @@ func (d *Data) ytdTable(topic, slug, name string, ms []measure, inds []string) T
 		Series:  []string{"本年累计", "上年同期", "同比增减"},
 		Sources: d.datasets(inds...)}
 	last := d.lastMonth(inds...)
+	d.dated(&t, last)
 	if last == "" {
 		t.Title = name
 		return t

@@ -27,6 +27,7 @@ func (d *Data) PetitionsMonthly() Table {
 	t := Table{Topic: TopicPetitions, Slug: "monthly", Name: "综治中心与信访每月情况", Kind: KindLine, LabelName: "月份", Unit: "件（来访为人次）",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, petitionInds), Sources: d.datasets(petitionInds...),
 		Note: "来访按人次计，矛盾纠纷和信访按件计。" + petitionSource + gapNote}
+	d.dated(&t, d.lastMonth(petitionInds...))
 	t.Title = t.Name
 	if len(span) > 0 {
 		last := span[len(span)-1]
@@ -46,6 +47,7 @@ func (d *Data) PetitionRates() Table {
 	t := Table{Topic: TopicPetitions, Slug: "rates", Name: "矛盾纠纷化解率与信访办结率", Kind: KindLine, LabelName: "月份", Unit: "%",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, petitionInds), Sources: d.datasets(petitionInds...),
 		Note: "化解率 = 矛盾纠纷化解 ÷ 矛盾纠纷受理 × 100；办结率 = 信访办结 ÷ 信访受理 × 100；保留两位小数，分母为0时记“—”。当月办结的可能是以前受理的，所以比率可能超过100%。" + gapNote}
+	d.dated(&t, d.lastMonth(petitionInds...))
 	t.Title = t.Name
 	if len(span) > 0 {
 		last := span[len(span)-1]

@@ -50,6 +50,7 @@ func (d *Data) ServiceVolume() Table {
 	t := Table{Topic: TopicService, Slug: "monthly-volume", Name: "便民服务中心每月受理与办结件数", Kind: KindLine, LabelName: "月份", Unit: "件",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, serviceInds), Sources: d.datasets(serviceInds...),
 		Note: "受理数、办结数为当月全部窗口、全部类别之和；按期办结数为在承诺时限内办结的件数。" + serviceSource + gapNote}
+	d.dated(&t, d.lastMonth(serviceInds...))
 	t.Title = t.Name
 	if len(span) > 0 {
 		last := span[len(span)-1]
@@ -69,6 +70,7 @@ func (d *Data) ServiceOnTime() Table {
 	t := Table{Topic: TopicService, Slug: "on-time-rate", Name: "便民服务中心每月按期办结率", Kind: KindLine, LabelName: "月份", Unit: "%",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, serviceInds), Sources: d.datasets(serviceInds...),
 		Note: "按期办结率 = 按期办结数 ÷ 办结数 × 100，保留两位小数；办结数为0或缺少其中一项时记“—”。年度比率由累计数计算，不是各月比率的平均。" + gapNote}
+	d.dated(&t, d.lastMonth(serviceInds...))
 	t.Title = t.Name
 	if len(span) > 0 {
 		last := span[len(span)-1]
@@ -126,6 +128,7 @@ func (d *Data) serviceQualityBy(slug, dim, name string, key func(*fact) string) 
 		Series:  []string{"办结数", "按期办结数", "按期办结率（%）", "评价总数", "好评率（%）", "差评数"},
 		Sources: d.datasets(append(append([]string{}, serviceInds...), ratingInds...)...)}
 	last := d.lastMonth(serviceInds...)
+	d.dated(&t, last)
 	if last == "" {
 		return t
 	}
@@ -156,6 +159,7 @@ func (d *Data) serviceBy(slug, dim, name string, key func(*fact) string) Table {
 	t := Table{Topic: TopicService, Slug: slug, Name: name, Title: name, Kind: KindHBar, LabelName: dim, Unit: "件",
 		Series: []string{"受理数", "办结数"}, Sources: d.datasets(serviceInds...)}
 	last := d.lastMonth(serviceInds...)
+	d.dated(&t, last)
 	if last == "" {
 		return t
 	}
@@ -206,6 +210,7 @@ func (d *Data) Ratings() Table {
 	t := Table{Topic: TopicService, Slug: "ratings", Name: "好差评每月评价等级分布", Title: "好差评每月评价等级分布", Kind: KindStack, LabelName: "月份", Unit: "件",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, ratingInds), Sources: d.datasets(ratingInds...),
 		Note: "按评价等级统计的评价件数，五个等级为非常满意、满意、基本满意、不满意、非常不满意，后两级为差评（差评须在15个工作日内整改）。" + gapNote}
+	d.dated(&t, d.lastMonth(ratingInds...))
 	if len(span) > 0 {
 		t.Subtitle = "单位：件；按月统计，" + cnPeriod(span[0], span[len(span)-1])
 	}
@@ -220,6 +225,7 @@ func (d *Data) Satisfaction() Table {
 	t := Table{Topic: TopicService, Slug: "good-rating-rate", Name: "好差评每月好评率", Title: "好差评每月好评率", Kind: KindLine, LabelName: "月份", Unit: "%",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, ratingInds), Sources: d.datasets(ratingInds...),
 		Note: "好评率 =（非常满意+满意+基本满意）÷ 五个等级评价总数 × 100，保留两位小数；当月无评价时记“—”。" + gapNote}
+	d.dated(&t, d.lastMonth(ratingInds...))
 	if len(span) > 0 {
 		last := span[len(span)-1]
 		from := last[:4] + "-01"
@@ -237,6 +243,7 @@ func (d *Data) BadRatings() Table {
 	t := Table{Topic: TopicService, Slug: "bad-ratings", Name: "好差评每月差评件数", Title: "好差评每月差评件数", Kind: KindBar, LabelName: "月份", Unit: "件",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, ratingInds), Sources: d.datasets(ratingInds...),
 		Note: "差评数 = 不满意 + 非常不满意。" + gapNote}
+	d.dated(&t, d.lastMonth(ratingInds...))
 	if len(span) > 0 {
 		t.Subtitle = "单位：件；按月统计，" + cnPeriod(span[0], span[len(span)-1])
 	}

@@ -77,16 +77,18 @@ func TestFiguresFromRows(t *testing.T) {
 		{"petitions monthly: a missing cell is blank, not 0", d.PetitionsMonthly(), "", []string{
 			"2026-01: 30 10 9 5 5", "2026-02: 25 8 8 0 0", "2026-03: — 12 11 3 2", "2026-04: 40 9 9 4 4"}},
 		// 2026: 2000+500+5000+0 = 7,500 yuan in 4 decisions; 2025 same period: 1 decision, 1,000 yuan.
-		{"enforcement headline", d.EnforcementYTD(), "今年以来共办理各类案件4起，罚款7,500元", []string{
-			"行政处罚决定（起）: 4 1 300", "罚款金额（元）: 7500 1000 650", "罚款收缴金额（元）: 2500 — — (来自统计表，按月统计)"}},
-		{"decisions by month", d.YearDecisions(2026), "", []string{"2026-01: 1", "2026-02: 0", "2026-03: 2", "2026-04: 0", "2026-05: 1", "2026-06: 0"}},
-		{"fines by month with collected", d.YearFines(2026), "2026年1—6月共处罚款7,500元", []string{
-			"2026-01: 2000 —", "2026-02: 0 —", "2026-03: 5500 2500", "2026-04: 0 —", "2026-05: 0 —", "2026-06: 0 —"}},
+		// The decisions run to 10 May (the latest decision), not to the
+		// build date; the collected fines to March, their last month.
+		{"enforcement headline", d.EnforcementYTD(), "2026年1月1日至5月10日共办理各类案件4起，罚款7,500元", []string{
+			"行政处罚决定（起）: 4 1 300", "罚款金额（元）: 7500 1000 650", "罚款收缴金额（元）: 2500 — — (来自统计表，按月统计：2026年1—3月与2025年1—3月比较)"}},
+		{"decisions by month", d.YearDecisions(2026), "", []string{"2026-01: 1", "2026-02: 0", "2026-03: 2", "2026-04: 0", "2026-05: 1 (数据截至5月10日)"}},
+		{"fines by month with collected", d.YearFines(2026), "2026年1—5月共处罚款7,500元", []string{
+			"2026-01: 2000 —", "2026-02: 0 —", "2026-03: 5500 2500", "2026-04: 0 —", "2026-05: 0 — (数据截至5月10日)"}},
 		{"by category", d.ByCategory(TopicEnforcement, 2026), "", []string{"警告: 2", "罚款: 3"}},
 		{"by domain via power code", d.ByDomain(TopicEnforcement, 2026), "", []string{"未注明: 2", "城市综合执法: 1", "生态环境: 1"}},
 		{"by party", d.ByParty(TopicEnforcement, 2026), "", []string{"法人及非法人组织: 1", "个体工商户: 1", "自然人: 2"}},
 		{"powers by source", d.PowersBySource(), "", []string{"法定本级行使: 2", "上级下放: 3", "委托: 1"}},
-		// 2025-06-02..2026-06-01: the 2025-04 decision is outside.
+		// 2025-05-11..2026-05-10: the 2025-04 decision is outside.
 		{"usage", d.UsageItems(), "近12个月5项处罚类事项中，3项有决定使用，2项从未使用", []string{
 			"对露天焚烧秸秆的处罚: P002 上级下放 生态环境 权力编码 1、处罚依据 1 1 2",
 			"对擅自占用城市道路的处罚: P001 委托 城市综合执法 权力编码 1 1",
@@ -150,7 +152,7 @@ func TestRateIsComputedFromSumsNotAveraged(t *testing.T) {
 func TestHeadlineMatchesTable(t *testing.T) {
 	d := New(fixture())
 	h := d.Headline()
-	if h.Cases != 4 || h.Fines != 750000 || h.Sentence != "今年以来共办理各类案件4起，罚款7,500元" {
+	if h.Cases != 4 || h.Fines != 750000 || h.Sentence != "2026年1月1日至5月10日共办理各类案件4起，罚款7,500元" {
 		t.Errorf("headline %+v", h)
 	}
 	ytd := d.EnforcementYTD()

@@ -13,12 +13,12 @@ func YearTopic(y int) string { return TopicYear + "/" + strconv.Itoa(y) }
 func (d *Data) Years() []int {
 	set := map[int]bool{}
 	for _, a := range d.acts {
-		if a.Date.Year() <= d.Year() {
+		if a.Date.Year() <= d.Now.Year() {
 			set[a.Date.Year()] = true
 		}
 	}
 	for _, f := range d.facts {
-		if y, err := strconv.Atoi(f.month[:4]); err == nil && y <= d.Year() {
+		if y, err := strconv.Atoi(f.month[:4]); err == nil && y <= d.Now.Year() {
 			set[y] = true
 		}
 	}
@@ -30,11 +30,25 @@ func (d *Data) Years() []int {
 	return out
 }
 
-// yearMonths is January to December of y, or to the build month for the
-// current year.
+// yearMonths is January to December of y, or to the month of the latest
+// decision in its year.
 func (d *Data) yearMonths(y int) []string {
 	from, to := d.yearSpan(y)
 	return monthsBetween(monthOf(from), monthOf(to))
+}
+
+// yearMonthsOf is January to December of y, or to the last month with a
+// row of inds when that is earlier; nil when inds have no row in or
+// after y.
+func (d *Data) yearMonthsOf(y int, inds ...string) []string {
+	from, to := itoa4(y)+"-01", itoa4(y)+"-12"
+	if last := d.lastMonth(inds...); last < to {
+		to = last
+	}
+	if to < from {
+		return nil
+	}
+	return monthsBetween(from, to)
 }
 
 // AnnualReport gives the counts the annual 政府信息公开 report asks for:
@@ -46,8 +60,15 @@ func (d *Data) AnnualReport(y int) Table {
 		Subtitle: "单位：件；" + cnDay(from) + "至" + cnDay(to),
 		Note: "对应《政府信息公开工作年度报告》“主动公开政府信息情况”表中“本年处理决定数量”一栏。行政处罚：" + EnforcementNote +
 			"行政许可：data/stats 中“行政许可决定数”等指标各月之和，没有该指标时记“—”（数据未提供，不是0）。"}
+	d.dated(&t, dayOf(d.asOf))
 	n := len(d.actsBetween(from, to))
-	lic := d.sum(IndLicences, inRange(monthOf(from), monthOf(to)))
+	lic := Gap
+	if ms := d.yearMonthsOf(y, IndLicences); ms != nil {
+		lic = d.sum(IndLicences, inRange(ms[0], ms[len(ms)-1]))
+		if ms[len(ms)-1] < itoa4(y)+"-12" {
+			t.Note += "行政许可决定数为" + cnPeriod(ms[0], ms[len(ms)-1]) + "之和。"
+		}
+	}
 	if !lic.Blank {
 		t.Sources = append(t.Sources, d.datasets(IndLicences)...)
 	}
@@ -72,10 +93,17 @@ func (d *Data) YearDecisions(y int) Table {
 func (d *Data) YearFines(y int) Table { return d.finesByMonth(YearTopic(y), d.yearMonths(y)) }
 
 func (d *Data) yearTotals(y int, slug, name string, ms []measure, inds []string, source string) Table {
-	months := d.yearMonths(y)
-	from, to := months[0], months[len(months)-1]
 	t := Table{Topic: YearTopic(y), Slug: slug, Name: itoa4(y) + "年" + name, Title: itoa4(y) + "年" + name, Kind: KindTable, LabelName: "指标",
 		Series: []string{"全年合计"}, Sources: d.datasets(inds...)}
+	d.dated(&t, d.lastMonth(inds...))
+	months := d.yearMonthsOf(y, inds...)
+	if months == nil {
+		return t
+	}
+	from, to := months[0], months[len(months)-1]
+	if to < itoa4(y)+"-12" {
+		t.Series = []string{cnPeriod(from, to) + "累计"}
+	}
 	covered := d.countMonths(from, to, inds...)
 	t.Subtitle = cnPeriod(from, to) + "，其中" + itoa(covered) + "个月有数据"
 	t.Note = "合计为各月数据行逐项相加，不取统计表中的合计列；比率由合计数计算，不是各月比率的平均；没有数据的月份不计入。" + source
