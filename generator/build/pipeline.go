@@ -431,6 +431,9 @@ func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer, updates []ch
 	for _, u := range updates[:min(12, len(updates))] {
 		d, _ := time.Parse("2006-01-02", u.Date)
 		desc := fmt.Sprintf("新增%d条，变更%d条，撤回%d条，公示期满%d条，统计图表%d个有变化", len(u.Added), len(u.Changed), len(u.Withdrawn), u.ExpiredN, len(u.Figures))
+		if n := u.InitialTotal(); n > 0 {
+			desc = fmt.Sprintf("首次发布%d条，", n) + desc
+		}
 		items = append(items, output.FeedItem{Title: u.Date + "数据更新", Link: r.AbsURL("/changes/" + u.Date + "/"), Description: desc, Date: d})
 	}
 	for i := range s.Cases[:min(20, len(s.Cases))] {
