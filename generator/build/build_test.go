@@ -33,7 +33,7 @@ func TestSmallTownPages(t *testing.T) {
 		t.Fatalf("published %d decisions, want 3", got)
 	}
 	b := "/zfxxgk/qingxi/"
-	sitetest.AssertFile(t, dest, "index.html", `<html lang="zh-CN">`, `<meta name="SiteIDCode" content="3300000000">`, `href="`+b+`cases/"`, "2026年行政处罚案件")
+	sitetest.AssertFile(t, dest, "index.html", `<html lang="zh-CN">`, `<meta name="SiteIDCode" content="3300000000">`, `href="`+b+`cases/"`, "作出的行政处罚决定（起，含不予公示的）", "2026年作出、现在公示的处罚决定（件）")
 	sitetest.AssertFile(t, dest, "cases/index.html", "青溪综执罚〔2026〕3号", "张某某", "! 张三丰", "! 青溪综执罚〔2023〕9号", "! 青溪综执罚〔2026〕6号")
 	sitetest.AssertFile(t, dest, "cases/withdrawn/index.html", "青溪综执罚〔2026〕6号", "行政复议撤销")
 	sitetest.AssertFile(t, dest, "notices/welcome/index.html", "<strong>每月</strong>", "<table>", "! <script>alert", `<meta name="PubDate" content="2026-05-01 00:00">`)

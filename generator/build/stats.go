@@ -25,11 +25,22 @@ type StatPage struct {
 // URL is the page's path.
 func (p *StatPage) URL() string { return "/stats/" + p.Topic.Path + "/" }
 
-// StatIndex is the payload of /stats/.
+// StatIndex is the payload of /stats/ and of the home page's figures.
 type StatIndex struct {
 	Topics   []StatPage
 	Years    []StatPage
 	Headline stats.Headline
+	// Service is the latest month of the service centre's monthly volume
+	// chart, the figure the home page shows and links to.
+	Service *ServiceFigure
+}
+
+// ServiceFigure is the number of items the service centre received in its
+// latest month of data, read from the row of the chart it links to.
+type ServiceFigure struct {
+	Month    string // "2026-10"
+	Received float64
+	URL      string // the chart's permalink
 }
 
 // statCharts computes the figures and charts of the statistics pages.
@@ -67,10 +78,29 @@ func addStatPages(s *site.Site, d *stats.Data, pages []charts.Page) ([]StatPage,
 	}
 	idx := statIndex(out)
 	idx.Headline = head
+	idx.Service = serviceFigure(out)
 	s.Add(&site.Page{URL: "/stats/", Layout: "stats", Title: "统计数据", Section: "/stats/", Column: "统计数据", InSitemap: true,
 		Description: "便民服务中心、综治信访、行政执法和权力清单的统计图表，每个图表附数据表、CSV 和 JSON 下载及引用说明。",
 		Crumbs:      []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
 	return out, idx
+}
+
+// serviceFigure reads the latest month of the service centre's monthly
+// volume chart; nil when there is none or it has no figure.
+func serviceFigure(pages []StatPage) *ServiceFigure {
+	for _, p := range pages {
+		for _, c := range p.Charts {
+			if c.Topic != stats.TopicService || c.Table.Slug != "monthly-volume" || len(c.Table.Rows) == 0 {
+				continue
+			}
+			r := c.Table.Rows[len(c.Table.Rows)-1]
+			if len(r.Cells) == 0 || r.Cells[0].Blank {
+				return nil
+			}
+			return &ServiceFigure{Month: r.Label, Received: r.Cells[0].V, URL: c.Anchor()}
+		}
+	}
+	return nil
 }
 
 // statIndex sorts statistics pages into topics and years.
