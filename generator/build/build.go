@@ -329,6 +329,7 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
+	l.sum.Diags = append(l.sum.Diags, unshownStats(l.sum.Result, &l.cfg)...)
 	l.sum.Diags.Sort()
 	l.sum.Duration = time.Since(start)
 	if l.sum.Diags.HasErrors() {

@@ -113,7 +113,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	)
 	ag, _ := errgroup.WithContext(ctx)
 	ag.Go(func() (err error) {
-		statData, chartSets, err = statCharts(res)
+		statData, chartSets, err = statCharts(res, &l.cfg)
 		return err
 	})
 	ag.Go(func() (err error) {
@@ -126,6 +126,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	<-prevRead
 	if prevErr != nil {
 		return sum, prevErr
+	}
+	if u := statData.Unshown(); len(u) > 0 {
+		sum.Diags = append(sum.Diags, u...)
+		sum.Diags.Sort()
 	}
 	statPages, idx := addStatPages(s, statData, chartSets)
 	for _, p := range s.HTML {

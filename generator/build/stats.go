@@ -2,6 +2,8 @@ package build
 
 import (
 	"gongshi/generator/charts"
+	"gongshi/generator/config"
+	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
 	"gongshi/generator/output"
 	"gongshi/generator/site"
@@ -44,10 +46,28 @@ type ServiceFigure struct {
 }
 
 // statCharts computes the figures and charts of the statistics pages.
-func statCharts(res *disclose.Result) (*stats.Data, []charts.Page, error) {
-	d := stats.New(res)
+func statCharts(res *disclose.Result, cfg *config.Config) (*stats.Data, []charts.Page, error) {
+	d := stats.New(res, statSets(cfg)...)
 	pages, err := charts.Pages(d)
 	return d, pages, err
+}
+
+// statSets are the statistics tables site.toml names.
+func statSets(cfg *config.Config) []stats.Set {
+	var out []stats.Set
+	for _, name := range sortedKeys(cfg.Stats) {
+		st := cfg.Stats[name]
+		out = append(out, stats.Set{Dataset: name, Title: st.Title, Topic: st.Topic, Unit: st.Unit})
+	}
+	return out
+}
+
+// unshownStats lists the statistics indicators that reach no page.
+func unshownStats(res *disclose.Result, cfg *config.Config) diag.List {
+	if res == nil {
+		return nil
+	}
+	return stats.New(res, statSets(cfg)...).Unshown()
 }
 
 // addStatPages adds the statistics pages to the site: /stats/, one page per

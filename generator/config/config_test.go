@@ -22,6 +22,10 @@ func TestLoadErrors(t *testing.T) {
 		{"[publisher]\nsponsr = \"x\"\n", `site.toml:2:1: error: unknown key "publisher.sponsr" (did you mean "sponsor"?)`},
 		{"title = \n", "site.toml:1:"},
 		{"page_size = 3\n", "site.toml: error: page_size 3: want 10 to 500"},
+		{"[stats.\"刑事案件\"]\ntitle = \"社会治安\"\ntopic = \"Public Security\"\n", `site.toml: error: stats."刑事案件": topic "Public Security": want lower-case letters, digits and dashes`},
+		{"[stats.\"刑事案件\"]\ntopic = \"public-security\"\n", `site.toml: error: stats."刑事案件": topic "public-security" needs a title`},
+		{"[stats.\"刑事案件\"]\ntitle = \"x\"\ntopic = \"year\"\n", `site.toml: error: stats."刑事案件": topic "year" is a page of its own`},
+		{"[stats.\"刑事案件\"]\ntitle = \"x\"\ntopic = \"public-security\"\nunits = \"件\"\n", `site.toml:4:1: error: unknown key "stats.\"刑事案件\".units"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

@@ -1,14 +1,16 @@
 package stats
 
-var petitionInds = []string{IndVisits, IndDisputes, IndResolved, IndPetitions, IndClosed}
+var petitionInds = []string{IndVisits, IndDisputes, IndResolved, IndPetitions, IndClosed, IndPetOnTime}
 
 const petitionSource = "数据来自 data/stats 中的综治中心和信访月度统计表，按月份逐项相加；表中的合计列和比率列不参与计算。"
 
 // HasPetitions reports whether there are petition and dispute figures.
 func (d *Data) HasPetitions() bool { return d.lastMonth(petitionInds...) != "" }
 
+// petitionMeasures are the petition figures; 信访按期办结 and its rate
+// only when a table has it.
 func (d *Data) petitionMeasures() []measure {
-	return []measure{
+	ms := []measure{
 		{name: "来访人次", val: d.count(IndVisits)},
 		{name: "矛盾纠纷受理", val: d.count(IndDisputes)},
 		{name: "矛盾纠纷化解", val: d.count(IndResolved)},
@@ -17,6 +19,12 @@ func (d *Data) petitionMeasures() []measure {
 		{name: "信访办结", val: d.count(IndClosed)},
 		{name: "信访办结率（%）", rate: true, val: d.rateOf(IndClosed, IndPetitions)},
 	}
+	if d.lastMonth(IndPetOnTime) != "" {
+		ms = append(ms,
+			measure{name: "信访按期办结", val: d.count(IndPetOnTime)},
+			measure{name: "信访按期办结率（%）", rate: true, val: d.rateOf(IndPetOnTime, IndClosed)})
+	}
+	return ms
 }
 
 // PetitionsMonthly is visits, disputes and petitions per month.

@@ -156,14 +156,25 @@ func (d *Data) serviceQualityBy(slug, dim, name string, key func(*fact) string) 
 }
 
 func (d *Data) serviceBy(slug, dim, name string, key func(*fact) string) Table {
-	t := Table{Topic: TopicService, Slug: slug, Name: name, Title: name, Kind: KindHBar, LabelName: dim, Unit: "件",
-		Series: []string{"受理数", "办结数"}, Sources: d.datasets(serviceInds...)}
 	last := d.lastMonth(serviceInds...)
-	d.dated(&t, last)
+	from := ""
+	if last != "" {
+		from = last[:4] + "-01"
+	}
+	t := d.serviceByIn(TopicService, slug, dim, name, from, last, key)
+	t.Note = "每个" + dim + "为本年各月数据行之和；年中才出现的" + dim + "只计其有数据的月份，并在表中注明起始月份。" + serviceSource
+	return t
+}
+
+// serviceByIn is received and completed per category or window over the
+// months from..to, the most received first.
+func (d *Data) serviceByIn(topic, slug, dim, name, from, last string, key func(*fact) string) Table {
+	t := Table{Topic: topic, Slug: slug, Name: name, Title: name, Kind: KindHBar, LabelName: dim, Unit: "件",
+		Series: []string{"受理数", "办结数"}, Sources: d.datasets(serviceInds...)}
+	d.dated(&t, d.lastMonth(serviceInds...))
 	if last == "" {
 		return t
 	}
-	from := last[:4] + "-01"
 	keys := map[string]string{} // key → first month in the period
 	for _, f := range d.facts {
 		if (f.ind == IndReceived || f.ind == IndCompleted) && f.month >= from && f.month <= last {
@@ -196,8 +207,27 @@ func (d *Data) serviceBy(slug, dim, name string, key func(*fact) string) Table {
 		t.Title = cnPeriod(from, last) + top.Label + "受理最多，共" + fmtCell(top.Cells[0]) + "件"
 	}
 	t.Subtitle = "单位：件；" + cnPeriod(from, last) + "累计，按受理数从多到少排列"
-	t.Note = "每个" + dim + "为本年各月数据行之和；年中才出现的" + dim + "只计其有数据的月份，并在表中注明起始月份。" + serviceSource
+	t.Note = "每个" + dim + "为该期间各月数据行之和；期间中才出现的" + dim + "只计其有数据的月份，并在表中注明起始月份。" + serviceSource
 	return t
+}
+
+// YearServiceByCategory is received and completed per category in year y.
+func (d *Data) YearServiceByCategory(y int) Table {
+	return d.yearServiceBy(y, "service-by-category", "类别", func(f *fact) string { return f.cat })
+}
+
+// YearServiceByWindow is received and completed per window in year y.
+func (d *Data) YearServiceByWindow(y int) Table {
+	return d.yearServiceBy(y, "service-by-window", "窗口", func(f *fact) string { return f.win })
+}
+
+func (d *Data) yearServiceBy(y int, slug, dim string, key func(*fact) string) Table {
+	ms := d.yearMonthsOf(y, serviceInds...)
+	name := itoa4(y) + "年便民服务中心各" + dim + "受理与办结"
+	if ms == nil {
+		return d.serviceByIn(YearTopic(y), slug, dim, name, "", "", key)
+	}
+	return d.serviceByIn(YearTopic(y), slug, dim, name, ms[0], ms[len(ms)-1], key)
 }
 
 // Ratings is the number of ratings per level per month.

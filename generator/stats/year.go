@@ -1,8 +1,12 @@
 package stats
 
 import (
+	"math"
 	"sort"
 	"strconv"
+	"strings"
+
+	"gongshi/generator/ingest"
 )
 
 // YearTopic is the page path of year y's review: "year/2026".
@@ -138,4 +142,73 @@ func (d *Data) HasServiceIn(y int) bool {
 // HasPetitionsIn reports whether year y has petition figures.
 func (d *Data) HasPetitionsIn(y int) bool {
 	return d.countMonths(itoa4(y)+"-01", itoa4(y)+"-12", petitionInds...) > 0
+}
+
+// procedureOf sorts a decision's 程序类型 into 简易程序 and 普通程序 (a
+// hearing is part of the ordinary procedure); "未注明" when blank or
+// neither.
+func procedureOf(p string) string {
+	switch {
+	case strings.Contains(p, "简易"), strings.Contains(p, "当场"):
+		return "简易程序"
+	case strings.Contains(p, "普通"), strings.Contains(p, "一般"), strings.Contains(p, "听证"):
+		return "普通程序"
+	}
+	return "未注明"
+}
+
+// YearProcedure is the decisions and fines of year y by procedure.
+func (d *Data) YearProcedure(y int) Table {
+	from, to := d.yearSpan(y)
+	t := Table{Topic: YearTopic(y), Slug: "by-procedure", Name: itoa4(y) + "年处罚决定按程序类型", Kind: KindTable, LabelName: "程序类型",
+		Series: []string{"决定数（起）", "罚款金额（元）"}, Sources: []string{"data/cases"},
+		Subtitle: "单位：起、元；" + cnDays(from, to),
+		Note:     EnforcementNote + "程序类型取决定的“程序类型”一栏：含“简易”或“当场”的为简易程序，含“普通”“一般”或“听证”的为普通程序，其余和未填写的记为“未注明”。"}
+	d.dated(&t, dayOf(d.asOf))
+	n := map[string]int{}
+	f := map[string]ingest.Money{}
+	var all ingest.Money
+	acts := d.actsBetween(from, to)
+	for i := range acts {
+		p := procedureOf(acts[i].Procedure)
+		n[p]++
+		f[p] += acts[i].Fine
+		all += acts[i].Fine
+	}
+	for _, p := range []string{"简易程序", "普通程序", "未注明"} {
+		if n[p] > 0 || p != "未注明" {
+			t.Rows = append(t.Rows, Row{Label: p, Cells: []Cell{Num(float64(n[p])), Num(f[p].Yuan())}})
+		}
+	}
+	t.Rows = append(t.Rows, Row{Label: "合计", Cells: []Cell{Num(float64(len(acts))), Num(all.Yuan())}})
+	t.Title = itoa4(y) + "年作出行政处罚决定" + itoa(len(acts)) + "起，其中简易程序" + itoa(n["简易程序"]) + "起、普通程序" + itoa(n["普通程序"]) + "起"
+	return t
+}
+
+// YearFinesTotal is the fines imposed in year y (the decisions) and
+// collected (the statistics tables, over the months they cover).
+func (d *Data) YearFinesTotal(y int) Table {
+	from, to := d.yearSpan(y)
+	t := Table{Topic: YearTopic(y), Slug: "fines", Name: itoa4(y) + "年罚款决定与收缴", Kind: KindTable, LabelName: "项目",
+		Series: []string{"金额（元）"}, Unit: "元", Sources: []string{"data/cases"},
+		Subtitle: "单位：元；罚款金额" + cnDays(from, to),
+		Note:     EnforcementNote + "罚款金额为处罚决定书载明的罚款数额之和；罚款收缴金额为统计表中“罚款收缴金额”等指标各月之和，没有该指标时记“—”（数据未提供，不是0）。收缴的可能是以前年度决定的罚款。"}
+	d.dated(&t, dayOf(d.asOf))
+	imposed := fines(d.actsBetween(from, to))
+	collected := Gap
+	label := "罚款收缴金额"
+	if ms := d.yearMonthsOf(y, IndFineCollect); ms != nil {
+		collected = d.sum(IndFineCollect, inRange(ms[0], ms[len(ms)-1]))
+		label += "（" + cnPeriod(ms[0], ms[len(ms)-1]) + "）"
+		t.Sources = append(t.Sources, d.datasets(IndFineCollect)...)
+	}
+	t.Rows = []Row{
+		{Label: "罚款金额（" + cnDays(from, to) + "）", Cells: []Cell{Num(imposed.Yuan())}},
+		{Label: label, Cells: []Cell{collected}},
+	}
+	t.Title = itoa4(y) + "年处罚决定罚款" + imposed.String()
+	if !collected.Blank {
+		t.Title += "，收缴罚款" + ingest.Money(math.Round(collected.V*100)).String()
+	}
+	return t
 }
