@@ -334,7 +334,7 @@ func (d *Data) OthersYears(topic string) Table {
 	ms, keys := d.otherMeasures(topic)
 	t := Table{Topic: topic, Slug: "other-indicators-years", Name: "其他指标各年合计", Kind: KindTable, LabelName: "指标", Unit: d.ownUnit(topic),
 		Sources: d.datasets(keys...),
-		Note:    "各年合计为该年各月数据行之和；当年只计到最后一个有数据的月份，列名写明月份范围；比率类指标不累加，记“—”。" + gapNote}
+		Note:    "各年合计为该年各月数据行之和；数据不满全年的，列名写明有数据的月份范围；比率类指标不累加，记“—”。" + gapNote}
 	if !slices.Contains(builtinTopics, topic) {
 		t.Slug = "year-totals"
 	}
@@ -348,6 +348,9 @@ func (d *Data) OthersYears(topic string) Table {
 	type col struct{ from, to string }
 	var cols []col
 	for _, m := range span {
+		if !d.hasMonth(m, keys...) {
+			continue // a column names the months with data only
+		}
 		if len(cols) == 0 || cols[len(cols)-1].from[:4] != m[:4] {
 			cols = append(cols, col{m, m})
 		}

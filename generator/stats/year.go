@@ -55,6 +55,20 @@ func (d *Data) yearMonthsOf(y int, inds ...string) []string {
 	return monthsBetween(from, to)
 }
 
+// dataMonthsIn is the first and last month of year y with a row of inds;
+// "" when there is none.
+func (d *Data) dataMonthsIn(y int, inds ...string) (first, last string) {
+	for _, m := range monthsBetween(itoa4(y)+"-01", itoa4(y)+"-12") {
+		if d.hasMonth(m, inds...) {
+			if first == "" {
+				first = m
+			}
+			last = m
+		}
+	}
+	return first, last
+}
+
 // AnnualReport gives the counts the annual 政府信息公开 report asks for:
 // penalty and licence decisions made in year y.
 func (d *Data) AnnualReport(y int) Table {
@@ -67,10 +81,10 @@ func (d *Data) AnnualReport(y int) Table {
 	d.dated(&t, dayOf(d.asOf))
 	n := len(d.actsBetween(from, to))
 	lic := Gap
-	if ms := d.yearMonthsOf(y, IndLicences); ms != nil {
-		lic = d.sum(IndLicences, inRange(ms[0], ms[len(ms)-1]))
-		if ms[len(ms)-1] < itoa4(y)+"-12" {
-			t.Note += "行政许可决定数为" + cnPeriod(ms[0], ms[len(ms)-1]) + "之和。"
+	if first, last := d.dataMonthsIn(y, IndLicences); first != "" {
+		lic = d.sum(IndLicences, inRange(first, last))
+		if first > itoa4(y)+"-01" || last < itoa4(y)+"-12" {
+			t.Note += "行政许可决定数为" + cnPeriod(first, last) + "之和。"
 		}
 	}
 	if !lic.Blank {
@@ -197,9 +211,9 @@ func (d *Data) YearFinesTotal(y int) Table {
 	imposed := fines(d.actsBetween(from, to))
 	collected := Gap
 	label := "罚款收缴金额"
-	if ms := d.yearMonthsOf(y, IndFineCollect); ms != nil {
-		collected = d.sum(IndFineCollect, inRange(ms[0], ms[len(ms)-1]))
-		label += "（" + cnPeriod(ms[0], ms[len(ms)-1]) + "）"
+	if first, last := d.dataMonthsIn(y, IndFineCollect); first != "" {
+		collected = d.sum(IndFineCollect, inRange(first, last))
+		label += "（" + cnPeriod(first, last) + "）"
 		t.Sources = append(t.Sources, d.datasets(IndFineCollect)...)
 	}
 	t.Rows = []Row{
