@@ -2,6 +2,10 @@ package build_test
 
 import (
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -143,4 +147,79 @@ func TestOwnStatsTopic(t *testing.T) {
 			t.Errorf("a configured table's indicator is reported as unshown: %s", d)
 		}
 	}
+}
+
+// TestDataCatalogJSONLD reads the schema.org Dataset metadata of /data/:
+// one Dataset per catalogue entry, with every property search engines
+// need, and a distribution per download that exists.
+func TestDataCatalogJSONLD(t *testing.T) {
+	dest, _ := sitetest.Build(t, readArchive(t, "statstown.txtar"))
+	page, err := os.ReadFile(filepath.Join(dest, "data", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`).FindAllSubmatch(page, -1)
+	if len(m) != 1 {
+		t.Fatalf("%d JSON-LD blocks, want 1", len(m))
+	}
+	var doc struct {
+		Context string           `json:"@context"`
+		Graph   []map[string]any `json:"@graph"`
+	}
+	if err := json.Unmarshal(m[0][1], &doc); err != nil {
+		t.Fatalf("JSON-LD: %v\n%s", err, m[0][1])
+	}
+	if doc.Context != "https://schema.org" {
+		t.Errorf("@context %q", doc.Context)
+	}
+	base := "https://www.example.gov.cn/zfxxgk/qingxi/"
+	names := map[string]bool{}
+	for _, ds := range doc.Graph {
+		name, _ := ds["name"].(string)
+		names[name] = true
+		if ds["@type"] != "Dataset" {
+			t.Errorf("%s: @type %v", name, ds["@type"])
+		}
+		for _, k := range []string{"name", "description", "dateModified", "temporalCoverage"} {
+			if s, _ := ds[k].(string); s == "" {
+				t.Errorf("%s: no %s", name, k)
+			}
+		}
+		if !regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?(/\d{4}-\d{2}(-\d{2})?)?$`).MatchString(ds["temporalCoverage"].(string)) {
+			t.Errorf("%s: temporalCoverage %q is not an ISO 8601 date or interval", name, ds["temporalCoverage"])
+		}
+		if ds["dateModified"] != "2026-06-01" {
+			t.Errorf("%s: dateModified %v", name, ds["dateModified"])
+		}
+		if l, _ := ds["license"].(map[string]any); l == nil || l["name"] == "" {
+			t.Errorf("%s: license %v", name, ds["license"])
+		}
+		if p, _ := ds["spatialCoverage"].(map[string]any); p == nil || p["@type"] != "Place" || p["name"] != "青溪镇" {
+			t.Errorf("%s: spatialCoverage %v", name, ds["spatialCoverage"])
+		}
+		formats := map[string]bool{}
+		dist, _ := ds["distribution"].([]any)
+		for _, d := range dist {
+			dd, _ := d.(map[string]any)
+			u, _ := dd["contentUrl"].(string)
+			formats[dd["encodingFormat"].(string)] = true
+			if dd["@type"] != "DataDownload" || !strings.HasPrefix(u, base) {
+				t.Errorf("%s: distribution %v", name, dd)
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(strings.TrimPrefix(u, base)))); err != nil {
+				t.Errorf("%s: %s is not in the output", name, u)
+			}
+		}
+		if !formats["text/csv"] || !formats["application/json"] {
+			t.Errorf("%s: distributions %v, want CSV and JSON", name, formats)
+		}
+	}
+	for _, want := range []string{"行政处罚决定", "权力清单", "政务服务事项", "统计数据"} {
+		if !names[want] {
+			t.Errorf("no Dataset named %s", want)
+		}
+	}
+	// The statistics cover the months of their rows.
+	sitetest.AssertFile(t, dest, "data/index.html", `"temporalCoverage":"2025-01/2026-04"`, "数据范围 2025-01 至 2026-04")
 }

@@ -41,7 +41,8 @@ func TestSmallTownPages(t *testing.T) {
 	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "\ufeff月份,受理数,办结数,按期办结数\r\n2026-03,200,198,196\r\n2026-04,190,186,185\r\n")
 	sitetest.AssertFile(t, dest, "sitemap.xml", "https://www.example.gov.cn/zfxxgk/qingxi/cases/")
 	sitetest.AssertFile(t, dest, "robots.txt", "Sitemap: https://www.example.gov.cn/zfxxgk/qingxi/sitemap.xml")
-	// No script inline: every <script> has a src.
+	// No script inline: every <script> has a src (the JSON-LD block of
+	// /data/ is a data block of type application/ld+json, not a script).
 	for _, f := range sitetest.Files(t, dest) {
 		if !strings.HasSuffix(f, ".html") {
 			continue

@@ -137,8 +137,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			p.Data = idx // the home page links only to topics that exist
 		}
 	}
+	dp, err := dataPage(&l.cfg, datasets, r.AbsURL)
+	if err != nil {
+		return sum, err
+	}
 	s.Add(&site.Page{URL: "/data/", Layout: "data", Title: "开放数据", Section: "/data/", Column: "开放数据", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: datasets})
+		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: dp})
 
 	// What changed since the previous build.
 	var allCharts []charts.Chart
