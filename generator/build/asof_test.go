@@ -44,6 +44,7 @@ func TestFiguresRunToTheirData(t *testing.T) {
 	// April and May 2026 are not shown as months without decisions.
 	sitetest.AssertFile(t, dest, "stats/enforcement/monthly-decisions.csv",
 		"2025-01,1,,2026-03-30\r\n", "2026-02,1,,2026-03-30\r\n", "2026-03,2,数据截至3月30日,2026-03-30\r\n", "! 2026-04", "! 2026-05")
+	sitetest.AssertFile(t, dest, "stats/index.html", "数据截至2026年3月30日。<strong>此后未更新。</strong>", "（数据截至2026年3月30日）")
 	sitetest.AssertFile(t, dest, "stats/enforcement/monthly-fines.csv", "2026-03,1500,,数据截至3月30日,2026-03-30\r\n", "! 2026-04")
 
 	// Service centre, 2026 1—3月 against 2025 1—3月: received

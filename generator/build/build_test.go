@@ -38,7 +38,7 @@ func TestSmallTownPages(t *testing.T) {
 	sitetest.AssertFile(t, dest, "cases/withdrawn/index.html", "青溪综执罚〔2026〕6号", "行政复议撤销")
 	sitetest.AssertFile(t, dest, "notices/welcome/index.html", "<strong>每月</strong>", "<table>", "! <script>alert", `<meta name="PubDate" content="2026-05-01 00:00">`)
 	sitetest.AssertFile(t, dest, "stats/service-centre/index.html", `data-option="`+b+`stats/service-centre/monthly-volume.option.json"`, "<caption>", `scope="row"`)
-	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "\ufeff月份,受理数,办结数,按期办结数\r\n2026-03,200,198,196\r\n2026-04,190,186,185\r\n")
+	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "\ufeff月份,受理数,办结数,按期办结数,数据截至\r\n2026-03,200,198,196,2026-04\r\n2026-04,190,186,185,2026-04\r\n")
 	sitetest.AssertFile(t, dest, "sitemap.xml", "https://www.example.gov.cn/zfxxgk/qingxi/cases/")
 	sitetest.AssertFile(t, dest, "robots.txt", "Sitemap: https://www.example.gov.cn/zfxxgk/qingxi/sitemap.xml")
 	// No script inline: every <script> has a src (the JSON-LD block of

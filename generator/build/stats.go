@@ -22,6 +22,9 @@ type StatPage struct {
 	// AsOf is the latest date of the data of the page's charts
 	// (stats.Table.AsOf), "" when none is dated; AsOfText is it in Chinese.
 	AsOf, AsOfText string
+	// Stale reports that even the page's latest data is more than a month
+	// older than the build.
+	Stale bool
 }
 
 // URL is the page's path.
@@ -81,7 +84,9 @@ func addStatPages(s *site.Site, d *stats.Data, pages []charts.Page) ([]StatPage,
 		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years}
 		for _, c := range p.Charts {
 			// "2026-11" sorts after "2026-10-30": a later month is later data.
-			sp.AsOf = max(sp.AsOf, c.Table.AsOf)
+			if c.Table.AsOf > sp.AsOf {
+				sp.AsOf, sp.Stale = c.Table.AsOf, c.Table.Stale
+			}
 		}
 		sp.AsOfText = stats.AsOfText(sp.AsOf)
 		out = append(out, sp)

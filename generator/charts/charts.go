@@ -14,6 +14,11 @@
 //	/stats/powers/                   权力清单 by category, source, domain
 //	/stats/powers/usage/             power items used / never used, last 12 months
 //	/stats/year/YYYY/                year in review, with the annual-report counts
+//	/stats/TOPIC/                    a town's own tables (site.toml [stats."DATASET"])
+//
+// Every table runs to the date of its data (stats.Table.AsOf), never to
+// the build date; its CSV carries that date in a 数据截至 column and its
+// JSON in "as_of".
 //
 // Each chart is the anchor "#ID" on its page, ID being the page path with
 // "/" as "-" plus the slug ("powers-usage-never-used"), and its files are
