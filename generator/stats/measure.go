@@ -83,6 +83,9 @@ func (d *Data) ytdTable(topic, slug, name string, ms []measure, inds []string) T
 	if n := len(monthsBetween(from, last)) - d.countMonths(from, last, inds...); n > 0 {
 		t.Note += "本年累计期间有" + itoa(n) + "个月无数据，未计入。"
 	}
+	if n := len(monthsBetween(pfrom, plast)) - d.countMonths(pfrom, plast, inds...); n > 0 {
+		t.Note += "上年同期有" + itoa(n) + "个月无数据，比较时请注意。"
+	}
 	for _, m := range ms {
 		cur, p := m.val(inRange(from, last)), m.val(inRange(pfrom, plast))
 		t.Rows = append(t.Rows, Row{Label: m.name, Cells: []Cell{cur, p, delta(m.rate, cur, p)}})

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
 	"gongshi/generator/internal/statsfixture"
 	"gongshi/generator/records"
@@ -201,5 +202,56 @@ func TestServiceQualityByCategoryFromSums(t *testing.T) {
 	// 民政: no completed cases, so no rate.
 	if c := rows["民政"]; !c[2].Blank {
 		t.Errorf("民政 rate with a zero denominator: %+v", c[2])
+	}
+}
+
+// TestOtherIndicators: indicators no built-in figure uses are kept under
+// their own names on their table's topic; an exported rate is shown for a
+// month as exported and never summed; a rate the pages compute is a note
+// for check; a table no topic takes is a warning.
+func TestOtherIndicators(t *testing.T) {
+	res := &disclose.Result{BuildDate: day("2026-06-01")}
+	for _, r := range []records.StatRow{
+		{Dataset: "便民", Month: "2026-01", Category: "社保", Indicator: "受理数", Value: 10},
+		{Dataset: "便民", Month: "2026-01", Category: "社保", Indicator: "即办件数", Value: 4},
+		{Dataset: "便民", Month: "2026-01", Category: "民政", Indicator: "即办件数", Value: 3},
+		{Dataset: "便民", Month: "2026-01", Category: "合计", Indicator: "即办件数", Value: 99},
+		{Dataset: "便民", Month: "2026-02", Category: "社保", Indicator: "即办件数", Value: 5},
+		{Dataset: "便民", Month: "2026-01", Indicator: "按时办结率", Value: 98},
+		{Dataset: "热线", Month: "2026-01", Indicator: "受理数", Value: 50},
+		{Dataset: "热线", Month: "2026-01", Indicator: "满意率", Value: 96.5},
+		{Dataset: "热线", Month: "2026-02", Indicator: "受理数", Value: 60},
+		{Dataset: "热线", Month: "2026-02", Indicator: "满意率", Value: 97},
+		{Dataset: "网格", Month: "2026-01", Indicator: "网格事件数", Value: 7, Pos: diag.Pos{File: "data/stats/网格.csv", Row: 2, Col: 2}},
+	} {
+		res.Stats = append(res.Stats, r)
+	}
+	d := New(res, Set{Dataset: "热线", Title: "12345热线", Topic: "hotline", Unit: "件"})
+	if got := rows(d.OthersMonthly(TopicService)); fmt.Sprint(got) != "[2026-01: 7 2026-02: 5]" {
+		t.Errorf("service centre's other indicators: %v", got)
+	}
+	// The hotline's 受理数 is its own, not the service centre's.
+	if got := rows(d.ServiceVolume()); fmt.Sprint(got) != "[2026-01: 10 — —]" {
+		t.Errorf("service volume: %v", got)
+	}
+	if got := d.OwnTopics(); len(got) != 1 || got[0].Path != "hotline" || got[0].Title != "12345热线" {
+		t.Errorf("own topics: %+v", got)
+	}
+	if got := rows(d.OthersMonthly("hotline")); fmt.Sprint(got) != "[2026-01: 50 96.5 2026-02: 60 97]" {
+		t.Errorf("hotline monthly: %v", got)
+	}
+	// 1—2月: 受理 110; 满意率 is not summed.
+	if got := rows(d.OthersYears("hotline")); fmt.Sprint(got) != "[受理数: 110 满意率: —]" {
+		t.Errorf("hotline years: %v", got)
+	}
+	if got := rows(d.OthersLatest("hotline"))[1]; got != "满意率: 97 96.5 0.5 — —" {
+		t.Errorf("hotline latest: %v", got)
+	}
+	var got []string
+	for _, x := range d.Unshown() {
+		got = append(got, x.Severity.String()+" "+x.Pos.File+" "+x.Code)
+	}
+	if fmt.Sprint(got) != "[info  stats-rate warning data/stats/网格.csv stats-unshown]" {
+		t.Errorf("unshown: %q", got)
 	}
 }
