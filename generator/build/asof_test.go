@@ -99,6 +99,27 @@ func TestFiguresRunToTheirData(t *testing.T) {
 		"数据截至2026年3月30日")
 	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "2026-03,160,150,150,,2026-03\r\n")
 	sitetest.AssertFile(t, dest, "cases/2026/index.html", "青溪综执罚〔2026〕1号", "青溪综执罚〔2026〕3号", "! 青溪综执罚〔2026〕2号")
+
+	// More captions, and none anywhere runs past the data: no statistics
+	// page or download names April to June 2026 as a period, and the
+	// build date appears only as the date the page was made.
+	sitetest.AssertFile(t, dest, "stats/enforcement/index.html", "单位：起；按决定日期逐月统计，2025年1月—2026年3月", "单位：起；2026年1月1日至3月30日")
+	sitetest.AssertFile(t, dest, "stats/petitions/index.html", "2026年1—3月累计与上年同期比较", "2026年3月与上月、上年同月比较")
+	sitetest.AssertFile(t, dest, "stats/public-security/index.html", "本年累计为2026年1—3月，上年同期为2025年1—3月")
+	sitetest.AssertFile(t, dest, "stats/year/2026/index.html", "单位：起、元；2026年1月1日至3月30日", "罚款金额（2026年1月1日至3月30日）")
+	for _, f := range sitetest.Files(t, dest) {
+		if !strings.HasPrefix(f, "stats/") || strings.HasSuffix(f, ".option.json") {
+			continue
+		}
+		b, _ := os.ReadFile(filepath.Join(dest, f))
+		page := strings.ReplaceAll(string(b), "本页生成于2026年6月1日", "")
+		page = regexp.MustCompile(`本站更新于\s*<time[^>]*>2026年6月1日`).ReplaceAllString(page, "")
+		for _, bad := range []string{"2026年6月1日", "至6月1日", "2026年1—4月", "2026年1—5月", "2026年1—6月", "2026年4月", "2026年5月", "2026-04", "2026-05"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s: %q is past the data", f, bad)
+			}
+		}
+	}
 }
 
 // TestOwnStatsTopic: a table named in site.toml gets a topic page like the
