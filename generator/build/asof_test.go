@@ -44,7 +44,7 @@ func TestFiguresRunToTheirData(t *testing.T) {
 	// April and May 2026 are not shown as months without decisions.
 	sitetest.AssertFile(t, dest, "stats/enforcement/monthly-decisions.csv",
 		"2025-01,1,,2026-03-30\r\n", "2026-02,1,,2026-03-30\r\n", "2026-03,2,数据截至3月30日,2026-03-30\r\n", "! 2026-04", "! 2026-05")
-	sitetest.AssertFile(t, dest, "stats/index.html", "数据截至2026年3月30日。<strong>此后未更新。</strong>", "（数据截至2026年3月30日）")
+	sitetest.AssertFile(t, dest, "stats/index.html", "数据截至2026年3月30日。<strong>此后未更新。</strong>", "（数据截至2026年3月30日，此后未更新）")
 	sitetest.AssertFile(t, dest, "stats/enforcement/monthly-fines.csv", "2026-03,1500,,数据截至3月30日,2026-03-30\r\n", "! 2026-04")
 
 	// Service centre, 2026 1—3月 against 2025 1—3月: received
@@ -96,7 +96,7 @@ func TestFiguresRunToTheirData(t *testing.T) {
 		`<span class="n">3,500元</span><span class="l">同期罚款金额</span>`,
 		`<a href="/cases/2026/"><span class="n">2</span><span class="l">2026年作出、现在公示的处罚决定（件）</span>`,
 		`<a href="/stats/service-centre/#service-centre-monthly-volume"><span class="n">160</span><span class="l">2026年3月便民服务中心受理（件）</span>`,
-		"数据截至2026年3月30日")
+		"数据截至2026年3月30日（此后未更新）")
 	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "2026-03,160,150,150,,2026-03\r\n")
 	sitetest.AssertFile(t, dest, "cases/2026/index.html", "青溪综执罚〔2026〕1号", "青溪综执罚〔2026〕3号", "! 青溪综执罚〔2026〕2号")
 

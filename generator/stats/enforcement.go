@@ -63,6 +63,9 @@ type Headline struct {
 	Sentence string
 	// Period is "2026年1月1日至10月30日".
 	Period string
+	// Stale reports that the build is more than a month past To: the
+	// decisions have not been updated since.
+	Stale bool
 	// URL is the figure the sentence comes from, with its anchor.
 	URL string
 }
@@ -73,6 +76,9 @@ func (d *Data) Headline() Headline {
 	acts := d.thisYear()
 	h := Headline{Year: d.Year(), From: jan1(d.Year()), To: d.asOf, Cases: len(acts), Fines: fines(acts)}
 	h.Period = cnDays(h.From, h.To)
+	var t Table
+	d.dated(&t, dayOf(h.To))
+	h.Stale = t.Stale
 	h.Sentence = fmt.Sprintf("%s共办理各类案件%d起，罚款%s", h.Period, h.Cases, h.Fines.String())
 	h.URL = "/stats/" + TopicEnforcement + "/#" + TopicEnforcement + "-year-to-date"
 	return h
