@@ -107,8 +107,8 @@ func (d *Data) indexStats(rows []records.StatRow, sets []Set) {
 		}
 		return c
 	}
-	// The built-in topic of each table: that of its first canonical
-	// indicator, in the order of topicOrder.
+	// The built-in topic of each table: of its canonical indicators, the
+	// one whose topic comes first in builtinTopics; site.toml's topic wins.
 	topicOf := map[string]string{}
 	for i := range rows {
 		r := &rows[i]
@@ -160,7 +160,7 @@ func (d *Data) indexStats(rows []records.StatRow, sets []Set) {
 		if !ok {
 			name := strings.TrimSpace(r.Indicator)
 			topic, shown := topicOf[r.Dataset]
-			computed := !own(r.Dataset) && slices.Contains(computedRates, ingest0(name))
+			computed := !own(r.Dataset) && slices.Contains(computedRates, matchName(name))
 			info = otherInfo{key: r.Dataset + "\x1f" + name, shown: shown && !computed}
 			infos[otherKey{r.Dataset, r.Indicator}] = info
 			if !info.shown {
@@ -203,7 +203,7 @@ func (d *Data) indexStats(rows []records.StatRow, sets []Set) {
 
 // ingest0 is a name as the built-in indicators are matched: normalised,
 // without a unit suffix.
-func ingest0(name string) string {
+func matchName(name string) string {
 	n := ingest.NormalizeHeader(name)
 	if m := unitSuffix.FindStringSubmatch(n); m != nil {
 		n = strings.TrimSuffix(n, m[0])
