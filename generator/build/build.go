@@ -385,6 +385,7 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 	} else {
 		l.sum.Diags = append(l.sum.Diags, timeliness(l.sum.Result, prev, l.cfg.Calendar, now)...)
 	}
+	l.sum.Diags = append(l.sum.Diags, unshownStats(l.sum.Result, &l.cfg)...)
 	l.sum.Diags.Sort()
 	l.sum.Ambiguities = disclose.Ambiguities(l.set, l.sum.Result)
 	l.sum.Duration = time.Since(start)

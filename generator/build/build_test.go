@@ -33,15 +33,16 @@ func TestSmallTownPages(t *testing.T) {
 		t.Fatalf("published %d decisions, want 3", got)
 	}
 	b := "/zfxxgk/qingxi/"
-	sitetest.AssertFile(t, dest, "index.html", `<html lang="zh-CN">`, `<meta name="SiteIDCode" content="3300000000">`, `href="`+b+`cases/"`, "2026年行政处罚案件")
+	sitetest.AssertFile(t, dest, "index.html", `<html lang="zh-CN">`, `<meta name="SiteIDCode" content="3300000000">`, `href="`+b+`cases/"`, "作出的行政处罚决定（起，含不予公示的）", "2026年作出、现在公示的处罚决定（件）")
 	sitetest.AssertFile(t, dest, "cases/index.html", "青溪综执罚〔2026〕3号", "张某某", "! 张三丰", "! 青溪综执罚〔2023〕9号", "! 青溪综执罚〔2026〕6号")
 	sitetest.AssertFile(t, dest, "cases/withdrawn/index.html", "青溪综执罚〔2026〕6号", "行政复议撤销")
 	sitetest.AssertFile(t, dest, "notices/welcome/index.html", "<strong>每月</strong>", "<table>", "! <script>alert", `<meta name="PubDate" content="2026-05-01 00:00">`)
 	sitetest.AssertFile(t, dest, "stats/service-centre/index.html", `data-option="`+b+`stats/service-centre/monthly-volume.option.json"`, "<caption>", `scope="row"`)
-	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "\ufeff月份,受理数,办结数,按期办结数\r\n2026-03,200,198,196\r\n2026-04,190,186,185\r\n")
+	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "\ufeff月份,受理数,办结数,按期办结数,数据截至\r\n2026-03,200,198,196,2026-04\r\n2026-04,190,186,185,2026-04\r\n")
 	sitetest.AssertFile(t, dest, "sitemap.xml", "https://www.example.gov.cn/zfxxgk/qingxi/cases/")
 	sitetest.AssertFile(t, dest, "robots.txt", "Sitemap: https://www.example.gov.cn/zfxxgk/qingxi/sitemap.xml")
-	// No script inline: every <script> has a src.
+	// No script inline: every <script> has a src (the JSON-LD block of
+	// /data/ is a data block of type application/ld+json, not a script).
 	for _, f := range sitetest.Files(t, dest) {
 		if !strings.HasSuffix(f, ".html") {
 			continue

@@ -18,6 +18,10 @@ func TestSecondBuildReportsChanges(t *testing.T) {
 	if _, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(first), Dest: dest, Now: sitetest.Date}); err != nil {
 		t.Fatal(err)
 	}
+	// The first build is the initial publication of everything in it.
+	sitetest.AssertFile(t, dest, "changes/index.html", "2026-06-01</a>：首次发布行政处罚决定 ", "! 2026-06-01</a>：新增 0")
+	sitetest.AssertFile(t, dest, "changes/2026-06-01/index.html", "<h2 id=\"initial\">首次发布</h2>", "以下记录于2026-06-01首次发布", "<li>行政处罚决定 ")
+	sitetest.AssertFile(t, dest, "index.xml", "首次发布")
 	// A month later: one fine corrected, one decision withdrawn, and the
 	// natural person's fine (12 months) still published.
 	second := strings.Replace(first, "罚款2000元,0.2", "罚款3000元,0.3", 1)
@@ -58,6 +62,10 @@ func TestMonthlyArchiveKeepsEarlierMonths(t *testing.T) {
 	if _, err := build.Build(ctx, build.Options{SourceFS: sitetest.Source(first), Dest: dest, Now: sitetest.Date}); err != nil {
 		t.Fatal(err)
 	}
+	// The first build is the initial publication of everything in it.
+	sitetest.AssertFile(t, dest, "changes/index.html", "2026-06-01</a>：首次发布行政处罚决定 ", "! 2026-06-01</a>：新增 0")
+	sitetest.AssertFile(t, dest, "changes/2026-06-01/index.html", "<h2 id=\"initial\">首次发布</h2>", "以下记录于2026-06-01首次发布", "<li>行政处罚决定 ")
+	sitetest.AssertFile(t, dest, "index.xml", "首次发布")
 	june, err := os.ReadFile(filepath.Join(dest, "data/archive/2026-06/service-centre-monthly-volume.csv"))
 	if err != nil {
 		t.Fatal(err)

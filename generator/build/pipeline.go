@@ -137,7 +137,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	)
 	ag, _ := errgroup.WithContext(ctx)
 	ag.Go(func() (err error) {
-		statData, chartSets, err = statCharts(res)
+		statData, chartSets, err = statCharts(res, &l.cfg)
 		return err
 	})
 	ag.Go(func() (err error) {
@@ -152,6 +152,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return sum, prevErr
 	}
 	sum.Diags = append(sum.Diags, timeliness(res, prev, l.cfg.Calendar, now)...)
+	sum.Diags = append(sum.Diags, statData.Unshown()...)
 	sum.Diags.Sort()
 	statPages, idx := addStatPages(s, statData, chartSets)
 	for _, p := range s.HTML {
@@ -159,8 +160,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			p.Data = idx // the home page links only to topics that exist
 		}
 	}
+	dp, err := dataPage(&l.cfg, datasets, r.AbsURL)
+	if err != nil {
+		return sum, err
+	}
 	s.Add(&site.Page{URL: "/data/", Layout: "data", Title: "开放数据", Section: "/data/", Column: "开放数据", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: datasets})
+		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: dp})
 
 	// What changed since the previous build.
 	var allCharts []charts.Chart
@@ -476,6 +481,9 @@ func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer, updates []ch
 	for _, u := range updates[:min(12, len(updates))] {
 		d, _ := time.ParseInLocation("2006-01-02", u.Date, loc)
 		desc := fmt.Sprintf("新增%d条，变更%d条，撤回%d条，公示期满%d条，统计图表%d个有变化", len(u.Added), len(u.Changed), len(u.Withdrawn), u.ExpiredN, len(u.Figures))
+		if n := u.InitialTotal(); n > 0 {
+			desc = fmt.Sprintf("首次发布%d条，", n) + desc
+		}
 		items = append(items, output.FeedItem{Title: u.Date + "数据更新", Link: r.AbsURL("/changes/" + u.Date + "/"), Summary: desc, Date: d})
 	}
 	for i := range s.Cases[:min(20, len(s.Cases))] {

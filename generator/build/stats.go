@@ -2,6 +2,8 @@ package build
 
 import (
 	"gongshi/generator/charts"
+	"gongshi/generator/config"
+	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
 	"gongshi/generator/output"
 	"gongshi/generator/site"
@@ -17,23 +19,58 @@ type StatPage struct {
 	Headline stats.Headline
 	// Years are the year-in-review pages, newest first, for navigation.
 	Years []int
+	// AsOf is the latest date of the data of the page's charts
+	// (stats.Table.AsOf), "" when none is dated; AsOfText is it in Chinese.
+	AsOf, AsOfText string
+	// Stale reports that even the page's latest data is more than a month
+	// older than the build.
+	Stale bool
 }
 
 // URL is the page's path.
 func (p *StatPage) URL() string { return "/stats/" + p.Topic.Path + "/" }
 
-// StatIndex is the payload of /stats/.
+// StatIndex is the payload of /stats/ and of the home page's figures.
 type StatIndex struct {
 	Topics   []StatPage
 	Years    []StatPage
 	Headline stats.Headline
+	// Service is the latest month of the service centre's monthly volume
+	// chart, the figure the home page shows and links to.
+	Service *ServiceFigure
+}
+
+// ServiceFigure is the number of items the service centre received in its
+// latest month of data, read from the row of the chart it links to.
+type ServiceFigure struct {
+	Month    string // "2026-10"
+	Received float64
+	URL      string // the chart's permalink
 }
 
 // statCharts computes the figures and charts of the statistics pages.
-func statCharts(res *disclose.Result) (*stats.Data, []charts.Page, error) {
-	d := stats.New(res)
+func statCharts(res *disclose.Result, cfg *config.Config) (*stats.Data, []charts.Page, error) {
+	d := stats.New(res, statSets(cfg)...)
 	pages, err := charts.Pages(d)
 	return d, pages, err
+}
+
+// statSets are the statistics tables site.toml names.
+func statSets(cfg *config.Config) []stats.Set {
+	var out []stats.Set
+	for _, name := range sortedKeys(cfg.Stats) {
+		st := cfg.Stats[name]
+		out = append(out, stats.Set{Dataset: name, Title: st.Title, Topic: st.Topic, Unit: st.Unit})
+	}
+	return out
+}
+
+// unshownStats lists the statistics indicators that reach no page.
+func unshownStats(res *disclose.Result, cfg *config.Config) diag.List {
+	if res == nil {
+		return nil
+	}
+	return stats.New(res, statSets(cfg)...).Unshown()
 }
 
 // addStatPages adds the statistics pages to the site: /stats/, one page per
@@ -45,6 +82,13 @@ func addStatPages(s *site.Site, d *stats.Data, pages []charts.Page) ([]StatPage,
 	var out []StatPage
 	for _, p := range pages {
 		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years}
+		for _, c := range p.Charts {
+			// "2026-11" sorts after "2026-10-30": a later month is later data.
+			if c.Table.AsOf > sp.AsOf {
+				sp.AsOf, sp.Stale = c.Table.AsOf, c.Table.Stale
+			}
+		}
+		sp.AsOfText = stats.AsOfText(sp.AsOf)
 		out = append(out, sp)
 		title := p.Topic.Title
 		if !isYear(p.Topic.Path) {
@@ -59,10 +103,29 @@ func addStatPages(s *site.Site, d *stats.Data, pages []charts.Page) ([]StatPage,
 	}
 	idx := statIndex(out)
 	idx.Headline = head
+	idx.Service = serviceFigure(out)
 	s.Add(&site.Page{URL: "/stats/", Layout: "stats", Title: "统计数据", Section: "/stats/", Column: "统计数据", InSitemap: true,
 		Description: "便民服务中心、综治信访、行政执法和权力清单的统计图表，每个图表附数据表、CSV 和 JSON 下载及引用说明。",
 		Crumbs:      []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
 	return out, idx
+}
+
+// serviceFigure reads the latest month of the service centre's monthly
+// volume chart; nil when there is none or it has no figure.
+func serviceFigure(pages []StatPage) *ServiceFigure {
+	for _, p := range pages {
+		for _, c := range p.Charts {
+			if c.Topic != stats.TopicService || c.Table.Slug != "monthly-volume" || len(c.Table.Rows) == 0 {
+				continue
+			}
+			r := c.Table.Rows[len(c.Table.Rows)-1]
+			if len(r.Cells) == 0 || r.Cells[0].Blank {
+				return nil
+			}
+			return &ServiceFigure{Month: r.Label, Received: r.Cells[0].V, URL: c.Anchor()}
+		}
+	}
+	return nil
 }
 
 // statIndex sorts statistics pages into topics and years.

@@ -17,18 +17,18 @@ func TestStatsPagesAndURLs(t *testing.T) {
 	dest, _ := sitetest.Build(t, readArchive(t, "statstown.txtar"))
 	b := "/zfxxgk/qingxi/"
 	sitetest.AssertFile(t, dest, "stats/index.html",
-		`<a href="`+b+`stats/enforcement/#enforcement-year-to-date">今年以来共办理各类案件4起，罚款7,500元</a>`,
+		`<a href="`+b+`stats/enforcement/#enforcement-year-to-date">2026年1月1日至5月10日共办理各类案件4起，罚款7,500元</a>`,
 		`href="`+b+`stats/powers/usage/"`, `href="`+b+`stats/year/2026/"`, `href="`+b+`stats/year/2025/"`)
 	sitetest.AssertFile(t, dest, "stats/enforcement/index.html",
-		`id="enforcement-year-to-date"`, "今年以来共办理各类案件4起，罚款7,500元",
+		`id="enforcement-year-to-date"`, "2026年1月1日至5月10日共办理各类案件4起，罚款7,500元",
 		"不包括因撤销、变更或被确认违法、无效而撤回的决定",
-		`https://www.example.gov.cn/zfxxgk/qingxi/stats/enforcement/#enforcement-by-domain`, "数据截至2026年6月1日")
+		`https://www.example.gov.cn/zfxxgk/qingxi/stats/enforcement/#enforcement-by-domain`, "数据截至2026年5月10日", "! 数据截至2026年6月1日")
 	// The wide sheet's 合计 says 999 visits; the rows say 95.
-	sitetest.AssertFile(t, dest, "stats/petitions/year-to-date.csv", "来访人次,95,,\r\n", "! 999")
-	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "2026-02,,,,本月无数据\r\n")
-	sitetest.AssertFile(t, dest, "stats/service-centre/by-category.csv", "不动产登记,40,30,2026年4月起有数据\r\n")
+	sitetest.AssertFile(t, dest, "stats/petitions/year-to-date.csv", "来访人次,95,,,2026-04\r\n", "! 999")
+	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "2026-02,,,,本月无数据,2026-04\r\n")
+	sitetest.AssertFile(t, dest, "stats/service-centre/by-category.csv", "不动产登记,40,30,2026年4月起有数据,2026-04\r\n")
 	sitetest.AssertFile(t, dest, "stats/powers/usage/index.html", `href="`+b+`powers/p004/"`, "2项处罚类权力事项近12个月从未使用", "匹配方式")
-	sitetest.AssertFile(t, dest, "stats/year/2026/annual-report.csv", "行政许可,20\r\n行政处罚,4\r\n")
+	sitetest.AssertFile(t, dest, "stats/year/2026/annual-report.csv", "行政许可,20,2026-05-10\r\n行政处罚,4,2026-05-10\r\n")
 	sitetest.AssertFile(t, dest, "sitemap.xml", "stats/year/2026/", "stats/powers/usage/")
 	broken, err := output.CheckLinks(os.DirFS(dest), b)
 	if err != nil {
@@ -82,10 +82,13 @@ func TestPageTablesMatchDownloads(t *testing.T) {
 					if got == "—" {
 						got = ""
 					}
-					// Figures are the last columns before an optional 备注.
+					// Figures are the last columns before an optional 备注
+					// and an optional 数据截至.
 					k := len(rec) - len(cells) + j
-					if recs[0][len(rec)-1] == "备注" {
-						k--
+					for _, h := range recs[0][len(recs[0])-2:] {
+						if h == "备注" || h == "数据截至" {
+							k--
+						}
 					}
 					if got != rec[k] {
 						t.Errorf("%s row %d: page shows %q, CSV holds %q", id, i+1, c[1], rec[k])

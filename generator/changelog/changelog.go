@@ -71,11 +71,39 @@ type Update struct {
 	ExpiredN int      `json:"expired_n,omitempty"`
 	RemovedN int      `json:"removed_n,omitempty"`
 	Figures  []string `json:"figures,omitempty"`
+	// Initial counts, per dataset, the records a first build published:
+	// all of them were first published that day, and none is listed in
+	// Added (there was nothing before to add to).
+	Initial map[string]int `json:"initial,omitempty"`
+}
+
+// Count is a number of records of a dataset.
+type Count struct {
+	Dataset string
+	N       int
+}
+
+// InitialCounts lists Initial by dataset name.
+func (u *Update) InitialCounts() []Count {
+	var out []Count
+	for _, ds := range sortedKeys(u.Initial) {
+		out = append(out, Count{ds, u.Initial[ds]})
+	}
+	return out
+}
+
+// InitialTotal is the number of records a first build published.
+func (u *Update) InitialTotal() int {
+	n := 0
+	for _, c := range u.Initial {
+		n += c
+	}
+	return n
 }
 
 // Empty reports whether the update changed nothing.
 func (u *Update) Empty() bool {
-	return len(u.Added)+len(u.Changed)+len(u.Withdrawn)+len(u.Expired)+len(u.Removed)+len(u.Figures)+u.ExpiredN+u.RemovedN == 0
+	return len(u.Added)+len(u.Changed)+len(u.Withdrawn)+len(u.Expired)+len(u.Removed)+len(u.Figures)+u.ExpiredN+u.RemovedN+u.InitialTotal() == 0
 }
 
 // Item names one record in an update.
@@ -152,6 +180,12 @@ func Next(prev *Manifest, in Input) (*Manifest, Update) {
 			}
 		}
 		cur.Records[ds] = m
+		if prev == nil && len(m) > 0 {
+			if up.Initial == nil {
+				up.Initial = map[string]int{}
+			}
+			up.Initial[ds] = len(m)
+		}
 	}
 	if prev != nil {
 		for _, id := range sortedKeys(in.Figures) {
@@ -261,6 +295,16 @@ func merge(a, b Update) Update {
 	a.Figures = slices.Compact(a.Figures)
 	sortItems(a.Added)
 	sortItems(a.Changed)
+	if len(b.Initial) > 0 {
+		m := maps.Clone(a.Initial)
+		if m == nil {
+			m = map[string]int{}
+		}
+		for ds, n := range b.Initial {
+			m[ds] += n
+		}
+		a.Initial = m
+	}
 	return a
 }
 

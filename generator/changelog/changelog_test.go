@@ -27,6 +27,10 @@ func TestNextDiffsRecords(t *testing.T) {
 	if len(up.Added) != 0 || len(first.Updates) != 1 {
 		t.Fatalf("first build: %+v", up)
 	}
+	// A first build records what it published first, counted per dataset.
+	if !reflect.DeepEqual(up.Initial, map[string]int{"cases": 4}) || !reflect.DeepEqual(first.Updates[0].Initial, up.Initial) || up.Empty() {
+		t.Errorf("first build: initial %v, published %v", up.Initial, first.Updates[0].Initial)
+	}
 	second, up := Next(first, in("2026-02-05", Record{"a", "A", []string{"1", "甲", "200"}}, Record{"b", "B", []string{"9", "戊", "1"}}))
 	want := Update{Date: "2026-02-05",
 		Added:     []Item{{Dataset: "cases", ID: "b", Title: "B"}},

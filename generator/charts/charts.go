@@ -14,6 +14,11 @@
 //	/stats/powers/                   权力清单 by category, source, domain
 //	/stats/powers/usage/             power items used / never used, last 12 months
 //	/stats/year/YYYY/                year in review, with the annual-report counts
+//	/stats/TOPIC/                    a town's own tables (site.toml [stats."DATASET"])
+//
+// Every table runs to the date of its data (stats.Table.AsOf), never to
+// the build date; its CSV carries that date in a 数据截至 column and its
+// JSON in "as_of".
 //
 // Each chart is the anchor "#ID" on its page, ID being the page path with
 // "/" as "-" plus the slug ("powers-usage-never-used"), and its files are
@@ -207,13 +212,17 @@ func marshal(v any) ([]byte, error) {
 }
 
 // CSV returns the table as CSV (UTF-8 with BOM, formula-safe): the label,
-// the text columns, the figures (blank cells empty), and 备注 when a row
-// has a note.
+// the text columns, the figures (blank cells empty), 备注 when a row has a
+// note, and 数据截至 (the table's AsOf, the same on every row) when the
+// table is dated, so that a copied row still says how current it is.
 func CSV(t stats.Table) []byte {
 	notes := t.HasNotes()
 	head := append(append([]string{t.LabelName}, t.Attrs...), t.Series...)
 	if notes {
 		head = append(head, "备注")
+	}
+	if t.AsOf != "" {
+		head = append(head, "数据截至")
 	}
 	rows := [][]string{head}
 	for _, r := range t.Rows {
@@ -223,6 +232,9 @@ func CSV(t stats.Table) []byte {
 		}
 		if notes {
 			rec = append(rec, r.Note)
+		}
+		if t.AsOf != "" {
+			rec = append(rec, t.AsOf)
 		}
 		rows = append(rows, rec)
 	}
@@ -242,6 +254,11 @@ type Doc struct {
 	Series   []string `json:"series"`
 	Rows     []DocRow `json:"rows"`
 	Sources  []string `json:"sources,omitempty"`
+	// AsOf is the date of the latest data counted: "2026-10-30" or
+	// "2026-10".
+	AsOf string `json:"as_of,omitempty"`
+	// Stale is true when the build is more than a month past AsOf.
+	Stale bool `json:"stale,omitempty"`
 }
 
 // DocRow is one row of a Doc; a blank figure is null.
@@ -256,7 +273,7 @@ type DocRow struct {
 // DataJSON returns the table's exact numbers as JSON.
 func DataJSON(t stats.Table) ([]byte, error) {
 	doc := Doc{ID: t.ID(), Title: t.Title, Name: t.Name, Subtitle: t.Subtitle, Note: t.Note, Unit: t.Unit, Label: t.LabelName,
-		Attrs: t.Attrs, Series: t.Series, Rows: []DocRow{}, Sources: t.Sources}
+		Attrs: t.Attrs, Series: t.Series, Rows: []DocRow{}, Sources: t.Sources, AsOf: t.AsOf, Stale: t.Stale}
 	for _, r := range t.Rows {
 		doc.Rows = append(doc.Rows, DocRow{Label: r.Label, Link: r.Link, Attrs: r.Attrs, Values: r.Cells, Note: r.Note})
 	}

@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -217,11 +220,44 @@ type OpenData struct {
 type AliasList map[string][]string
 
 // StatTable describes a statistics table in data/stats, keyed by its dataset
-// name (file base name).
+// name (file base name, "-SHEET" added for a sheet other than Sheet1).
 type StatTable struct {
+	// Title names the table's topic page ("社会治安").
 	Title string `toml:"title"`
+	// Topic is the page path below /stats/: a topic of the table's own
+	// ("public-security" → /stats/public-security/), or a built-in topic
+	// (BuiltinStatTopics) whose page then shows the table's indicators too.
+	// Empty means the built-in topic its indicators belong to.
 	Topic string `toml:"topic"`
-	Unit  string `toml:"unit"`
+	// Unit is the unit of the table's figures ("件", "起").
+	Unit string `toml:"unit"`
+}
+
+// BuiltinStatTopics are the statistics pages a table can join by naming
+// their path as its topic.
+var BuiltinStatTopics = []string{"service-centre", "petitions", "enforcement"}
+
+// reservedStatTopics are paths below /stats/ no table may take.
+var reservedStatTopics = []string{"year", "powers", "powers/usage"}
+
+var statTopicRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func (c *Config) validateStats() error {
+	for _, name := range slices.Sorted(maps.Keys(c.Stats)) {
+		st := c.Stats[name]
+		where := fmt.Sprintf("stats.%q", name)
+		switch {
+		case slices.Contains(BuiltinStatTopics, st.Topic):
+		case slices.Contains(reservedStatTopics, st.Topic):
+			return &Error{File: FileName, Msg: fmt.Sprintf("%s: topic %q is a page of its own; want another path, or one of %s", where, st.Topic, strings.Join(BuiltinStatTopics, ", "))}
+		case st.Topic == "":
+		case !statTopicRe.MatchString(st.Topic):
+			return &Error{File: FileName, Msg: fmt.Sprintf("%s: topic %q: want lower-case letters, digits and dashes, such as \"public-security\" (it becomes /stats/TOPIC/)", where, st.Topic)}
+		case st.Title == "":
+			return &Error{File: FileName, Msg: fmt.Sprintf("%s: topic %q needs a title, the page's heading", where, st.Topic)}
+		}
+	}
+	return nil
 }
 
 // Default returns the configuration of a site without site.toml.
@@ -440,7 +476,7 @@ func (c *Config) validate(src string) error {
 	default:
 		return &Error{File: FileName, Msg: fmt.Sprintf("disclosure.name_mask %q: want \"某某\", \"某\" or \"*\"", c.Disclosure.NameMask)}
 	}
-	return nil
+	return c.validateStats()
 }
 
 // BasePath returns the path part of BaseURL, always ending in "/".

@@ -33,6 +33,10 @@ func TestLoadErrors(t *testing.T) {
 		{"[calendar]\nholidays = [\"2027/01/01\"]\n", "site.toml:2:1: error: calendar.holidays: \"2027/01/01\": want a date like 2027-10-01"},
 		{"[calendar]\nworkdays = [\"2027-01-04\"]\n", "site.toml:2:1: error: calendar.workdays: 2027-01-04 is a Monday"},
 		{"[calendar]\nholidays = [\"2027-01-09\"]\nworkdays = [\"2027-01-09\"]\n", "site.toml:3:1: error: calendar: 2027-01-09 is listed both"},
+		{"[stats.\"刑事案件\"]\ntitle = \"社会治安\"\ntopic = \"Public Security\"\n", `site.toml: error: stats."刑事案件": topic "Public Security": want lower-case letters, digits and dashes`},
+		{"[stats.\"刑事案件\"]\ntopic = \"public-security\"\n", `site.toml: error: stats."刑事案件": topic "public-security" needs a title`},
+		{"[stats.\"刑事案件\"]\ntitle = \"x\"\ntopic = \"year\"\n", `site.toml: error: stats."刑事案件": topic "year" is a page of its own`},
+		{"[stats.\"刑事案件\"]\ntitle = \"x\"\ntopic = \"public-security\"\nunits = \"件\"\n", `site.toml:4:1: error: unknown key "stats.\"刑事案件\".units"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

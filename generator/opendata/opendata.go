@@ -35,6 +35,19 @@ type Dataset struct {
 	Files map[string][]byte `json:"-"`
 	// Rows are the records as written, for the changelog.
 	Rows []Row `json:"-"`
+	// From and To bound the period the records cover (ISO 8601 dates, or
+	// months for monthly statistics); a list as it stands (powers,
+	// services) covers the build date.
+	From, To string `json:"-"`
+}
+
+// Coverage is the period the records cover as an ISO 8601 interval
+// ("2022-01-05/2026-10-30"), or one date.
+func (d *Dataset) Coverage() string {
+	if d.From == d.To {
+		return d.From
+	}
+	return d.From + "/" + d.To
 }
 
 // Row is one record of a dataset: its id, a title, and its values in the
@@ -87,6 +100,18 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i := range s.Cases {
+		if d := s.Cases[i].DecisionDate; !d.IsZero() {
+			day := d.Format("2006-01-02")
+			if ds.From == "" || day < ds.From {
+				ds.From = day
+			}
+			ds.To = max(ds.To, day)
+		}
+	}
+	if ds.From == "" {
+		ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
+	}
 	out = append(out, ds)
 	// Powers.
 	pf := []Field{{"事项编码", "code", "事项编码", ""}, {"事项名称", "name", "事项名称", ""}, {"子项名称", "sub_name", "子项名称", ""}, {"事项类型", "category", "权力类别", ""}, {"权力来源", "source", "法定本级行使、上级下放、委托或授权", ""}, {"实施主体", "subject", "实施主体", ""}, {"承办机构", "office", "承办机构", ""}, {"实施依据", "basis", "实施依据", ""}, {"所属领域", "domain", "所属领域", ""}, {"行使层级", "level", "行使层级", ""}, {"监督电话", "phone", "监督电话", ""}, {"页面", "url", "本站页面地址", ""}}
@@ -102,6 +127,7 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 		return nil, err
 	}
 	ds.Rows = recs
+	ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
 	out = append(out, ds)
 	// Services.
 	sf := []Field{{"事项名称", "name", "事项名称", ""}, {"事项编码", "code", "事项编码", ""}, {"所属领域", "domain", "所属领域", ""}, {"服务对象", "target", "服务对象", ""}, {"实施主体", "subject", "实施主体", ""}, {"法定办结时限", "legal_limit", "法定办结时限", ""}, {"承诺办结时限", "promise_limit", "承诺办结时限", ""}, {"收费标准", "fee", "收费标准", ""}, {"是否网办", "online", "是否可网上办理", ""}, {"到办事现场次数", "trips", "需要到现场的次数", "次"}, {"办件类型", "item_type", "即办件或承诺件", ""}, {"办理地点", "place", "办理地点", ""}, {"咨询电话", "phone", "咨询电话", ""}, {"页面", "url", "本站页面地址", ""}}
@@ -121,6 +147,7 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 		return nil, err
 	}
 	ds.Rows = recs
+	ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
 	out = append(out, ds)
 	// Statistics rows as exported, normalised to the long layout.
 	stf := []Field{{"数据表", "table", "来源统计表", ""}, {"月份", "month", "统计月份", ""}, {"类别", "category", "类别", ""}, {"窗口", "window", "窗口", ""}, {"指标", "indicator", "指标", ""}, {"数值", "value", "数值", ""}}
@@ -131,6 +158,15 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	}
 	if ds, err = dataset("stats", "统计数据", "便民服务中心、综治中心和信访等月度统计，按月份、类别、窗口和指标逐项列出。", stf, rows, updated); err != nil {
 		return nil, err
+	}
+	for _, r := range s.Result.Stats {
+		if ds.From == "" || r.Month < ds.From {
+			ds.From = r.Month
+		}
+		ds.To = max(ds.To, r.Month)
+	}
+	if ds.From == "" {
+		ds.From, ds.To = updated.Format("2006-01"), updated.Format("2006-01")
 	}
 	out = append(out, ds)
 	return out, nil

@@ -47,3 +47,19 @@ func BenchmarkEnforcement100k(b *testing.B) {
 		d.Usage()
 	}
 }
+
+// BenchmarkNewStats50k indexes 50,000 statistics rows: a town's monthly
+// tables over years, with indicators named as exports name them.
+func BenchmarkNewStats50k(b *testing.B) {
+	res := fixture()
+	res.Stats = nil
+	inds := []string{"受理数", "办结数", "按期办结数", "即办件数", "满意", "不满意", "刑事案件数(件)", "罚款收缴金额（万元）"}
+	for i := range 50_000 {
+		res.Stats = append(res.Stats, records.StatRow{Dataset: fmt.Sprintf("表%d", i%3), Month: fmt.Sprintf("%d-%02d", 2020+i/12%6, 1+i%12),
+			Category: fmt.Sprintf("类别%d", i%7), Window: fmt.Sprintf("%d号窗口", i%5), Indicator: inds[i%len(inds)], Value: float64(i % 300)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		New(res)
+	}
+}

@@ -28,6 +28,7 @@ const (
 	IndResolved    = "矛盾纠纷化解"
 	IndPetitions   = "信访受理"
 	IndClosed      = "信访办结"
+	IndPetOnTime   = "信访按期办结"
 	IndLicences    = "行政许可决定数"
 	IndFineCollect = "罚款收缴金额"
 )
@@ -44,6 +45,7 @@ var indicatorNames = map[string][]string{
 	IndResolved:    {"矛盾纠纷化解", "矛盾纠纷化解数", "化解矛盾纠纷", "矛盾纠纷化解件数", "调处化解矛盾纠纷"},
 	IndPetitions:   {"信访受理", "信访受理数", "受理信访", "信访受理件数", "信访事项受理"},
 	IndClosed:      {"信访办结", "信访办结数", "办结信访", "信访办结件数", "信访事项办结"},
+	IndPetOnTime:   {"信访按期办结", "信访按期办结数", "信访按时办结", "信访按时办结数", "按期办结信访", "信访事项按期办结"},
 	IndLicences:    {"行政许可决定数", "行政许可", "行政许可决定", "许可决定数", "行政许可办件数"},
 	IndFineCollect: {"罚款收缴金额", "罚款收缴", "实收罚款", "已收缴罚款", "罚没款收缴", "罚款缴纳金额"},
 	"非常满意":         {"非常满意", "非常满意数"},
@@ -87,15 +89,27 @@ type fact struct {
 
 // Data is the indexed input of every figure.
 type Data struct {
-	// Now is the build date: "this year" and "the last 12 months" are
-	// counted from it.
-	Now      time.Time
+	// Now is the build date. Figures are counted to the date of their data
+	// (AsOf, lastMonth), never to Now; Now only says how old that data is.
+	Now time.Time
+	// asOf is the date of the latest decision, or the build date when
+	// there is none: "this year" and "the last 12 months" of the
+	// enforcement figures end on it.
+	asOf     time.Time
 	facts    []fact
 	acts     []disclose.Activity
 	powers   []records.Power
 	powerIdx map[string]*records.Power
 	// months[ind] holds the months with at least one row of ind.
 	months map[string]map[string]bool
+	// others[topic] are the indicators of topic that no built-in figure
+	// uses, in the order the tables first name them; their facts are keyed
+	// by other.key.
+	others map[string][]other
+	// own are the topics of a town's own tables, by path.
+	own []ownTopic
+	// unshown are the indicators that reach no page.
+	unshown []unshown
 }
 
 // sortedActs returns the decisions that stood (withdrawn ones did not: no
@@ -127,22 +141,14 @@ func sortedActs(all []disclose.Activity) []disclose.Activity {
 	return acts
 }
 
-// New indexes a publishable result.
-func New(res *disclose.Result) *Data {
+// New indexes a publishable result. sets are the statistics tables
+// site.toml names ([stats."DATASET"]): a table with a topic of its own has
+// its indicators on that page only, even those named like a built-in one.
+func New(res *disclose.Result, sets ...Set) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
 	d.acts = sortedActs(res.Activity)
-	d.facts = make([]fact, 0, len(res.Stats)) // sized up front: growing it showed in profiles
-	for _, r := range res.Stats {
-		ind, mult, ok := canonical(r.Indicator)
-		if !ok || isTotal(r.Category) || isTotal(r.Window) {
-			continue
-		}
-		d.facts = append(d.facts, fact{ind: ind, month: r.Month, cat: strings.TrimSpace(r.Category), win: strings.TrimSpace(r.Window), dataset: r.Dataset, v: r.Value * mult})
-		if d.months[ind] == nil {
-			d.months[ind] = map[string]bool{}
-		}
-		d.months[ind][r.Month] = true
-	}
+	d.asOf = decisionsAsOf(res.Activity, d.Now)
+	d.indexStats(res.Stats, sets)
 	d.powers = append([]records.Power(nil), res.Powers...)
 	sort.SliceStable(d.powers, func(i, j int) bool { return d.powers[i].Code < d.powers[j].Code })
 	for i := range d.powers {
@@ -152,6 +158,15 @@ func New(res *disclose.Result) *Data {
 		}
 	}
 	return d
+}
+
+// addFact indexes one figure.
+func (d *Data) addFact(f fact) {
+	d.facts = append(d.facts, f)
+	if d.months[f.ind] == nil {
+		d.months[f.ind] = map[string]bool{}
+	}
+	d.months[f.ind][f.month] = true
 }
 
 // isTotal reports whether a category or window cell names a total row
@@ -166,8 +181,9 @@ func isTotal(s string) bool {
 
 func codeKey(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 
-// Year is the build year.
-func (d *Data) Year() int { return d.Now.Year() }
+// Year is the year of the latest decision (of the build date when there is
+// none): the year "this year" means on the enforcement pages.
+func (d *Data) Year() int { return d.asOf.Year() }
 
 // sum adds the rows of ind in month that pass keep; blank when there is no
 // such row.

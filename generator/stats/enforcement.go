@@ -17,9 +17,6 @@ const EnforcementNote = "按处罚决定日期统计全部行政处罚决定，�
 // HasEnforcement reports whether there are decisions to count.
 func (d *Data) HasEnforcement() bool { return len(d.acts) > 0 }
 
-// day is the build date at midnight UTC; decisions on it count.
-func (d *Data) day() time.Time { return d.Now.UTC().Truncate(24 * time.Hour) }
-
 // actsBetween returns the decisions dated from..to inclusive (days): a
 // window of d.acts, which New sorts by date, shared and not to be changed.
 func (d *Data) actsBetween(from, to time.Time) []disclose.Activity {
@@ -33,8 +30,18 @@ func (d *Data) actsBetween(from, to time.Time) []disclose.Activity {
 
 func jan1(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
 
-// thisYear returns the decisions from 1 January to the build date.
-func (d *Data) thisYear() []disclose.Activity { return d.actsBetween(jan1(d.Year()), d.day()) }
+// thisYear returns the decisions from 1 January to the latest decision.
+func (d *Data) thisYear() []disclose.Activity { return d.actsBetween(jan1(d.Year()), d.asOf) }
+
+// yearAgo is the same day a year earlier; 29 February becomes 28 February,
+// so that the earlier period is never longer than the later one.
+func yearAgo(t time.Time) time.Time {
+	p := time.Date(t.Year()-1, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	if p.Month() != t.Month() {
+		p = time.Date(t.Year()-1, t.Month()+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	return p
+}
 
 func fines(acts []disclose.Activity) ingest.Money {
 	var m ingest.Money
@@ -48,12 +55,17 @@ func fines(acts []disclose.Activity) ingest.Money {
 // year, with the numbers it is made from.
 type Headline struct {
 	Year int
-	// From and To bound the period: 1 January and the build date.
+	// From and To bound the period: 1 January and the latest decision.
 	From, To time.Time
 	Cases    int
 	Fines    ingest.Money
-	// Sentence is "今年以来共办理各类案件N起，罚款M元".
+	// Sentence is "2026年1月1日至10月30日共办理各类案件N起，罚款M元".
 	Sentence string
+	// Period is "2026年1月1日至10月30日".
+	Period string
+	// Stale reports that the build is more than a month past To: the
+	// decisions have not been updated since.
+	Stale bool
 	// URL is the figure the sentence comes from, with its anchor.
 	URL string
 }
@@ -62,8 +74,12 @@ type Headline struct {
 // enforcement year-to-date table.
 func (d *Data) Headline() Headline {
 	acts := d.thisYear()
-	h := Headline{Year: d.Year(), From: jan1(d.Year()), To: d.day(), Cases: len(acts), Fines: fines(acts)}
-	h.Sentence = fmt.Sprintf("今年以来共办理各类案件%d起，罚款%s", h.Cases, h.Fines.String())
+	h := Headline{Year: d.Year(), From: jan1(d.Year()), To: d.asOf, Cases: len(acts), Fines: fines(acts)}
+	h.Period = cnDays(h.From, h.To)
+	var t Table
+	d.dated(&t, dayOf(h.To))
+	h.Stale = t.Stale
+	h.Sentence = fmt.Sprintf("%s共办理各类案件%d起，罚款%s", h.Period, h.Cases, h.Fines.String())
 	h.URL = "/stats/" + TopicEnforcement + "/#" + TopicEnforcement + "-year-to-date"
 	return h
 }
@@ -72,31 +88,48 @@ func cnDay(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
+// cnDays writes the days from..to: "2026年1月1日至10月30日", the year
+// written once when both are in it.
+func cnDays(from, to time.Time) string {
+	if from.Year() == to.Year() {
+		return cnDay(from) + "至" + fmt.Sprintf("%d月%d日", int(to.Month()), to.Day())
+	}
+	return cnDay(from) + "至" + cnDay(to)
+}
+
 // collected returns the fines collected per the statistics tables in the
 // kept months, blank when the tables say nothing.
 func (d *Data) collected(keep func(*fact) bool) Cell { return d.sum(IndFineCollect, keep) }
 
-// EnforcementYTD is the number of decisions and the fines this year, against
-// the same period last year. Its title is the headline sentence.
+// EnforcementYTD is the number of decisions and the fines from 1 January to
+// the latest decision, against the same days a year earlier, so that both
+// periods are equally long. Its title is the headline sentence.
 func (d *Data) EnforcementYTD() Table {
 	h := d.Headline()
-	pfrom, pto := h.From.AddDate(-1, 0, 0), h.To.AddDate(-1, 0, 0)
+	pfrom, pto := jan1(h.Year-1), yearAgo(h.To)
 	prev := d.actsBetween(pfrom, pto)
 	t := Table{Topic: TopicEnforcement, Slug: "year-to-date", Name: "本年行政处罚决定数与罚款金额", Kind: KindTable, LabelName: "指标",
 		Series: []string{"本年累计", "上年同期", "同比增减（%）"}, Title: h.Sentence,
-		Subtitle: "统计期间：" + cnDay(h.From) + "至" + cnDay(h.To) + "；上年同期：" + cnDay(pfrom) + "至" + cnDay(pto),
-		Note:     EnforcementNote + "罚款金额为处罚决定书载明的罚款数额之和（元）。上年同期为0时增减记“—”。",
+		Subtitle: "统计期间：" + h.Period + "（数据截至" + cnDay(h.To) + "）；上年同期：" + cnDays(pfrom, pto),
+		Note:     EnforcementNote + "本年累计截至最后一件决定的日期，上年同期取上年相同的日期范围。罚款金额为处罚决定书载明的罚款数额之和（元）。上年同期为0时增减记“—”。",
 		Sources:  []string{"data/cases"}}
+	d.dated(&t, dayOf(h.To))
 	cur, p := Num(float64(h.Cases)), Num(float64(len(prev)))
 	t.Rows = append(t.Rows, Row{Label: "行政处罚决定（起）", Cells: []Cell{cur, p, change(cur, p)}})
 	cf, pf := Num(h.Fines.Yuan()), Num(fines(prev).Yuan())
 	t.Rows = append(t.Rows, Row{Label: "罚款金额（元）", Cells: []Cell{cf, pf, change(cf, pf)}})
-	if d.lastMonth(IndFineCollect) != "" {
-		y := itoa4(h.Year)
-		cc := d.collected(inRange(y+"-01", monthOf(h.To)))
-		pc := d.collected(inRange(itoa4(h.Year-1)+"-01", monthOf(pto)))
-		t.Rows = append(t.Rows, Row{Label: "罚款收缴金额（元）", Cells: []Cell{cc, pc, change(cc, pc)}, Note: "来自统计表，按月统计"})
-		t.Sources = append(t.Sources, d.datasets(IndFineCollect)...)
+	if last := d.lastMonth(IndFineCollect); last != "" {
+		// The statistics run to their own last month, which may differ
+		// from the decisions': both years are cut at the earlier one.
+		to := min(monthOf(h.To), last)
+		from := itoa4(h.Year) + "-01"
+		if to >= from {
+			cc := d.collected(inRange(from, to))
+			pc := d.collected(inRange(addMonths(from, -12), addMonths(to, -12)))
+			t.Rows = append(t.Rows, Row{Label: "罚款收缴金额（元）", Cells: []Cell{cc, pc, change(cc, pc)},
+				Note: "来自统计表，按月统计：" + cnPeriod(from, to) + "与" + cnPeriod(addMonths(from, -12), addMonths(to, -12)) + "比较"})
+			t.Sources = append(t.Sources, d.datasets(IndFineCollect)...)
+		}
 	}
 	return t
 }
@@ -104,9 +137,10 @@ func (d *Data) EnforcementYTD() Table {
 func itoa4(y int) string { return fmt.Sprintf("%04d", y) }
 
 // enfMonths is the months of the monthly enforcement charts: the last 24
-// months to the build month, from the first month with a decision.
+// months to the month of the latest decision, from the first month with a
+// decision.
 func (d *Data) enfMonths() []string {
-	last := monthOf(d.day())
+	last := monthOf(d.asOf)
 	first := addMonths(last, -23)
 	earliest := ""
 	for _, a := range d.acts {
@@ -128,6 +162,7 @@ func (d *Data) decisionsByMonth(topic string, months []string) Table {
 		Series: []string{"处罚决定数"}, Sources: []string{"data/cases"},
 		Note: EnforcementNote + "全部决定都在统计之内，所以没有决定的月份记0。"}
 	t.Title = t.Name
+	d.dated(&t, dayOf(d.asOf))
 	if len(months) == 0 {
 		return t
 	}
@@ -143,6 +178,7 @@ func (d *Data) decisionsByMonth(topic string, months []string) Table {
 			top = m
 		}
 	}
+	d.notePartial(t.Rows)
 	p := cnPeriod(months[0], months[len(months)-1])
 	t.Subtitle = "单位：起；按决定日期逐月统计，" + p
 	t.Title = p + "共作出行政处罚决定" + itoa(total) + "起"
@@ -157,6 +193,7 @@ func (d *Data) finesByMonth(topic string, months []string) Table {
 		Series: []string{"罚款金额（元）"}, Sources: []string{"data/cases"},
 		Note: EnforcementNote + "罚款金额为处罚决定书载明的罚款数额（元），按决定日期归月，没有决定的月份记0。"}
 	t.Title = t.Name
+	d.dated(&t, dayOf(d.asOf))
 	if len(months) == 0 {
 		return t
 	}
@@ -179,10 +216,25 @@ func (d *Data) finesByMonth(topic string, months []string) Table {
 		t.Rows = append(t.Rows, r)
 		total += m[mo]
 	}
+	d.notePartial(t.Rows)
 	p := cnPeriod(months[0], months[len(months)-1])
 	t.Subtitle = "单位：元；按决定日期逐月统计，" + p
 	t.Title = p + "共处罚款" + total.String()
 	return t
+}
+
+// notePartial notes on the row of the latest decision's month that the
+// month is counted only to that day.
+func (d *Data) notePartial(rows []Row) {
+	if d.asOf.AddDate(0, 0, 1).Day() == 1 {
+		return // the month is complete
+	}
+	m := monthOf(d.asOf)
+	for i := range rows {
+		if rows[i].Label == m {
+			rows[i].Note = fmt.Sprintf("数据截至%d月%d日", int(d.asOf.Month()), d.asOf.Day())
+		}
+	}
 }
 
 // EnforcementMonthly is the number of decisions per month, last 24 months.
@@ -227,21 +279,24 @@ func (d *Data) breakdown(topic, slug, name, dim string, acts []disclose.Activity
 	t := Table{Topic: topic, Slug: slug, Name: name, Kind: KindHBar, LabelName: dim, Unit: "起",
 		Series: []string{"决定数"}, Sources: []string{"data/cases"}, Note: EnforcementNote + note,
 		Rows: counted(acts, keys, order)}
-	p := cnDay(from) + "至" + cnDay(to)
-	t.Subtitle = "单位：起；" + p
+	t.Subtitle = "单位：起；" + cnDays(from, to)
+	d.dated(&t, dayOf(d.asOf))
 	t.Title = topTitle(name, t.Rows, "起")
 	return t
 }
 
-// yearSpan is 1 January of y to 31 December, or to the build date for the
-// current year.
+// yearSpan is 1 January of y to 31 December, or to the latest decision in
+// the year of the latest decision.
 func (d *Data) yearSpan(y int) (time.Time, time.Time) {
 	to := time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
-	if d.day().Before(to) {
-		to = d.day()
+	if d.asOf.Before(to) {
+		to = d.asOf
 	}
 	return jan1(y), to
 }
+
+// HasDecisionsIn reports whether the decisions reach into year y.
+func (d *Data) HasDecisionsIn(y int) bool { return d.HasEnforcement() && d.asOf.Year() >= y }
 
 // ByCategory counts decisions by penalty category in year y.
 func (d *Data) ByCategory(topic string, y int) Table {

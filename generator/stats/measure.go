@@ -47,6 +47,7 @@ func (d *Data) latestTable(topic, slug, name string, ms []measure, inds []string
 		Series:  []string{"本月", "上月", "环比增减", "上年同月", "同比增减"},
 		Sources: d.datasets(inds...)}
 	last := d.lastMonth(inds...)
+	d.dated(&t, last)
 	if last == "" {
 		t.Title = name
 		return t
@@ -69,6 +70,7 @@ func (d *Data) ytdTable(topic, slug, name string, ms []measure, inds []string) T
 		Series:  []string{"本年累计", "上年同期", "同比增减"},
 		Sources: d.datasets(inds...)}
 	last := d.lastMonth(inds...)
+	d.dated(&t, last)
 	if last == "" {
 		t.Title = name
 		return t
@@ -80,6 +82,9 @@ func (d *Data) ytdTable(topic, slug, name string, ms []measure, inds []string) T
 	t.Note = "累计数为各月数据行逐项相加，不取统计表中的合计列。" + changeNote + "比率由累计数计算，不是各月比率的平均。"
 	if n := len(monthsBetween(from, last)) - d.countMonths(from, last, inds...); n > 0 {
 		t.Note += "本年累计期间有" + itoa(n) + "个月无数据，未计入。"
+	}
+	if n := len(monthsBetween(pfrom, plast)) - d.countMonths(pfrom, plast, inds...); n > 0 {
+		t.Note += "上年同期有" + itoa(n) + "个月无数据，比较时请注意。"
 	}
 	for _, m := range ms {
 		cur, p := m.val(inRange(from, last)), m.val(inRange(pfrom, plast))

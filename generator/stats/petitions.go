@@ -1,14 +1,16 @@
 package stats
 
-var petitionInds = []string{IndVisits, IndDisputes, IndResolved, IndPetitions, IndClosed}
+var petitionInds = []string{IndVisits, IndDisputes, IndResolved, IndPetitions, IndClosed, IndPetOnTime}
 
 const petitionSource = "数据来自 data/stats 中的综治中心和信访月度统计表，按月份逐项相加；表中的合计列和比率列不参与计算。"
 
 // HasPetitions reports whether there are petition and dispute figures.
 func (d *Data) HasPetitions() bool { return d.lastMonth(petitionInds...) != "" }
 
+// petitionMeasures are the petition figures; 信访按期办结 and its rate
+// only when a table has it.
 func (d *Data) petitionMeasures() []measure {
-	return []measure{
+	ms := []measure{
 		{name: "来访人次", val: d.count(IndVisits)},
 		{name: "矛盾纠纷受理", val: d.count(IndDisputes)},
 		{name: "矛盾纠纷化解", val: d.count(IndResolved)},
@@ -17,6 +19,12 @@ func (d *Data) petitionMeasures() []measure {
 		{name: "信访办结", val: d.count(IndClosed)},
 		{name: "信访办结率（%）", rate: true, val: d.rateOf(IndClosed, IndPetitions)},
 	}
+	if d.lastMonth(IndPetOnTime) != "" {
+		ms = append(ms,
+			measure{name: "信访按期办结", val: d.count(IndPetOnTime)},
+			measure{name: "信访按期办结率（%）", rate: true, val: d.rateOf(IndPetOnTime, IndClosed)})
+	}
+	return ms
 }
 
 // PetitionsMonthly is visits, disputes and petitions per month.
@@ -27,6 +35,7 @@ func (d *Data) PetitionsMonthly() Table {
 	t := Table{Topic: TopicPetitions, Slug: "monthly", Name: "综治中心与信访每月情况", Kind: KindLine, LabelName: "月份", Unit: "件（来访为人次）",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, petitionInds), Sources: d.datasets(petitionInds...),
 		Note: "来访按人次计，矛盾纠纷和信访按件计。" + petitionSource + gapNote}
+	d.dated(&t, d.lastMonth(petitionInds...))
 	t.Title = t.Name
 	if len(span) > 0 {
 		last := span[len(span)-1]
@@ -46,6 +55,7 @@ func (d *Data) PetitionRates() Table {
 	t := Table{Topic: TopicPetitions, Slug: "rates", Name: "矛盾纠纷化解率与信访办结率", Kind: KindLine, LabelName: "月份", Unit: "%",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, petitionInds), Sources: d.datasets(petitionInds...),
 		Note: "化解率 = 矛盾纠纷化解 ÷ 矛盾纠纷受理 × 100；办结率 = 信访办结 ÷ 信访受理 × 100；保留两位小数，分母为0时记“—”。当月办结的可能是以前受理的，所以比率可能超过100%。" + gapNote}
+	d.dated(&t, d.lastMonth(petitionInds...))
 	t.Title = t.Name
 	if len(span) > 0 {
 		last := span[len(span)-1]

@@ -184,9 +184,9 @@ func (d *Data) match(a *disclose.Activity) (*records.Power, string) {
 	return nil, ""
 }
 
-// usageWindow is the last 12 months up to the build date.
+// usageWindow is the 12 months up to the latest decision.
 func (d *Data) usageWindow() (time.Time, time.Time) {
-	to := d.day()
+	to := d.asOf
 	return to.AddDate(-1, 0, 1), to
 }
 
@@ -253,6 +253,7 @@ func (d *Data) UsageItems() Table {
 	t := Table{Topic: TopicUsage, Slug: "items", Name: "权力事项近12个月使用情况", Kind: KindTable, LabelName: "事项",
 		Attrs: []string{"事项编码", "权力来源", "所属领域", "匹配方式"}, Series: []string{"已公示决定数", "全部决定数"}, Unit: "件",
 		Sources: []string{"data/powers", "data/cases"}, Note: d.usageNote(unmatched)}
+	d.dated(&t, dayOf(d.asOf))
 	sort.SliceStable(uses, func(i, j int) bool { return uses[i].All > uses[j].All })
 	used := 0
 	for i := range uses {
@@ -284,6 +285,7 @@ func (d *Data) UsageNever() Table {
 	t := Table{Topic: TopicUsage, Slug: "never-used", Name: "近12个月从未使用的权力事项", Kind: KindTable, LabelName: "事项",
 		Attrs: []string{"事项编码", "权力来源", "所属领域"}, Series: []string{"全部决定数"}, Unit: "件",
 		Sources: []string{"data/powers", "data/cases"}, Note: d.usageNote(unmatched)}
+	d.dated(&t, dayOf(d.asOf))
 	for i := range uses {
 		if uses[i].All == 0 {
 			r := powerRow(uses[i].Power)
@@ -303,6 +305,7 @@ func (d *Data) UsageBySource() Table {
 	uses, unmatched := d.Usage()
 	t := Table{Topic: TopicUsage, Slug: "by-source", Name: "各来源权力事项近12个月是否使用", Kind: KindStack, LabelName: "权力来源",
 		Series: []string{"有决定使用", "从未使用"}, Unit: "项", Sources: []string{"data/powers", "data/cases"}, Note: d.usageNote(unmatched)}
+	d.dated(&t, dayOf(d.asOf))
 	used, never := map[string]int{}, map[string]int{}
 	for _, u := range uses {
 		g := SourceGroup(u.Power.Source)

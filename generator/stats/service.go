@@ -50,6 +50,7 @@ func (d *Data) ServiceVolume() Table {
 	t := Table{Topic: TopicService, Slug: "monthly-volume", Name: "便民服务中心每月受理与办结件数", Kind: KindLine, LabelName: "月份", Unit: "件",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, serviceInds), Sources: d.datasets(serviceInds...),
 		Note: "受理数、办结数为当月全部窗口、全部类别之和；按期办结数为在承诺时限内办结的件数。" + serviceSource + gapNote}
+	d.dated(&t, d.lastMonth(serviceInds...))
 	t.Title = t.Name
 	if len(span) > 0 {
 		last := span[len(span)-1]
@@ -69,6 +70,7 @@ func (d *Data) ServiceOnTime() Table {
 	t := Table{Topic: TopicService, Slug: "on-time-rate", Name: "便民服务中心每月按期办结率", Kind: KindLine, LabelName: "月份", Unit: "%",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, serviceInds), Sources: d.datasets(serviceInds...),
 		Note: "按期办结率 = 按期办结数 ÷ 办结数 × 100，保留两位小数；办结数为0或缺少其中一项时记“—”。年度比率由累计数计算，不是各月比率的平均。" + gapNote}
+	d.dated(&t, d.lastMonth(serviceInds...))
 	t.Title = t.Name
 	if len(span) > 0 {
 		last := span[len(span)-1]
@@ -126,6 +128,7 @@ func (d *Data) serviceQualityBy(slug, dim, name string, key func(*fact) string) 
 		Series:  []string{"办结数", "按期办结数", "按期办结率（%）", "评价总数", "好评率（%）", "差评数"},
 		Sources: d.datasets(append(append([]string{}, serviceInds...), ratingInds...)...)}
 	last := d.lastMonth(serviceInds...)
+	d.dated(&t, last)
 	if last == "" {
 		return t
 	}
@@ -153,13 +156,25 @@ func (d *Data) serviceQualityBy(slug, dim, name string, key func(*fact) string) 
 }
 
 func (d *Data) serviceBy(slug, dim, name string, key func(*fact) string) Table {
-	t := Table{Topic: TopicService, Slug: slug, Name: name, Title: name, Kind: KindHBar, LabelName: dim, Unit: "件",
-		Series: []string{"受理数", "办结数"}, Sources: d.datasets(serviceInds...)}
 	last := d.lastMonth(serviceInds...)
+	from := ""
+	if last != "" {
+		from = last[:4] + "-01"
+	}
+	t := d.serviceByIn(TopicService, slug, dim, name, from, last, key)
+	t.Note = "每个" + dim + "为本年各月数据行之和；年中才出现的" + dim + "只计其有数据的月份，并在表中注明起始月份。" + serviceSource
+	return t
+}
+
+// serviceByIn is received and completed per category or window over the
+// months from..to, the most received first.
+func (d *Data) serviceByIn(topic, slug, dim, name, from, last string, key func(*fact) string) Table {
+	t := Table{Topic: topic, Slug: slug, Name: name, Title: name, Kind: KindHBar, LabelName: dim, Unit: "件",
+		Series: []string{"受理数", "办结数"}, Sources: d.datasets(serviceInds...)}
+	d.dated(&t, d.lastMonth(serviceInds...))
 	if last == "" {
 		return t
 	}
-	from := last[:4] + "-01"
 	keys := map[string]string{} // key → first month in the period
 	for _, f := range d.facts {
 		if (f.ind == IndReceived || f.ind == IndCompleted) && f.month >= from && f.month <= last {
@@ -192,8 +207,27 @@ func (d *Data) serviceBy(slug, dim, name string, key func(*fact) string) Table {
 		t.Title = cnPeriod(from, last) + top.Label + "受理最多，共" + fmtCell(top.Cells[0]) + "件"
 	}
 	t.Subtitle = "单位：件；" + cnPeriod(from, last) + "累计，按受理数从多到少排列"
-	t.Note = "每个" + dim + "为本年各月数据行之和；年中才出现的" + dim + "只计其有数据的月份，并在表中注明起始月份。" + serviceSource
+	t.Note = "每个" + dim + "为该期间各月数据行之和；期间中才出现的" + dim + "只计其有数据的月份，并在表中注明起始月份。" + serviceSource
 	return t
+}
+
+// YearServiceByCategory is received and completed per category in year y.
+func (d *Data) YearServiceByCategory(y int) Table {
+	return d.yearServiceBy(y, "service-by-category", "类别", func(f *fact) string { return f.cat })
+}
+
+// YearServiceByWindow is received and completed per window in year y.
+func (d *Data) YearServiceByWindow(y int) Table {
+	return d.yearServiceBy(y, "service-by-window", "窗口", func(f *fact) string { return f.win })
+}
+
+func (d *Data) yearServiceBy(y int, slug, dim string, key func(*fact) string) Table {
+	ms := d.yearMonthsOf(y, serviceInds...)
+	name := itoa4(y) + "年便民服务中心各" + dim + "受理与办结"
+	if ms == nil {
+		return d.serviceByIn(YearTopic(y), slug, dim, name, "", "", key)
+	}
+	return d.serviceByIn(YearTopic(y), slug, dim, name, ms[0], ms[len(ms)-1], key)
 }
 
 // Ratings is the number of ratings per level per month.
@@ -206,6 +240,7 @@ func (d *Data) Ratings() Table {
 	t := Table{Topic: TopicService, Slug: "ratings", Name: "好差评每月评价等级分布", Title: "好差评每月评价等级分布", Kind: KindStack, LabelName: "月份", Unit: "件",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, ratingInds), Sources: d.datasets(ratingInds...),
 		Note: "按评价等级统计的评价件数，五个等级为非常满意、满意、基本满意、不满意、非常不满意，后两级为差评（差评须在15个工作日内整改）。" + gapNote}
+	d.dated(&t, d.lastMonth(ratingInds...))
 	if len(span) > 0 {
 		t.Subtitle = "单位：件；按月统计，" + cnPeriod(span[0], span[len(span)-1])
 	}
@@ -220,6 +255,7 @@ func (d *Data) Satisfaction() Table {
 	t := Table{Topic: TopicService, Slug: "good-rating-rate", Name: "好差评每月好评率", Title: "好差评每月好评率", Kind: KindLine, LabelName: "月份", Unit: "%",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, ratingInds), Sources: d.datasets(ratingInds...),
 		Note: "好评率 =（非常满意+满意+基本满意）÷ 五个等级评价总数 × 100，保留两位小数；当月无评价时记“—”。" + gapNote}
+	d.dated(&t, d.lastMonth(ratingInds...))
 	if len(span) > 0 {
 		last := span[len(span)-1]
 		from := last[:4] + "-01"
@@ -237,6 +273,7 @@ func (d *Data) BadRatings() Table {
 	t := Table{Topic: TopicService, Slug: "bad-ratings", Name: "好差评每月差评件数", Title: "好差评每月差评件数", Kind: KindBar, LabelName: "月份", Unit: "件",
 		Series: seriesOf(ms), Rows: d.monthlyTable(span, ms, ratingInds), Sources: d.datasets(ratingInds...),
 		Note: "差评数 = 不满意 + 非常不满意。" + gapNote}
+	d.dated(&t, d.lastMonth(ratingInds...))
 	if len(span) > 0 {
 		t.Subtitle = "单位：件；按月统计，" + cnPeriod(span[0], span[len(span)-1])
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
 	"gongshi/generator/internal/statsfixture"
 	"gongshi/generator/records"
@@ -77,16 +78,18 @@ func TestFiguresFromRows(t *testing.T) {
 		{"petitions monthly: a missing cell is blank, not 0", d.PetitionsMonthly(), "", []string{
 			"2026-01: 30 10 9 5 5", "2026-02: 25 8 8 0 0", "2026-03: — 12 11 3 2", "2026-04: 40 9 9 4 4"}},
 		// 2026: 2000+500+5000+0 = 7,500 yuan in 4 decisions; 2025 same period: 1 decision, 1,000 yuan.
-		{"enforcement headline", d.EnforcementYTD(), "今年以来共办理各类案件4起，罚款7,500元", []string{
-			"行政处罚决定（起）: 4 1 300", "罚款金额（元）: 7500 1000 650", "罚款收缴金额（元）: 2500 — — (来自统计表，按月统计)"}},
-		{"decisions by month", d.YearDecisions(2026), "", []string{"2026-01: 1", "2026-02: 0", "2026-03: 2", "2026-04: 0", "2026-05: 1", "2026-06: 0"}},
-		{"fines by month with collected", d.YearFines(2026), "2026年1—6月共处罚款7,500元", []string{
-			"2026-01: 2000 —", "2026-02: 0 —", "2026-03: 5500 2500", "2026-04: 0 —", "2026-05: 0 —", "2026-06: 0 —"}},
+		// The decisions run to 10 May (the latest decision), not to the
+		// build date; the collected fines to March, their last month.
+		{"enforcement headline", d.EnforcementYTD(), "2026年1月1日至5月10日共办理各类案件4起，罚款7,500元", []string{
+			"行政处罚决定（起）: 4 1 300", "罚款金额（元）: 7500 1000 650", "罚款收缴金额（元）: 2500 — — (来自统计表，按月统计：2026年1—3月与2025年1—3月比较)"}},
+		{"decisions by month", d.YearDecisions(2026), "", []string{"2026-01: 1", "2026-02: 0", "2026-03: 2", "2026-04: 0", "2026-05: 1 (数据截至5月10日)"}},
+		{"fines by month with collected", d.YearFines(2026), "2026年1—5月共处罚款7,500元", []string{
+			"2026-01: 2000 —", "2026-02: 0 —", "2026-03: 5500 2500", "2026-04: 0 —", "2026-05: 0 — (数据截至5月10日)"}},
 		{"by category", d.ByCategory(TopicEnforcement, 2026), "", []string{"警告: 2", "罚款: 3"}},
 		{"by domain via power code", d.ByDomain(TopicEnforcement, 2026), "", []string{"未注明: 2", "城市综合执法: 1", "生态环境: 1"}},
 		{"by party", d.ByParty(TopicEnforcement, 2026), "", []string{"法人及非法人组织: 1", "个体工商户: 1", "自然人: 2"}},
 		{"powers by source", d.PowersBySource(), "", []string{"法定本级行使: 2", "上级下放: 3", "委托: 1"}},
-		// 2025-06-02..2026-06-01: the 2025-04 decision is outside.
+		// 2025-05-11..2026-05-10: the 2025-04 decision is outside.
 		{"usage", d.UsageItems(), "近12个月5项处罚类事项中，3项有决定使用，2项从未使用", []string{
 			"对露天焚烧秸秆的处罚: P002 上级下放 生态环境 权力编码 1、处罚依据 1 1 2",
 			"对擅自占用城市道路的处罚: P001 委托 城市综合执法 权力编码 1 1",
@@ -150,7 +153,7 @@ func TestRateIsComputedFromSumsNotAveraged(t *testing.T) {
 func TestHeadlineMatchesTable(t *testing.T) {
 	d := New(fixture())
 	h := d.Headline()
-	if h.Cases != 4 || h.Fines != 750000 || h.Sentence != "今年以来共办理各类案件4起，罚款7,500元" {
+	if h.Cases != 4 || h.Fines != 750000 || h.Sentence != "2026年1月1日至5月10日共办理各类案件4起，罚款7,500元" {
 		t.Errorf("headline %+v", h)
 	}
 	ytd := d.EnforcementYTD()
@@ -199,5 +202,56 @@ func TestServiceQualityByCategoryFromSums(t *testing.T) {
 	// 民政: no completed cases, so no rate.
 	if c := rows["民政"]; !c[2].Blank {
 		t.Errorf("民政 rate with a zero denominator: %+v", c[2])
+	}
+}
+
+// TestOtherIndicators: indicators no built-in figure uses are kept under
+// their own names on their table's topic; an exported rate is shown for a
+// month as exported and never summed; a rate the pages compute is a note
+// for check; a table no topic takes is a warning.
+func TestOtherIndicators(t *testing.T) {
+	res := &disclose.Result{BuildDate: day("2026-06-01")}
+	for _, r := range []records.StatRow{
+		{Dataset: "便民", Month: "2026-01", Category: "社保", Indicator: "受理数", Value: 10},
+		{Dataset: "便民", Month: "2026-01", Category: "社保", Indicator: "即办件数", Value: 4},
+		{Dataset: "便民", Month: "2026-01", Category: "民政", Indicator: "即办件数", Value: 3},
+		{Dataset: "便民", Month: "2026-01", Category: "合计", Indicator: "即办件数", Value: 99},
+		{Dataset: "便民", Month: "2026-02", Category: "社保", Indicator: "即办件数", Value: 5},
+		{Dataset: "便民", Month: "2026-01", Indicator: "按时办结率", Value: 98},
+		{Dataset: "热线", Month: "2026-01", Indicator: "受理数", Value: 50},
+		{Dataset: "热线", Month: "2026-01", Indicator: "满意率", Value: 96.5},
+		{Dataset: "热线", Month: "2026-02", Indicator: "受理数", Value: 60},
+		{Dataset: "热线", Month: "2026-02", Indicator: "满意率", Value: 97},
+		{Dataset: "网格", Month: "2026-01", Indicator: "网格事件数", Value: 7, Pos: diag.Pos{File: "data/stats/网格.csv", Row: 2, Col: 2}},
+	} {
+		res.Stats = append(res.Stats, r)
+	}
+	d := New(res, Set{Dataset: "热线", Title: "12345热线", Topic: "hotline", Unit: "件"})
+	if got := rows(d.OthersMonthly(TopicService)); fmt.Sprint(got) != "[2026-01: 7 2026-02: 5]" {
+		t.Errorf("service centre's other indicators: %v", got)
+	}
+	// The hotline's 受理数 is its own, not the service centre's.
+	if got := rows(d.ServiceVolume()); fmt.Sprint(got) != "[2026-01: 10 — —]" {
+		t.Errorf("service volume: %v", got)
+	}
+	if got := d.OwnTopics(); len(got) != 1 || got[0].Path != "hotline" || got[0].Title != "12345热线" {
+		t.Errorf("own topics: %+v", got)
+	}
+	if got := rows(d.OthersMonthly("hotline")); fmt.Sprint(got) != "[2026-01: 50 96.5 2026-02: 60 97]" {
+		t.Errorf("hotline monthly: %v", got)
+	}
+	// 1—2月: 受理 110; 满意率 is not summed.
+	if got := rows(d.OthersYears("hotline")); fmt.Sprint(got) != "[受理数: 110 满意率: —]" {
+		t.Errorf("hotline years: %v", got)
+	}
+	if got := rows(d.OthersLatest("hotline"))[1]; got != "满意率: 97 96.5 0.5 — —" {
+		t.Errorf("hotline latest: %v", got)
+	}
+	var got []string
+	for _, x := range d.Unshown() {
+		got = append(got, x.Severity.String()+" "+x.Pos.File+" "+x.Code)
+	}
+	if fmt.Sprint(got) != "[info  stats-rate warning data/stats/网格.csv stats-unshown]" {
+		t.Errorf("unshown: %q", got)
 	}
 }

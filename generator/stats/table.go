@@ -85,6 +85,14 @@ type Table struct {
 	Rows   []Row
 	// Sources names the data the figures come from.
 	Sources []string
+	// AsOf is the date of the latest data the figures count: a day
+	// ("2026-10-30") for decisions, a month ("2026-10") for monthly
+	// statistics, "" for undated data (the power list), which is as of
+	// the build.
+	AsOf string
+	// Stale reports that the build is more than a month past AsOf: the
+	// data has not been updated since.
+	Stale bool
 }
 
 // ID is the stable DOM id and file stem: the topic path with "/" as "-",
