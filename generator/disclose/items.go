@@ -7,15 +7,20 @@ import (
 	"gongshi/generator/records"
 )
 
-// Fields of power and service items published as they are: the item's
-// identity and classification, and the office's own contact numbers
-// (public strings, see publicStrings). Every other text field is masked
-// like a decision's free text.
+// How the fields of power and service items and statistics rows are
+// published. Codes, months and the office's own contact numbers stay as
+// they are; the item's name, classification and bodies are public strings
+// (see publicStrings) that lose ID, phone and bank-card numbers only; every
+// other text field is masked like a decision's free text.
 var (
-	powerKept   = fieldSet("Code", "Name", "SubName", "Category", "Source", "Subject", "Office", "Level", "Domain", "SupervisionPhone")
-	statKept    = fieldSet("Dataset", "Month")
-	serviceKept = fieldSet("Code", "Name", "Type", "Target", "Subject", "Place", "Hours", "Phone", "ComplaintPhone", "Online", "Mode", "ItemType", "Domain")
+	powerKept   = fieldRule{verbatim: fieldSet("Code", "SupervisionPhone"), numbers: fieldSet("Name", "SubName", "Category", "Source", "Subject", "Office", "Level", "Domain")}
+	statKept    = fieldRule{verbatim: fieldSet("Dataset", "Month")}
+	serviceKept = fieldRule{verbatim: fieldSet("Code", "Phone", "ComplaintPhone"), numbers: fieldSet("Name", "Type", "Target", "Subject", "Place", "Hours", "Online", "Mode", "ItemType", "Domain")}
 )
+
+// fieldRule names, by field, what is kept: verbatim fields as they are,
+// numbers fields but for personal numbers.
+type fieldRule struct{ verbatim, numbers map[string]bool }
 
 func fieldSet(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
@@ -25,19 +30,27 @@ func fieldSet(names ...string) map[string]bool {
 	return m
 }
 
-// maskItems returns copies of the items with every text field not in kept
-// passed through text: ID, phone and bank-card numbers removed, and any
-// secret of any record the scanner finds replaced.
-func maskItems[T any](items []T, kept map[string]bool, text func(string) string) []T {
+// kept reports whether the field name is published unmasked by text.
+func (r fieldRule) kept(name string) bool { return r.verbatim[name] || r.numbers[name] }
+
+// maskItems returns copies of the items with every text field passed
+// through text (ID, phone and bank-card numbers removed, and any secret of
+// any record the scanner finds replaced), or through numbers for the
+// fields kept but for personal numbers.
+func maskItems[T any](items []T, kept fieldRule, text, numbers func(string) string) []T {
 	out := make([]T, len(items))
 	for i := range items {
 		out[i] = items[i]
 		v := reflect.ValueOf(&out[i]).Elem()
 		for f := range v.NumField() {
-			if !v.Type().Field(f).IsExported() || kept[v.Type().Field(f).Name] {
-				continue
+			name := v.Type().Field(f).Name
+			switch {
+			case !v.Type().Field(f).IsExported() || kept.verbatim[name]:
+			case kept.numbers[name]:
+				maskValue(v.Field(f), numbers)
+			default:
+				maskValue(v.Field(f), text)
 			}
-			maskValue(v.Field(f), text)
 		}
 	}
 	return out
@@ -45,11 +58,11 @@ func maskItems[T any](items []T, kept map[string]bool, text func(string) string)
 
 // maskedTexts returns the strings of the fields of *item that maskItems
 // masks.
-func maskedTexts(item any, kept map[string]bool) []string {
+func maskedTexts(item any, kept fieldRule) []string {
 	v := reflect.ValueOf(item).Elem()
 	var out []string
 	for f := range v.NumField() {
-		if v.Type().Field(f).IsExported() && !kept[v.Type().Field(f).Name] {
+		if v.Type().Field(f).IsExported() && !kept.kept(v.Type().Field(f).Name) {
 			out = append(out, stringsOf(v.Field(f))...)
 		}
 	}
@@ -100,9 +113,13 @@ func maskCatalogues(res *Result, set *records.Set, mask string) {
 		}
 		return out
 	}
-	res.Powers = maskItems(set.Powers, powerKept, text)
-	res.Services = maskItems(set.Services, serviceKept, text)
-	res.Stats = maskItems(set.Stats, statKept, text)
+	numbers := func(s string) string {
+		out, _ := Scrub(s, nil, mask)
+		return out
+	}
+	res.Powers = maskItems(set.Powers, powerKept, text, numbers)
+	res.Services = maskItems(set.Services, serviceKept, text, numbers)
+	res.Stats = maskItems(set.Stats, statKept, text, numbers)
 }
 
 // maskActivity masks the violation types and legal bases that statistics
