@@ -829,7 +829,7 @@ func publish(p *pending, mask string, sc *Scanner) (Case, bool) {
 		DecisionNo:    rc.DecisionNo,
 		Violation:     scrub(rc.Violation),
 		Facts:         scrub(rc.Facts),
-		Basis:         redact(rc.Basis, sc, mask),
+		Basis:         scrub(rc.Basis),
 		Categories:    rc.Categories,
 		Content:       scrub(rc.Content),
 		Fine:          rc.Fine,

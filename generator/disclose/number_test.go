@@ -1,0 +1,128 @@
+package disclose
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGatePatterns lists what the leak gate finds by pattern alone, with no
+// secret known, and what it must let through.
+func TestGatePatterns(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // the kinds found, space-separated
+	}{
+		// Mobile numbers as people write them.
+		{"电话13712345671。", "手机号"},
+		{"+86 137 1234 5671", "手机号"},
+		{"（+86）137-1234-5671", "手机号"},
+		{"0086 137 1234 5671", "手机号"},
+		{"+8613712345671", "手机号"},
+		{"136-1234-5672", "手机号"},
+		{"136 - 1234 - 5672", "手机号"},
+		{"136.1234.5672", "手机号"},
+		{"136·1234·5672", "手机号"},
+		{"136\u30001234\u30005672", "手机号"},
+		{"1361234 5672", "手机号"},
+		{"１３６１２３４５６７２", "手机号"},
+		{"１３６－１２３４－５６７２", "手机号"},
+		{"136\n1234\n5672", "手机号"},
+		{"136\r\n1234\r\n5672", "手机号"},
+		{"<td>136<br>1234<br />5672</td>", "手机号"},
+		{"2024-01-10 13912345678", "手机号"},
+		// ID numbers.
+		{"11010519491231002X", "身份证号"},
+		{"11010519491231002x", "身份证号"},
+		{"１１０１０５１９４９１２３１００２Ｘ", "身份证号"},
+		{"１１０１０５１９４９１２３１００２ｘ", "身份证号"},
+		{"110105 19491231 002X", "身份证号"},
+		{"110105-1949-1231-002X", "身份证号"},
+		{"1101 0519 4912 3100 2X", "身份证号"},
+		{"110105<br>19491231002X", "身份证号"},
+		// Not personal data.
+		{"清溪综执罚〔2024〕12号", ""},
+		{"2024-01-10", ""},
+		{"2024年1月10日13时45分", ""},
+		{"2024-01-10T13:45:12+08:00", ""},
+		{"2023.11.15-2024.11.14", ""},
+		{"罚款13,912,345元", ""},
+		{"罚款2000.00元，没收1391.23元", ""},
+		{"91350100M000100Y43", ""},
+		{"统一社会信用代码：12330100002512345X", ""},
+		{"style.a9f13912345678cd0e.css", ""},
+		{"/static/app.3fa9c1d21391234567.js", ""},
+		{`{"id":"20240110139123456789","n":1391234567890}`, ""},
+		{"订单8613912345678", ""},
+		{"A1391234 5678", ""},
+		{"1 2 3 4 5 6 7 8 9 10 11 12 13 14", ""},
+		{"第1页 共13912页", ""},
+		{"ISBN 978-7-111-12345-6", ""},
+		{"110105194912310021", ""}, // bad checksum
+		{"139 12 34 56 78", ""},
+		{"1391234567", ""},
+		{"139123456789", ""},
+	}
+	sc := NewScanner(nil)
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var got []string
+			for _, l := range sc.Scan("f", []byte(tt.in)) {
+				got = append(got, l.Kind)
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("found %q, want %q", g, tt.want)
+			}
+			// Whatever the gate finds, Scrub removes.
+			if out, _ := Scrub(tt.in, nil, "某某"); tt.want != "" && len(sc.Scan("f", []byte(out))) > 0 {
+				t.Errorf("Scrub leaves %q", out)
+			}
+		})
+	}
+}
+
+// TestGatePublicNumbersAnyForm checks that a number published on purpose
+// is accepted however either side writes it.
+func TestGatePublicNumbersAnyForm(t *testing.T) {
+	sc := NewScannerPublic(nil, []string{"咨询电话：137 0000 1111"})
+	for _, s := range []string{"13700001111", "137-0000-1111", "１３７００００１１１１", "+86 137 0000 1111"} {
+		if l := sc.Scan("f", []byte(s)); len(l) > 0 {
+			t.Errorf("%s: %v", s, l)
+		}
+	}
+}
+
+func TestHotCoversEveryNumberCharacter(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		b := []byte(string(r))
+		_, dw := digitAt(b, 0)
+		if dw+checkAt(b, 0)+sepAt(b, 0) == 0 {
+			continue
+		}
+		for _, c := range b {
+			if !hot[c] {
+				t.Errorf("%U: byte %#x is not hot", r, c)
+			}
+		}
+	}
+	for _, br := range []string{"<br>", "<BR/>", "<br />"} {
+		if brAt(br, 0) != len(br) {
+			t.Errorf("%s is no separator", br)
+		}
+		for i := range len(br) {
+			if !hot[br[i]] {
+				t.Errorf("%s: byte %q is not hot", br, br[i])
+			}
+		}
+	}
+}
+
+func TestLuhn(t *testing.T) {
+	for _, tt := range []struct {
+		d    string
+		want bool
+	}{{"4111111111111111", true}, {"4111111111111112", false}, {"79927398713", true}, {"6212262201012345676", true}} {
+		if got := luhn(tt.d); got != tt.want {
+			t.Errorf("%s: %v", tt.d, got)
+		}
+	}
+}
