@@ -1,0 +1,582 @@
+package disclose
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Other natural persons in free text. A decision's facts name people
+// besides the party: witnesses, neighbours, victims, guardians. They are
+// found by the words that introduce them, their home addresses by the words
+// that introduce an address, and bank accounts and vehicle plates by their
+// shape; all are masked, and what was found becomes a secret the leak gate
+// looks for in every output.
+
+// commonSurnames are common single-character surnames; a name found in free text
+// starts with one of them or with a compound surname. Characters that are
+// surnames but mostly function words (和, 都, 由 …) are left out.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻厉伊仝区郜阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿狄平计索宣晋云容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅呼居揭干尉冶斯元束檀衣展阴昝智幸奉植衡富尧闭"
+
+// personWords introduce a natural person other than the party; longer
+// words come first where one contains another.
+var personWords = []string{
+	"被侵害人", "法定代理人", "委托代理人", "监护人", "代理人", "见证人", "证人",
+	"邻居", "联系人", "户主", "受害人", "被害人", "陪同人", "报案人", "举报人",
+	"投诉人", "申请人", "知情人", "在场人", "目击者", "驾驶员", "驾驶人", "司机",
+	"车主", "房东", "承租人", "租户", "户名", "家属", "亲属", "配偶", "妻子", "丈夫",
+}
+
+// addressWords introduce a home address. 住所 is a person's home only when
+// the party is one (an organisation's 住所 is its registered seat, and
+// published); a bare 住 counts after punctuation (李某某，男，住…).
+var addressWords = []string{
+	"家庭住址", "现住址", "户籍所在地", "户籍地址", "现居住地", "居住地址", "家住", "住址",
+	"现住", "现居", "居住地", "居住于", "户籍地", "住所地", "住所",
+}
+
+// nameAfter are characters that often follow a name in a sentence (称, 说,
+// 在, 男 …); one of them, a non-Han character or the end of the text must
+// follow a name found after a person word.
+const nameAfter = "称说讲证陈反向在于到从对与和及跟同等系是为的因被把将已也均都并供签确作提指现住家年男女身户电手联驾骑开持携带拒未不曾即经当看听发报告所诉表承知亲目出来去受遭认之"
+
+// strongAfter are the characters of nameAfter that end a name rather than
+// belong to it: 王明说 is 王明 who says.
+const strongAfter = "称说讲等与和及的是系为在于向对被把将已也均都并"
+
+// nameBefore are characters that may stand before a name followed by an
+// ID number (陪同人员李大华（身份证号…）).
+const nameBefore = "人员者主属为系是即叫名与和及同对将经把被让民妻夫子女母父兄弟姐妹"
+
+// notNames are words that start with a surname and follow a person word
+// without being a name.
+var notNames = map[string]bool{
+	"权益": true, "权利": true, "姓名": true, "信息": true, "身份": true, "签名": true,
+	"签字": true, "证言": true, "陈述": true, "电话": true, "住址": true, "地址": true,
+	"人员": true, "单位": true, "本人": true, "家属": true, "亲属": true, "车辆": true,
+	"申请": true, "方面": true, "明确": true, "明知": true, "要求": true, "同意": true,
+	"未能": true, "年龄": true, "安全": true, "高度": true, "强烈": true, "平时": true,
+	"时间": true, "时任": true, "于是": true, "江边": true, "程序": true, "应当": true,
+	"金额": true, "成年": true, "康复": true, "华侨": true, "石头": true, "文明": true,
+}
+
+// freeTextFound is what maskFreeText found in a text.
+type freeTextFound struct {
+	names, addresses, accounts, plates []string
+}
+
+// freeTextOptions says how maskFreeText treats a text.
+type freeTextOptions struct {
+	mask string
+	// person: the party is a natural person (or a sole trader), so 住所 is
+	// a home and every vehicle plate is theirs.
+	person bool
+	// keep are names published on purpose (an organisation's legal
+	// representative), never masked.
+	keep []string
+	// known are the record's natural persons' names: a plate in a sentence
+	// naming one of them is masked even in an organisation's decision.
+	known []string
+}
+
+type edit struct {
+	start, end int
+	repl       string
+}
+
+// maskFreeText masks the other natural persons a text names: names after
+// person words (证人李大华、王小明 → 证人李某某、王某某) or before an ID
+// number, home addresses below the village or community (家住青溪镇柳湾村5组3号
+// → 家住青溪镇柳湾村…; with no village, below the town), account numbers
+// after an account word, and vehicle plates (浙A12345 → 浙A*****) of a
+// natural person. It returns the masked text and what it masked.
+func maskFreeText(text string, o freeTextOptions) (string, freeTextFound) {
+	var f freeTextFound
+	if text == "" {
+		return text, f
+	}
+	if o.mask == "" {
+		o.mask = "某某"
+	}
+	var edits []edit
+	addName := func(s, e int) {
+		n := text[s:e]
+		for _, k := range o.keep {
+			if n == k {
+				return
+			}
+		}
+		edits = append(edits, edit{s, e, MaskName(n, o.mask)})
+		f.names = append(f.names, n)
+	}
+	for _, w := range personWords {
+		for i := 0; ; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				break
+			}
+			s := i + j + len(w)
+			i = s
+			for _, n := range namesAt(text, s) {
+				addName(n[0], n[1])
+			}
+		}
+	}
+	for _, w := range []string{"身份证", "身份号码"} {
+		for i := 0; ; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				break
+			}
+			if s, e, ok := nameBeforeID(text, i+j); ok {
+				addName(s, e)
+			}
+			i += j + len(w)
+		}
+	}
+	edits = append(edits, addressEdits(text, o, &f)...)
+	edits = append(edits, accountEdits(text, &f)...)
+	edits = append(edits, plateEdits(text, o, f.names, &f)...)
+	if len(edits) == 0 {
+		return text, f
+	}
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		return edits[i].end > edits[j].end
+	})
+	var b strings.Builder
+	last := 0
+	for _, e := range edits {
+		if e.start < last {
+			continue
+		}
+		b.WriteString(text[last:e.start])
+		b.WriteString(e.repl)
+		last = e.end
+	}
+	b.WriteString(text[last:])
+	f.names = dedup(f.names)
+	return b.String(), f
+}
+
+func dedup(s []string) []string {
+	if len(s) < 2 {
+		return s
+	}
+	seen := map[string]bool{}
+	out := s[:0]
+	for _, v := range s {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// namesAt returns the names that follow a person word ending at s: one, or
+// a list joined by 、，和 及 与.
+func namesAt(text string, s int) [][2]int {
+	// An optional 员 (陪同人员), 姓名, and a colon, space or copula.
+	s = skipPrefix(text, s, "员", "们")
+	s = skipPrefix(text, s, "姓名")
+	for {
+		t := skipPrefix(text, s, "：", ":", " ", "\u3000", "为", "是", "系", "即")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	var out [][2]int
+	for {
+		e, ok := nameAt(text, s)
+		if !ok {
+			return out
+		}
+		out = append(out, [2]int{s, e})
+		t := skipPrefix(text, e, "、", "，", ",", "和", "及", "与")
+		if t == e {
+			return out
+		}
+		s = t
+	}
+}
+
+// skipPrefix returns s past the first of words that text[s:] starts with.
+func skipPrefix(text string, s int, words ...string) int {
+	for _, w := range words {
+		if strings.HasPrefix(text[s:], w) {
+			return s + len(w)
+		}
+	}
+	return s
+}
+
+// nameAt returns the end of a personal name at text[s:]: a surname and one
+// or two characters, followed by a character of nameAfter, a non-Han
+// character or the end of the text. Masked names (张某某) are skipped.
+func nameAt(text string, s int) (int, bool) {
+	sur := surnameAt(text, s)
+	if sur == 0 {
+		return 0, false
+	}
+	// Candidate ends: the surname and two given characters, then one.
+	var ends []int
+	i := s + sur
+	for k := 0; k < 2; k++ {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if sz == 0 || !unicode.Is(unicode.Han, r) {
+			break
+		}
+		i += sz
+		ends = append(ends, i)
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		e := ends[k]
+		n := text[s:e]
+		if isMasked(n) || notNames[n] || notNames[text[s:ends[0]]] || isTitle(text[s+sur:e]) || !endsName(text, e) {
+			continue
+		}
+		// 王明说 is 王明 who says, when 王明 is a name as well.
+		if k == 1 {
+			last, _ := utf8.DecodeLastRuneInString(n)
+			if strings.ContainsRune(strongAfter, last) && endsName(text, ends[0]) {
+				continue
+			}
+		}
+		return e, true
+	}
+	return 0, false
+}
+
+// titles follow a surname in place of a given name (刘先生, 王科长): no
+// name is given.
+var titles = []string{"先生", "女士", "小姐", "师傅", "老板", "老师", "科长", "队长", "所长", "站长", "主任", "书记", "经理", "局长", "镇长", "村长", "警官", "某", "姓"}
+
+func isTitle(given string) bool {
+	for _, t := range titles {
+		if strings.HasPrefix(given, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameAt returns the length of the surname at text[s:], or 0.
+func surnameAt(text string, s int) int {
+	for _, c := range compoundSurnames {
+		if strings.HasPrefix(text[s:], c) {
+			return len(c)
+		}
+	}
+	r, sz := utf8.DecodeRuneInString(text[s:])
+	if sz > 0 && r >= 0x80 && strings.ContainsRune(commonSurnames, r) {
+		return sz
+	}
+	return 0
+}
+
+// endsName reports whether a name may end at text[e:].
+func endsName(text string, e int) bool {
+	r, sz := utf8.DecodeRuneInString(text[e:])
+	return sz == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(nameAfter, r)
+}
+
+// nameBeforeID finds a name right before an ID-number word at text[id:]
+// (李大华（身份证号…, 李大华，身份证号…, 李大华的身份证…).
+func nameBeforeID(text string, id int) (int, int, bool) {
+	e := id
+	for _, p := range []string{"（", "(", "，", ",", " ", "：", ":", "的", "持"} {
+		if strings.HasSuffix(text[:e], p) {
+			e -= len(p)
+			break
+		}
+	}
+	// Try three, two and four characters back.
+	starts := []int{}
+	i := e
+	for k := 0; k < 4 && i > 0; k++ {
+		r, sz := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		i -= sz
+		starts = append(starts, i)
+	}
+	// Three characters, unless they follow a character that does not end a
+	// word and two of them read as a name; then two; then four with a
+	// compound surname.
+	for _, k := range []int{2, 1, 3} {
+		if k >= len(starts) {
+			continue
+		}
+		s := starts[k]
+		n := text[s:e]
+		sur := surnameAt(text, s)
+		if sur == 0 || k == 3 && sur <= 3 || k == 1 && sur > 3 || isMasked(n) || notNames[n] {
+			continue
+		}
+		if k == 2 && surnameAt(text, starts[1]) > 0 {
+			r, sz := utf8.DecodeLastRuneInString(text[:s])
+			if sz > 0 && unicode.Is(unicode.Han, r) && !strings.ContainsRune(nameBefore, r) {
+				continue
+			}
+		}
+		return s, e, true
+	}
+	return 0, 0, false
+}
+
+// Address levels: what masking keeps of a home address.
+var (
+	villageLevel = []string{"村民委员会", "居民委员会", "村委会", "居委会", "社区", "小区", "村"}
+	townLevel    = []string{"街道办事处", "街道", "镇", "乡"}
+	// addressUnits make a run of text read as an address.
+	addressUnits = "省市县区镇乡街道村社区组号栋幢室路巷弄单元楼"
+)
+
+// addressEdits masks the home addresses in text.
+func addressEdits(text string, o freeTextOptions, f *freeTextFound) []edit {
+	var out []edit
+	seen := map[int]bool{}
+	try := func(s int, bare bool) {
+		for {
+			t := skipPrefix(text, s, "：", ":", " ", "在", "于")
+			if t == s {
+				break
+			}
+			s = t
+		}
+		if seen[s] {
+			return
+		}
+		e := addressEnd(text, s)
+		run := text[s:e]
+		if utf8.RuneCountInString(run) < 3 || !strings.ContainsAny(run, addressUnits) {
+			return
+		}
+		if bare && !strings.ContainsAny(run, "镇乡村社区组号栋幢室路街") || strings.Contains(run, "局") || strings.Contains(run, "政府") || strings.Contains(run, "公司") {
+			return
+		}
+		keep := addressKeep(run)
+		if keep == len(run) {
+			return
+		}
+		seen[s] = true
+		out = append(out, edit{s + keep, e, "…"})
+		f.addresses = append(f.addresses, run)
+	}
+	for _, w := range addressWords {
+		if w == "住所" && !o.person {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				break
+			}
+			i += j + len(w)
+			try(i, false)
+		}
+	}
+	// A bare 住 after punctuation: 李某某，男，住青溪镇….
+	for i := 0; ; {
+		j := strings.Index(text[i:], "住")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + len("住")
+		if r, _ := utf8.DecodeLastRuneInString(text[:at]); at > 0 && strings.ContainsRune("，,、；;：:", r) {
+			try(i, true)
+		}
+	}
+	return out
+}
+
+// addressEnd returns the end of the address starting at text[s:]: the
+// first punctuation, space or 的, at most 40 characters on.
+func addressEnd(text string, s int) int {
+	i := s
+	for n := 0; i < len(text) && n < 40; n++ {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if r == '的' || r == '，' || r == '。' || r == '；' || r == '、' || r == '（' || r == '）' || r == '：' || r == '！' || r == '？' {
+			break
+		}
+		if r < 0x80 && !isAlnum(byte(r)) && r != '-' && r != '#' {
+			break
+		}
+		if unicode.IsSpace(r) || unicode.IsPunct(r) && r != '－' && r != '＃' {
+			break
+		}
+		i += sz
+	}
+	return i
+}
+
+// addressKeep returns how much of an address masking keeps: up to the
+// last town (镇, 乡, 街道) before any number, then up to the first village or
+// community after it (村, 社区, 居委会, 小区); nothing when there is neither.
+func addressKeep(run string) int {
+	limit := len(run)
+	if k := strings.IndexFunc(run, func(r rune) bool { return r < 0x80 && isDigit(byte(r)) || r >= 0xFF10 && r <= 0xFF19 }); k >= 0 {
+		limit = k
+	}
+	town := 0
+	for _, t := range townLevel {
+		if k := strings.LastIndex(run[:limit], t); k >= 0 && k+len(t) > town {
+			town = k + len(t)
+		}
+	}
+	// The earliest village after the town; the longest word where two
+	// start there (村委会 before 村).
+	at, end := -1, 0
+	for _, v := range villageLevel {
+		k := strings.Index(run[town:], v)
+		if k < 0 {
+			continue
+		}
+		if k += town; at < 0 || k < at || k == at && k+len(v) > end {
+			at, end = k, k+len(v)
+		}
+	}
+	if at >= 0 {
+		return end
+	}
+	return town
+}
+
+// accountEdits masks the digits of an account number after an account
+// word, whatever their count (the card shapes Scrub knows are 16 to 19
+// digits long).
+func accountEdits(text string, f *freeTextFound) []edit {
+	var out []edit
+	for _, w := range accountWords {
+		for i := 0; ; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				break
+			}
+			i += j + len(w)
+			s := i
+			// Up to eight characters of label and punctuation (账号：, 卡号为).
+			for n := 0; n < 8 && s < len(text); n++ {
+				if _, w := digitAt(text, s); w > 0 {
+					break
+				}
+				_, sz := utf8.DecodeRuneInString(text[s:])
+				s += sz
+			}
+			if s >= len(text) {
+				continue
+			}
+			if _, w := digitAt(text, s); w == 0 {
+				continue
+			}
+			var r numRun
+			e := parseRun(text, s, &r)
+			if len(r.digits) < 8 {
+				continue
+			}
+			out = append(out, edit{s, e, PlaceholderAccount})
+			f.accounts = append(f.accounts, text[s:e])
+			i = e
+		}
+	}
+	return out
+}
+
+// plateProvinces are the first characters of vehicle plates.
+const plateProvinces = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+
+// plateEdits masks vehicle plates (浙A12345, 浙A·12345, 浙AD12345) that are
+// a natural person's: every plate when the party is one, else a plate in a
+// sentence that names a natural person. The province and the issuing
+// letter stay: 浙A·*****.
+func plateEdits(text string, o freeTextOptions, found []string, f *freeTextFound) []edit {
+	var out []edit
+	for i := 0; i < len(text); {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if r < 0x4E00 || !strings.ContainsRune(plateProvinces, r) {
+			i += sz
+			continue
+		}
+		s := i
+		i += sz
+		e, keep, ok := plateAt(text, s+sz)
+		if !ok {
+			continue
+		}
+		if !o.person && !sentenceNames(text, s, append(found, o.known...)) {
+			continue
+		}
+		out = append(out, edit{keep, e, strings.Repeat("*", plateSerialLen(text[keep:e]))})
+		f.plates = append(f.plates, text[s:e])
+		i = e
+	}
+	return out
+}
+
+// plateAt reads the part of a plate after its province character: an
+// upper-case letter, an optional separator, and five serial characters (six
+// for new-energy plates starting or ending in D or F; four and 学, 挂, 警
+// or 领). It returns the plate's end and where its serial starts.
+func plateAt(text string, i int) (end, serial int, ok bool) {
+	if i >= len(text) || text[i] < 'A' || text[i] > 'Z' {
+		return 0, 0, false
+	}
+	i++
+	if t := skipPrefix(text, i, "·", "•", ".", " ", "-", "・"); t != i {
+		i = t
+	}
+	serial = i
+	n := 0
+	for i < len(text) && n < 7 && (isDigit(text[i]) || text[i] >= 'A' && text[i] <= 'Z') {
+		i++
+		n++
+	}
+	ser := text[serial:i]
+	switch {
+	case n == 5:
+	case n == 6 && (ser[0] == 'D' || ser[0] == 'F' || ser[5] == 'D' || ser[5] == 'F'):
+	case n == 4 && (strings.HasPrefix(text[i:], "学") || strings.HasPrefix(text[i:], "挂") || strings.HasPrefix(text[i:], "警") || strings.HasPrefix(text[i:], "领")):
+		i += len("学")
+	default:
+		return 0, 0, false
+	}
+	if i < len(text) && isAlnum(text[i]) {
+		return 0, 0, false
+	}
+	// A plate has digits: 浙ABCDE is a word.
+	if !strings.ContainsAny(ser, "0123456789") {
+		return 0, 0, false
+	}
+	return i, serial, true
+}
+
+// plateSerialLen counts the characters of a plate's serial.
+func plateSerialLen(s string) int { return utf8.RuneCountInString(s) }
+
+// sentenceNames reports whether the sentence around text[at] contains one
+// of names.
+func sentenceNames(text string, at int, names []string) bool {
+	s := strings.LastIndexAny(text[:at], "。；;\n！？")
+	if s < 0 {
+		s = 0
+	}
+	e := strings.IndexAny(text[at:], "。；;\n！？")
+	if e < 0 {
+		e = len(text)
+	} else {
+		e += at
+	}
+	for _, n := range names {
+		if n != "" && strings.Contains(text[s:e], n) {
+			return true
+		}
+	}
+	return false
+}
