@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 type freeTextCase struct {
@@ -165,4 +166,24 @@ func TestMaskedSpans(t *testing.T) {
 			}
 		}
 	}
+}
+
+func FuzzMaskFreeText(f *testing.F) {
+	for _, c := range []string{"证人李大华、王小明均证实", "家住青溪镇柳湾村5组3号", "账号：6228 4801 2345", "驾驶浙A·D12345", "李大华（身份证号", "，住"} {
+		f.Add(c, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, person bool) {
+		got, found := maskFreeText(text, freeTextOptions{person: person})
+		if utf8.ValidString(text) && !utf8.ValidString(got) {
+			t.Errorf("%q → invalid UTF-8 %q", text, got)
+		}
+		for _, n := range found.names {
+			if !strings.Contains(text, n) {
+				t.Errorf("%q: found name %q is not in the text", text, n)
+			}
+		}
+		if len(found.names)+len(found.addresses)+len(found.accounts)+len(found.plates) == 0 && got != text {
+			t.Errorf("%q → %q with nothing found", text, got)
+		}
+	})
 }

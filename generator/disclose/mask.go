@@ -254,12 +254,16 @@ func scrubNumbers(text string) string {
 // separated by spaces or a dash, goes with it. It never goes before last.
 func phonePrefix(text string, last, s int) int {
 	p := strings.TrimRight(text[last:s], " -\u3000")
+	// A code counts when no digit stands right before it.
+	code := func(q string) bool {
+		return strings.HasSuffix(p, q) && (len(p) == len(q) || !isDigit(p[len(p)-len(q)-1]))
+	}
 	for _, cc := range []string{"+86", "＋86", "0086"} {
-		if strings.HasSuffix(p, cc) {
+		if code(cc) {
 			return last + len(p) - len(cc)
 		}
 		for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
-			if q := br[0] + cc + br[1]; strings.HasSuffix(p, q) {
+			if q := br[0] + cc + br[1]; code(q) {
 				return last + len(p) - len(q)
 			}
 		}

@@ -1,6 +1,7 @@
 package disclose
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -123,6 +124,35 @@ func TestLuhn(t *testing.T) {
 	}{{"4111111111111111", true}, {"4111111111111112", false}, {"79927398713", true}, {"6212262201012345676", true}} {
 		if got := luhn(tt.d); got != tt.want {
 			t.Errorf("%s: %v", tt.d, got)
+		}
+	}
+}
+
+// TestScrubRemovesWhatGateFinds writes random text out of digits,
+// separators and valid ID and mobile numbers in every form, and checks that
+// the gate finds no pattern in what Scrub leaves.
+func TestScrubRemovesWhatGateFinds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"1", "3", "8", "0", " ", "-", ".", "·", "\n", "\r\n", "<br>", "（", "+86", "0086", "X", "x", "a", "号", "电话", "１", "３", "－", "\u3000", "转"}
+	gate := NewScanner(nil)
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			switch rng.IntN(6) {
+			case 0:
+				b.WriteString(spell(rng, randMobile(rng)))
+			case 1:
+				b.WriteString(spell(rng, strings.ToUpper(randID(rng))))
+			default:
+				for range 1 + rng.IntN(6) {
+					b.WriteString(pieces[rng.IntN(len(pieces))])
+				}
+			}
+		}
+		in := b.String()
+		out, _ := Scrub(in, nil, "某某")
+		if l := gate.Scan("f", []byte(out)); len(l) > 0 {
+			t.Fatalf("%q → %q: the gate finds %v", in, out, l)
 		}
 	}
 }
