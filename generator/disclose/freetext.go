@@ -100,44 +100,68 @@ func maskFreeText(text string, o freeTextOptions) (string, freeTextFound) {
 		o.mask = "某某"
 	}
 	var edits []edit
-	addName := func(s, e int) {
-		n := text[s:e]
-		for _, k := range o.keep {
-			if n == k {
-				return
-			}
+	var plates [][3]int // start, serial start, end
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
-		edits = append(edits, edit{s, e, MaskName(n, o.mask)})
-		f.names = append(f.names, n)
-	}
-	for _, w := range personWords {
-		for i := 0; ; {
-			j := strings.Index(text[i:], w)
-			if j < 0 {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		next := i + sz
+		if r < 0x10000 && cueFirst[r>>6]&(1<<(r&63)) != 0 {
+			for _, c := range cues[r] {
+				if !strings.HasPrefix(text[i:], c.word) {
+					continue
+				}
+				e := i + len(c.word)
+				switch c.kind {
+				case cuePerson:
+					for _, n := range namesAt(text, e) {
+						edits = addName(edits, &f, text, n[0], n[1], o)
+					}
+				case cueID:
+					if s, e, ok := nameBeforeID(text, i); ok {
+						edits = addName(edits, &f, text, s, e, o)
+					}
+				case cueAddress, cueBareAddress:
+					if c.word == "住所" && !o.person {
+						break
+					}
+					if c.kind == cueBareAddress {
+						if r, _ := utf8.DecodeLastRuneInString(text[:i]); i == 0 || !strings.ContainsRune("，,、；;：:", r) {
+							break
+						}
+					}
+					if ed, run, ok := addressAt(text, e, c.kind == cueBareAddress); ok {
+						edits = append(edits, ed)
+						f.addresses = append(f.addresses, run)
+					}
+				case cueAccount:
+					if ed, ok := accountAt(text, e); ok {
+						edits = append(edits, ed)
+						f.accounts = append(f.accounts, text[ed.start:ed.end])
+					}
+				case cuePlate:
+					if end, serial, ok := plateAt(text, e); ok {
+						plates = append(plates, [3]int{i, serial, end})
+						e = end
+					}
+				}
+				next = e
 				break
 			}
-			s := i + j + len(w)
-			i = s
-			for _, n := range namesAt(text, s) {
-				addName(n[0], n[1])
-			}
 		}
+		i = next
 	}
-	for _, w := range []string{"身份证", "身份号码"} {
-		for i := 0; ; {
-			j := strings.Index(text[i:], w)
-			if j < 0 {
-				break
-			}
-			if s, e, ok := nameBeforeID(text, i+j); ok {
-				addName(s, e)
-			}
-			i += j + len(w)
+	// A plate is a natural person's when the party is one or its sentence
+	// names one.
+	for _, p := range plates {
+		if !o.person && !sentenceNames(text, p[0], f.names) && !sentenceNames(text, p[0], o.known) {
+			continue
 		}
+		edits = append(edits, edit{p[1], p[2], strings.Repeat("*", utf8.RuneCountInString(text[p[1]:p[2]]))})
+		f.plates = append(f.plates, text[p[0]:p[2]])
 	}
-	edits = append(edits, addressEdits(text, o, &f)...)
-	edits = append(edits, accountEdits(text, &f)...)
-	edits = append(edits, plateEdits(text, o, f.names, &f)...)
 	if len(edits) == 0 {
 		return text, f
 	}
@@ -161,6 +185,62 @@ func maskFreeText(text string, o freeTextOptions) (string, freeTextFound) {
 	f.names = dedup(f.names)
 	return b.String(), f
 }
+
+// addName adds the edit that masks the name text[s:e], unless it is kept.
+func addName(edits []edit, f *freeTextFound, text string, s, e int, o freeTextOptions) []edit {
+	n := text[s:e]
+	for _, k := range o.keep {
+		if n == k {
+			return edits
+		}
+	}
+	f.names = append(f.names, n)
+	return append(edits, edit{s, e, MaskName(n, o.mask)})
+}
+
+type cueKind int
+
+// Kinds of cue: what a cue word introduces.
+const (
+	cuePerson      cueKind = iota // a name after it
+	cueID                         // a name before it
+	cueAddress                    // a home address after it
+	cueBareAddress                // 住: an address after it, after punctuation
+	cueAccount                    // an account number after it
+	cuePlate                      // a plate's province
+)
+
+type cue struct {
+	word string
+	kind cueKind
+}
+
+// cues lists the cue words by their first character, longer words first;
+// cueFirst has a bit set for each first character, so that maskFreeText
+// passes over other characters with one test.
+var cues, cueFirst = func() (map[rune][]cue, *[0x10000 / 64]uint64) {
+	m := map[rune][]cue{}
+	add := func(kind cueKind, words ...string) {
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			m[r] = append(m[r], cue{w, kind})
+		}
+	}
+	add(cuePerson, personWords...)
+	add(cueID, "身份证", "身份号码")
+	add(cueAddress, addressWords...)
+	add(cueBareAddress, "住")
+	add(cueAccount, accountWords...)
+	for _, r := range plateProvinces {
+		add(cuePlate, string(r))
+	}
+	var bits [0x10000 / 64]uint64
+	for r, cs := range m {
+		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].word) > len(cs[j].word) })
+		bits[r>>6] |= 1 << (r & 63)
+	}
+	return m, &bits
+}()
 
 func dedup(s []string) []string {
 	if len(s) < 2 {
@@ -338,63 +418,30 @@ var (
 	addressUnits = "省市县区镇乡街道村社区组号栋幢室路巷弄单元楼"
 )
 
-// addressEdits masks the home addresses in text.
-func addressEdits(text string, o freeTextOptions, f *freeTextFound) []edit {
-	var out []edit
-	seen := map[int]bool{}
-	try := func(s int, bare bool) {
-		for {
-			t := skipPrefix(text, s, "：", ":", " ", "在", "于")
-			if t == s {
-				break
-			}
-			s = t
-		}
-		if seen[s] {
-			return
-		}
-		e := addressEnd(text, s)
-		run := text[s:e]
-		if utf8.RuneCountInString(run) < 3 || !strings.ContainsAny(run, addressUnits) {
-			return
-		}
-		if bare && !strings.ContainsAny(run, "镇乡村社区组号栋幢室路街") || strings.Contains(run, "局") || strings.Contains(run, "政府") || strings.Contains(run, "公司") {
-			return
-		}
-		keep := addressKeep(run)
-		if keep == len(run) {
-			return
-		}
-		seen[s] = true
-		out = append(out, edit{s + keep, e, "…"})
-		f.addresses = append(f.addresses, run)
-	}
-	for _, w := range addressWords {
-		if w == "住所" && !o.person {
-			continue
-		}
-		for i := 0; ; {
-			j := strings.Index(text[i:], w)
-			if j < 0 {
-				break
-			}
-			i += j + len(w)
-			try(i, false)
-		}
-	}
-	// A bare 住 after punctuation: 李某某，男，住青溪镇….
-	for i := 0; ; {
-		j := strings.Index(text[i:], "住")
-		if j < 0 {
+// addressAt reads the home address after an address word ending at s and
+// returns the edit that masks it below the village or the town, and the
+// address. After a bare 住 the text must read as a place.
+func addressAt(text string, s int, bare bool) (edit, string, bool) {
+	for {
+		t := skipPrefix(text, s, "：", ":", " ", "在", "于")
+		if t == s {
 			break
 		}
-		at := i + j
-		i = at + len("住")
-		if r, _ := utf8.DecodeLastRuneInString(text[:at]); at > 0 && strings.ContainsRune("，,、；;：:", r) {
-			try(i, true)
-		}
+		s = t
 	}
-	return out
+	e := addressEnd(text, s)
+	run := text[s:e]
+	if utf8.RuneCountInString(run) < 3 || !strings.ContainsAny(run, addressUnits) {
+		return edit{}, "", false
+	}
+	if bare && !strings.ContainsAny(run, "镇乡村社区组号栋幢室路街") || strings.Contains(run, "局") || strings.Contains(run, "政府") || strings.Contains(run, "公司") {
+		return edit{}, "", false
+	}
+	keep := addressKeep(run)
+	if keep == len(run) {
+		return edit{}, "", false
+	}
+	return edit{s + keep, e, "…"}, run, true
 }
 
 // addressEnd returns the end of the address starting at text[s:]: the
@@ -449,76 +496,35 @@ func addressKeep(run string) int {
 	return town
 }
 
-// accountEdits masks the digits of an account number after an account
-// word, whatever their count (the card shapes Scrub knows are 16 to 19
-// digits long).
-func accountEdits(text string, f *freeTextFound) []edit {
-	var out []edit
-	for _, w := range accountWords {
-		for i := 0; ; {
-			j := strings.Index(text[i:], w)
-			if j < 0 {
-				break
-			}
-			i += j + len(w)
-			s := i
-			// Up to eight characters of label and punctuation (账号：, 卡号为).
-			for n := 0; n < 8 && s < len(text); n++ {
-				if _, w := digitAt(text, s); w > 0 {
-					break
-				}
-				_, sz := utf8.DecodeRuneInString(text[s:])
-				s += sz
-			}
-			if s >= len(text) {
-				continue
-			}
-			if _, w := digitAt(text, s); w == 0 {
-				continue
-			}
-			var r numRun
-			e := parseRun(text, s, &r)
-			if len(r.digits) < 8 {
-				continue
-			}
-			out = append(out, edit{s, e, PlaceholderAccount})
-			f.accounts = append(f.accounts, text[s:e])
-			i = e
+// accountAt returns the edit that removes the account number after an
+// account word ending at i, whatever its number of digits (the card
+// shapes Scrub knows are 16 to 19 digits long).
+func accountAt(text string, i int) (edit, bool) {
+	s := i
+	// Up to eight characters of label and punctuation (账号：, 卡号为).
+	for n := 0; n < 8 && s < len(text); n++ {
+		if _, w := digitAt(text, s); w > 0 {
+			break
 		}
+		_, sz := utf8.DecodeRuneInString(text[s:])
+		s += sz
 	}
-	return out
+	if s >= len(text) {
+		return edit{}, false
+	}
+	if _, w := digitAt(text, s); w == 0 {
+		return edit{}, false
+	}
+	var r numRun
+	e := parseRun(text, s, &r)
+	if len(r.digits) < 8 {
+		return edit{}, false
+	}
+	return edit{s, e, PlaceholderAccount}, true
 }
 
 // plateProvinces are the first characters of vehicle plates.
 const plateProvinces = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-
-// plateEdits masks vehicle plates (浙A12345, 浙A·12345, 浙AD12345) that are
-// a natural person's: every plate when the party is one, else a plate in a
-// sentence that names a natural person. The province and the issuing
-// letter stay: 浙A·*****.
-func plateEdits(text string, o freeTextOptions, found []string, f *freeTextFound) []edit {
-	var out []edit
-	for i := 0; i < len(text); {
-		r, sz := utf8.DecodeRuneInString(text[i:])
-		if r < 0x4E00 || !strings.ContainsRune(plateProvinces, r) {
-			i += sz
-			continue
-		}
-		s := i
-		i += sz
-		e, keep, ok := plateAt(text, s+sz)
-		if !ok {
-			continue
-		}
-		if !o.person && !sentenceNames(text, s, append(found, o.known...)) {
-			continue
-		}
-		out = append(out, edit{keep, e, strings.Repeat("*", plateSerialLen(text[keep:e]))})
-		f.plates = append(f.plates, text[s:e])
-		i = e
-	}
-	return out
-}
 
 // plateAt reads the part of a plate after its province character: an
 // upper-case letter, an optional separator, and five serial characters (six
@@ -556,9 +562,6 @@ func plateAt(text string, i int) (end, serial int, ok bool) {
 	}
 	return i, serial, true
 }
-
-// plateSerialLen counts the characters of a plate's serial.
-func plateSerialLen(s string) int { return utf8.RuneCountInString(s) }
 
 // sentenceNames reports whether the sentence around text[at] contains one
 // of names.

@@ -152,18 +152,28 @@ func Scrub(text string, names []string, mask string) (string, bool) {
 	}
 	orig := text
 	text = scrubNumbers(foldDigits(text))
-	ns := make([]string, 0, len(names))
+	var ns []string
+	add := func(p string) {
+		// A name whose first character the text lacks is not in it.
+		if r, _ := utf8.DecodeRuneInString(p); strings.ContainsRune(text, r) && utf8.RuneCountInString(p) >= 2 && !isMasked(p) {
+			ns = append(ns, p)
+		}
+	}
 	for _, n := range names {
-		for _, p := range splitNames(n) {
-			if utf8.RuneCountInString(p) >= 2 && !isMasked(p) {
-				ns = append(ns, p)
+		if strings.ContainsFunc(n, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(nameSeparators, r) }) {
+			for _, p := range splitNames(n) {
+				add(p)
 			}
+		} else {
+			add(n)
 		}
 	}
 	// Longer names first, so 张三丰 is masked whole before 张三.
 	sort.SliceStable(ns, func(i, j int) bool { return len(ns[i]) > len(ns[j]) })
 	for _, n := range ns {
-		text = replaceName(text, n, MaskName(n, mask))
+		if _, ok := findSpaced(text, n); ok {
+			text = replaceName(text, n, MaskName(n, mask))
+		}
 	}
 	return text, text != orig
 }
