@@ -330,8 +330,11 @@ const minDigitRun = 11
 //
 // A run lies in a stretch of hot bytes, and a run worth reporting is at
 // least minDigitRun bytes long, so only every minDigitRun-th byte is looked
-// at until one is hot; the stretch around it is then parsed. Most text has
-// few digits, and looking at each byte was a third of the leak gate's time.
+// at until one is hot; the stretch around it is then parsed if it may hold
+// minDigitRun digits. Most text has few digits: looking at each byte was a
+// third of the leak gate's time, and parsing every stretch long enough
+// (dates, 〔2025〕12号) took 0.22 s of Scan's 1.57 s in a BenchmarkScan50k
+// profile, counting digits first 0.09 s of 1.25 s.
 func eachDigitRun(b []byte, fn func(start, end int) bool) {
 	var gbuf [8]numGroup
 	var dbuf [32]byte
@@ -341,14 +344,18 @@ func eachDigitRun(b []byte, fn func(start, end int) bool) {
 		if !hot[b[k]] {
 			continue
 		}
+		// The stretch around the probe, and an upper bound on its digits.
 		p, q := k, k+1
+		digits := int(digitByte[b[k]])
 		for p > done && hot[b[p-1]] {
 			p--
+			digits += int(digitByte[b[p]])
 		}
 		for q < len(b) && hot[b[q]] {
+			digits += int(digitByte[b[q]])
 			q++
 		}
-		if q-p >= minDigitRun && !eachChainIn(b, p, q, &r, fn) {
+		if digits >= minDigitRun && !eachChainIn(b, p, q, &r, fn) {
 			return
 		}
 		done = q

@@ -145,6 +145,19 @@ func parseRun[T text](b T, i int, r *numRun) int {
 	}
 }
 
+// digitByte is 1 for a byte that may be a digit or a check character: an
+// ASCII one or the last byte of a full-width one.
+var digitByte = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 0x90; c <= 0x99; c++ {
+		t[c] = 1
+	}
+	t['X'], t['x'], t[0xB8] = 1, 1, 1
+	return t
+}()
+
 // hot marks every byte of every character a number run is made of: a run
 // lies in a stretch of hot bytes, which lets eachDigitRun skip text by
 // looking at few of its bytes.

@@ -156,3 +156,16 @@ func TestScrubRemovesWhatGateFinds(t *testing.T) {
 		}
 	}
 }
+
+func TestDigitByteCoversEveryDigit(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		b := []byte(string(r))
+		_, dw := digitAt(b, 0)
+		if dw+checkAt(b, 0) == 0 {
+			continue
+		}
+		if digitByte[b[len(b)-1]] != 1 {
+			t.Errorf("%U: last byte %#x is not counted", r, b[len(b)-1])
+		}
+	}
+}
