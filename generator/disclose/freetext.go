@@ -22,7 +22,7 @@ const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 // personWords introduce a natural person other than the party; longer
 // words come first where one contains another.
 var personWords = []string{
-	"被侵害人", "法定代理人", "委托代理人", "监护人", "代理人", "见证人", "证人",
+	"被侵害人", "法定代理人", "委托代理人", "监护人", "代理人", "见证人", "证人", "律师",
 	"邻居", "联系人", "户主", "受害人", "被害人", "陪同人", "报案人", "举报人",
 	"投诉人", "申请人", "知情人", "在场人", "目击者", "驾驶员", "驾驶人", "司机",
 	"车主", "房东", "承租人", "租户", "户名", "家属", "亲属", "配偶", "妻子", "丈夫",
@@ -59,7 +59,11 @@ var notNames = map[string]bool{
 	"未能": true, "年龄": true, "安全": true, "高度": true, "强烈": true, "平时": true,
 	"时间": true, "时任": true, "于是": true, "江边": true, "程序": true, "应当": true,
 	"金额": true, "成年": true, "康复": true, "华侨": true, "石头": true, "文明": true,
+	"居民": true, "公民": true, "农民": true, "申请人": true, "司机": true,
 }
+
+// notNameEnds end words that name a role, not a person (申请人, 管理员).
+const notNameEnds = "人者员方"
 
 // freeTextFound is what maskFreeText found in a text.
 type freeTextFound struct {
@@ -260,11 +264,13 @@ func dedup(s []string) []string {
 // namesAt returns the names that follow a person word ending at s: one, or
 // a list joined by 、，和 及 与.
 func namesAt(text string, s int) [][2]int {
-	// An optional 员 (陪同人员), 姓名, and a colon, space or copula.
+	// An optional 员 (陪同人员), 姓名 or 签名, a count (有三名，), and a
+	// colon, space or copula (分别为).
 	s = skipPrefix(text, s, "员", "们")
-	s = skipPrefix(text, s, "姓名")
+	s = skipPrefix(text, s, "姓名", "签名", "签字")
+	s = skipCount(text, s)
 	for {
-		t := skipPrefix(text, s, "：", ":", " ", "\u3000", "为", "是", "系", "即")
+		t := skipPrefix(text, s, "：", ":", " ", "\u3000", "分别为", "分别是", "为", "是", "系", "即")
 		if t == s {
 			break
 		}
@@ -285,6 +291,30 @@ func namesAt(text string, s int) [][2]int {
 	}
 }
 
+// skipCount returns s past a count of people (有三名，, 共2人：), or s.
+func skipCount(text string, s int) int {
+	i := skipPrefix(text, s, "有", "共")
+	if i == s {
+		return s
+	}
+	j := i
+	for j < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[j:])
+		if !strings.ContainsRune("一二两三四五六七八九十0123456789", r) {
+			break
+		}
+		j += sz
+	}
+	if j == i {
+		return s
+	}
+	k := skipPrefix(text, j, "名", "人", "位")
+	if k == j {
+		return s
+	}
+	return skipPrefix(text, k, "，", ",", "：", ":")
+}
+
 // skipPrefix returns s past the first of words that text[s:] starts with.
 func skipPrefix(text string, s int, words ...string) int {
 	for _, w := range words {
@@ -297,7 +327,8 @@ func skipPrefix(text string, s int, words ...string) int {
 
 // nameAt returns the end of a personal name at text[s:]: a surname and one
 // or two characters, followed by a character of nameAfter, a non-Han
-// character or the end of the text. Masked names (张某某) are skipped.
+// character or the end of the text, or else a surname and two characters
+// of which none is in notGiven. Masked names (张某某) are skipped.
 func nameAt(text string, s int) (int, bool) {
 	sur := surnameAt(text, s)
 	if sur == 0 {
@@ -317,7 +348,7 @@ func nameAt(text string, s int) (int, bool) {
 	for k := len(ends) - 1; k >= 0; k-- {
 		e := ends[k]
 		n := text[s:e]
-		if isMasked(n) || notNames[n] || notNames[text[s:ends[0]]] || isTitle(text[s+sur:e]) || !endsName(text, e) {
+		if isMasked(n) || notNames[n] || notNames[text[s:ends[0]]] || isTitle(text[s+sur:e]) || roleWord(n) || strings.ContainsAny(text[s+sur:e], notGiven) || !endsName(text, e) {
 			continue
 		}
 		// 王明说 is 王明 who says, when 王明 is a name as well.
@@ -329,7 +360,24 @@ func nameAt(text string, s int) (int, bool) {
 		}
 		return e, true
 	}
+	// No end reads as one: after a person word a name stands here, most
+	// often of three characters, unless they read as words (曾多次).
+	if len(ends) == 2 {
+		n := text[s:ends[1]]
+		if !isMasked(n) && !notNames[n] && !notNames[text[s:ends[0]]] && !isTitle(text[s+sur:ends[1]]) && !roleWord(n) && !strings.ContainsAny(text[s+sur:ends[1]], notGiven) {
+			return ends[1], true
+		}
+	}
 	return 0, false
+}
+
+// notGiven are characters hardly ever part of a given name.
+const notGiven = "多次已经将被在于对把的了是不没未也都并曾向从到等与和及称说其该此这那个们所因为时后前内外上下中处人者员当年号"
+
+// roleWord reports whether n ends as a word for a role does.
+func roleWord(n string) bool {
+	r, _ := utf8.DecodeLastRuneInString(n)
+	return strings.ContainsRune(notNameEnds, r)
 }
 
 // titles follow a surname in place of a given name (刘先生, 王科长): no
@@ -396,7 +444,7 @@ func nameBeforeID(text string, id int) (int, int, bool) {
 		s := starts[k]
 		n := text[s:e]
 		sur := surnameAt(text, s)
-		if sur == 0 || k == 3 && sur <= 3 || k == 1 && sur > 3 || isMasked(n) || notNames[n] {
+		if sur == 0 || k == 3 && sur <= 3 || k == 1 && sur > 3 || isMasked(n) || notNames[n] || roleWord(n) {
 			continue
 		}
 		if k == 2 && surnameAt(text, starts[1]) > 0 {
@@ -418,6 +466,9 @@ var (
 	addressUnits = "省市县区镇乡街道村社区组号栋幢室路巷弄单元楼"
 )
 
+// vaguePlace are what may follow a village without placing a home.
+var vaguePlace = map[string]bool{"附近": true, "一带": true, "周边": true, "周围": true, "境内": true, "辖区": true}
+
 // addressAt reads the home address after an address word ending at s and
 // returns the edit that masks it below the village or the town, and the
 // address. After a bare 住 the text must read as a place.
@@ -438,7 +489,7 @@ func addressAt(text string, s int, bare bool) (edit, string, bool) {
 		return edit{}, "", false
 	}
 	keep := addressKeep(run)
-	if keep == len(run) {
+	if keep == len(run) || vaguePlace[run[keep:]] {
 		return edit{}, "", false
 	}
 	return edit{s + keep, e, "…"}, run, true

@@ -1,9 +1,14 @@
 package disclose
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"gongshi/generator/config"
+	"gongshi/generator/records"
 )
 
 // TestGatePatterns lists what the leak gate finds by pattern alone, with no
@@ -167,5 +172,63 @@ func TestDigitByteCoversEveryDigit(t *testing.T) {
 		if digitByte[b[len(b)-1]] != 1 {
 			t.Errorf("%U: last byte %#x is not counted", r, b[len(b)-1])
 		}
+	}
+}
+
+// TestGateFindsNumbersPlantedInBuiltFiles plants numbers written as people
+// write them in the files of a clean build, and checks the gate reports
+// each, with the record it came from when a record holds it.
+func TestGateFindsNumbersPlantedInBuiltFiles(t *testing.T) {
+	set := &records.Set{Cases: []records.Case{
+		{Pos: pos(2), PartyName: "张三丰", PartyClass: records.PartyPerson, IDNumber: "11010519491231002X", Phone: "13712345671", DecisionNo: "A1", Authority: "镇", Categories: []string{"罚款"}, DecisionDate: day("2026-05-01"), Facts: "证人李大华（电话+86 137 1234 5671）在场"},
+	}}
+	res, _ := Apply(set, config.Default().Disclosure, day("2026-06-01"))
+	if got, want := res.Cases[0].Facts, "证人李某某（电话[电话已隐去]）在场"; got != want {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+	fsys := fstest.MapFS{}
+	for _, c := range res.Cases {
+		fsys["cases/"+c.ID+"/index.html"] = &fstest.MapFile{Data: fmt.Appendf(nil, "<h1>%s</h1><p>%s</p>", c.PartyName, c.Facts)}
+	}
+	sc := res.Scanner()
+	if leaks, err := sc.ScanFS(fsys); err != nil || len(leaks) != 0 {
+		t.Fatalf("clean build: leaks %v, err %v", leaks, err)
+	}
+	planted := map[string]string{
+		"a.html":  "<p>+86 137 1234 5671</p>",
+		"b.html":  "<p>137-1234-5671</p>",
+		"c.html":  "<p>１３７１２３４５６７１</p>",
+		"d.json":  `{"p":"１１０１０５１９４９１２３１００２Ｘ"}`,
+		"e.html":  "<td>110105 19491231 002X</td>",
+		"f.html":  "<td>110105-1949-1231-002x</td>",
+		"g.xml":   "<d>136-1234-5672</d>",
+		"h.html":  "<p>137<br>1234<br>5671</p>",
+		"i.html":  "<p>证人李大华在场</p>",
+		"ok.html": "<p>清溪综执罚〔2024〕12号 2024-01-10 罚款2000元</p>",
+	}
+	for p, s := range planted {
+		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	leaks, err := sc.ScanFS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range leaks {
+		got = append(got, l.String())
+	}
+	want := []string{
+		"a.html:1: leak: 手机号 (from data/cases/a.csv:2)",
+		"b.html:1: leak: 手机号 (from data/cases/a.csv:2)",
+		"c.html:1: leak: 手机号 (from data/cases/a.csv:2)",
+		"d.json:1: leak: 身份证号 (from data/cases/a.csv:2)",
+		"e.html:1: leak: 身份证号 (from data/cases/a.csv:2)",
+		"f.html:1: leak: 身份证号 (from data/cases/a.csv:2)",
+		"g.xml:1: leak: 手机号 (matches no input record)",
+		"h.html:1: leak: 手机号 (from data/cases/a.csv:2)",
+		"i.html:1: leak: 姓名 (from data/cases/a.csv:2)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
