@@ -567,7 +567,7 @@ func accountAt(text string, i int) (edit, bool) {
 		return edit{}, false
 	}
 	var r numRun
-	e := parseRun(text, s, &r)
+	e := parseRun(text, s, &r, sepsText)
 	if len(r.digits) < 8 {
 		return edit{}, false
 	}

@@ -375,7 +375,7 @@ func eachChainIn(b []byte, p, q int, r *numRun, fn func(start, end int) bool) bo
 			i++
 			continue
 		}
-		end := parseRun(b, i, r)
+		end := parseRun(b, i, r, sepsBuilt)
 		gs := r.groups
 		for gi := range gs {
 			if gs[gi].len() < 3 {
@@ -402,10 +402,11 @@ func eachChainIn(b []byte, p, q int, r *numRun, fn func(start, end int) bool) bo
 
 // spanDigits returns the digits in b[start:end] (full-width folded, X
 // upper-case), how many groups they form and the length of the shortest;
-// n > len(d) when there are more digits than d holds.
+// n > len(d) when there are more digits than d holds. A dot joining two
+// groups alone is a decimal point: the span is no number, and n is 0.
 func spanDigits(b []byte, start, end int) (d [18]byte, n, groups, shortest int) {
 	shortest = 1 << 30
-	l := 0
+	l, dots := 0, 0
 	for i := start; i < end; {
 		c, w := digitAt(b, i)
 		if w == 0 {
@@ -417,6 +418,9 @@ func spanDigits(b []byte, start, end int) (d [18]byte, n, groups, shortest int) 
 			if l > 0 {
 				groups++
 				shortest = min(shortest, l)
+			}
+			if b[i] == '.' || b[i] == 0xEF && i+2 < end && b[i+1] == 0xBC && b[i+2] == 0x8E {
+				dots++
 			}
 			l = 0
 			i++
@@ -432,6 +436,9 @@ func spanDigits(b []byte, start, end int) (d [18]byte, n, groups, shortest int) 
 	if l > 0 {
 		groups++
 		shortest = min(shortest, l)
+	}
+	if groups == 2 && dots > 0 {
+		n = 0
 	}
 	return d, n, groups, shortest
 }

@@ -222,7 +222,7 @@ func scrubNumbers(text string) string {
 			i++
 			continue
 		}
-		end := parseRun(text, i, &r)
+		end := parseRun(text, i, &r, sepsText)
 		groups := r.digitGroups(text)
 		for gi := 0; gi < len(groups); {
 			matched := false
@@ -324,7 +324,7 @@ func (r *numRun) digitGroups(text string) []digitGroup {
 // digitRun collects the digit groups of the run starting at i.
 func digitRun(text string, i int) ([]digitGroup, int) {
 	var r numRun
-	end := parseRun(text, i, &r)
+	end := parseRun(text, i, &r, sepsText)
 	return r.digitGroups(text), end
 }
 

@@ -3,10 +3,20 @@ package disclose
 // Numbers as people write them. A number run is one or more digit groups
 // joined by separator units. A digit is an ASCII or a full-width digit; a
 // group may end in the check character of an ID number (X, x, Ｘ, ｘ), which
-// ends the run. A separator unit is one to three separators: white space
-// (line breaks included), dashes, dots, middle dots, brackets, or an HTML
-// line break (<br>, <br/>, <br />). Scrub and the leak gate read numbers
-// through parseRun alike; what they make of the digits differs.
+// ends the run. A separator unit is one to three separators. In free text
+// (Scrub) they are white space, line breaks included, dashes, dots, middle
+// dots, brackets and HTML line breaks (<br>, <br/>, <br />). In built files
+// (the leak gate) they are spaces, dashes, dots and middle dots only: a CSV,
+// TSV or JSON file puts the numbers of different rows on consecutive lines
+// (2413850\r\n2025-02 in a statistics table would read as a mobile).
+
+// seps says which separators join digit groups.
+type seps int
+
+const (
+	sepsText  seps = iota // free text: every separator
+	sepsBuilt             // built files: spaces, dashes, dots, middle dots
+)
 
 // text is what parseRun reads: the text of a field or a built file.
 type text interface{ ~string | ~[]byte }
@@ -54,13 +64,19 @@ func checkAt[T text](b T, i int) int {
 	return 0
 }
 
-// sepAt returns the width of one separator at b[i:], or 0.
-func sepAt[T text](b T, i int) int {
+// sepAt returns the width of one separator of the set at b[i:], or 0.
+func sepAt[T text](b T, i int, set seps) int {
 	switch c := b[i]; c {
-	case ' ', '\t', '\n', '\r', '-', '.', '(', ')':
+	case ' ', '-', '.':
 		return 1
+	case '\t', '\n', '\r', '(', ')':
+		if set == sepsText {
+			return 1
+		}
 	case '<':
-		return brAt(b, i)
+		if set == sepsText {
+			return brAt(b, i)
+		}
 	case 0xC2: // U+00A0 no-break space, U+00B7 middle dot
 		if i+1 < len(b) && (b[i+1] == 0xA0 || b[i+1] == 0xB7) {
 			return 2
@@ -74,7 +90,7 @@ func sepAt[T text](b T, i int) int {
 			return 3
 		}
 	case 0xEF: // U+FF08 （, U+FF09 ）, U+FF0D －, U+FF0E ．
-		if i+2 < len(b) && b[i+1] == 0xBC && (b[i+2] == 0x88 || b[i+2] == 0x89 || b[i+2] == 0x8D || b[i+2] == 0x8E) {
+		if i+2 < len(b) && b[i+1] == 0xBC && (b[i+2] == 0x8D || b[i+2] == 0x8E || set == sepsText && (b[i+2] == 0x88 || b[i+2] == 0x89)) {
 			return 3
 		}
 	}
@@ -99,9 +115,10 @@ func brAt[T text](b T, i int) int {
 	return 0
 }
 
-// parseRun parses the number run that starts with the digit at b[i:] into
-// r and returns its end: the end of its last group.
-func parseRun[T text](b T, i int, r *numRun) int {
+// parseRun parses the number run that starts with the digit at b[i:],
+// groups joined by the separators of set, into r and returns its end: the
+// end of its last group.
+func parseRun[T text](b T, i int, r *numRun, set seps) int {
 	r.groups, r.digits = r.groups[:0], r.digits[:0]
 	for {
 		g := numGroup{start: i, ds: len(r.digits)}
@@ -128,7 +145,7 @@ func parseRun[T text](b T, i int, r *numRun) int {
 		}
 		j, n := i, 0
 		for n < maxSeps && j < len(b) {
-			w := sepAt(b, j)
+			w := sepAt(b, j, set)
 			if w == 0 {
 				break
 			}
