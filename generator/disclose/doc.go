@@ -27,10 +27,11 @@
 // (转 extensions included) and bank-card numbers are removed by their
 // shape, in ASCII or full-width digits, with spaces, dashes, dots, middle
 // dots, brackets or line breaks (<br> too) between digit groups; the leak
-// gate reads numbers the same way. The values of never-published columns
-// (证件号码, 联系电话, 地址, extra columns headed 身份证, 电话, 住址, 账号 …)
-// are removed verbatim. Organisations keep name, credit code, legal
-// representative and the plates of their vehicles.
+// gate reads numbers the same way but for line breaks, tabs, <br> and
+// brackets, which in built files separate rows. The values of
+// never-published columns (证件号码, 联系电话, 地址, extra columns headed
+// 身份证, 电话, 住址, 账号 …) are removed verbatim. Organisations keep name,
+// credit code, legal representative and the plates of their vehicles.
 //
 // The leak gate. Result.Secrets holds every value that must not be
 // published, from every record (withheld ones too); Result.Public the
