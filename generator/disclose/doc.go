@@ -21,17 +21,18 @@
 // is masked; a home address after 家住, 住址, 户籍地 … keeps the town and
 // the village or community and loses the rest (家住青溪镇柳湾村…); an account
 // number after 账号, 卡号 … is removed; a vehicle plate keeps its province
-// and letter (浙A*****) when the party is a natural person or the sentence
-// names one. What is found this way joins the decision's secrets. ID
+// and letter (浙A*****) when the party is not an organisation or the
+// sentence names a natural person. What is found this way joins the decision's secrets. ID
 // numbers (18 and 15 digits), mobiles (+86 and 0086 included), landlines
 // (转 extensions included) and bank-card numbers are removed by their
 // shape, in ASCII or full-width digits, with spaces, dashes, dots, middle
-// dots, brackets or line breaks (<br> too) between digit groups; the leak
-// gate reads numbers the same way but for line breaks, tabs, <br> and
-// brackets, which in built files separate rows. The values of
-// never-published columns (证件号码, 联系电话, 地址, extra columns headed
-// 身份证, 电话, 住址, 账号 …) are removed verbatim. Organisations keep name,
-// credit code, legal representative and the plates of their vehicles.
+// dots, brackets or line breaks (<br> too) between digit groups. The leak
+// gate reads numbers in built files with one space, dash, dot or middle dot
+// between groups: there line breaks and tabs separate rows and " · "
+// fields. The values of never-published columns (证件号码, 联系电话, 地址,
+// extra columns headed 身份证, 电话, 住址, 账号 …) are removed verbatim.
+// Organisations keep name, credit code, legal representative and the
+// plates of their vehicles.
 //
 // The leak gate. Result.Secrets holds every value that must not be
 // published, from every record (withheld ones too); Result.Public the

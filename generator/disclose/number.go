@@ -3,12 +3,13 @@ package disclose
 // Numbers as people write them. A number run is one or more digit groups
 // joined by separator units. A digit is an ASCII or a full-width digit; a
 // group may end in the check character of an ID number (X, x, Ｘ, ｘ), which
-// ends the run. A separator unit is one to three separators. In free text
-// (Scrub) they are white space, line breaks included, dashes, dots, middle
-// dots, brackets and HTML line breaks (<br>, <br/>, <br />). In built files
-// (the leak gate) they are spaces, dashes, dots and middle dots only: a CSV,
-// TSV or JSON file puts the numbers of different rows on consecutive lines
-// (2413850\r\n2025-02 in a statistics table would read as a mobile).
+// ends the run. In free text (Scrub) a separator unit is one to three
+// separators: white space, line breaks included, dashes, dots, middle dots,
+// brackets and HTML line breaks (<br>, <br/>, <br />). In built files (the
+// leak gate) it is one space, dash, dot or middle dot: a CSV, TSV or JSON
+// file puts the numbers of different rows on consecutive lines (2413850\r\n
+// 2025-02 in a statistics table would read as a mobile), and the search
+// index joins fields with " · ".
 
 // seps says which separators join digit groups.
 type seps int
@@ -21,7 +22,7 @@ const (
 // text is what parseRun reads: the text of a field or a built file.
 type text interface{ ~string | ~[]byte }
 
-// maxSeps is the number of separators a separator unit holds at most
+// maxSeps is the number of separators a separator unit of free text holds
 // (" - ", "\r\n").
 const maxSeps = 3
 
@@ -144,7 +145,11 @@ func parseRun[T text](b T, i int, r *numRun, set seps) int {
 			return i
 		}
 		j, n := i, 0
-		for n < maxSeps && j < len(b) {
+		most := maxSeps
+		if set == sepsBuilt {
+			most = 1
+		}
+		for n < most && j < len(b) {
 			w := sepAt(b, j, set)
 			if w == 0 {
 				break
