@@ -180,13 +180,16 @@ var digitByte = func() (t [256]uint8) {
 	return t
 }()
 
-// hot marks every byte of every character a number run is made of: a run
-// lies in a stretch of hot bytes, which lets eachDigitRun skip text by
-// looking at few of its bytes.
+// hot marks every byte of every character a number run in a built file
+// (sepsBuilt) is made of: such a run lies in a stretch of hot bytes, which
+// lets eachDigitRun skip text by looking at few of its bytes.
 var hot = func() (t [256]bool) {
-	chars := "0123456789０１２３４５６７８９XxＸｘ \t\n\r-.()\u00a0\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u3000\u30fb（）－．<br/>BR"
-	for i := 0; i < len(chars); i++ {
-		t[chars[i]] = true
+	chars := "0123456789０１２３４５６７８９XxＸｘ -.\u00a0\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u3000\u30fb－．"
+	for _, r := range chars {
+		e := string(r)
+		for i := 0; i < len(e); i++ {
+			t[e[i]] = true
+		}
 	}
 	return t
 }()

@@ -107,22 +107,12 @@ func TestHotCoversEveryNumberCharacter(t *testing.T) {
 	for r := rune(0); r < 0x10000; r++ {
 		b := []byte(string(r))
 		_, dw := digitAt(b, 0)
-		if dw+checkAt(b, 0)+sepAt(b, 0, sepsText) == 0 {
+		if dw+checkAt(b, 0)+sepAt(b, 0, sepsBuilt) == 0 {
 			continue
 		}
 		for _, c := range b {
 			if !hot[c] {
 				t.Errorf("%U: byte %#x is not hot", r, c)
-			}
-		}
-	}
-	for _, br := range []string{"<br>", "<BR/>", "<br />"} {
-		if brAt(br, 0) != len(br) {
-			t.Errorf("%s is no separator", br)
-		}
-		for i := range len(br) {
-			if !hot[br[i]] {
-				t.Errorf("%s: byte %q is not hot", br, br[i])
 			}
 		}
 	}
@@ -238,5 +228,27 @@ func TestGateFindsNumbersPlantedInBuiltFiles(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// BenchmarkEachDigitRun is the gate's pattern search alone over the pages
+// of BenchmarkScan50k.
+func BenchmarkEachDigitRun(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pages := make([][]byte, 64)
+	size := 0
+	for i := range pages {
+		pages[i] = benchPage(r)
+		size += len(pages[i])
+	}
+	b.SetBytes(int64(size))
+	n := 0
+	for b.Loop() {
+		for _, p := range pages {
+			eachDigitRun(p, func(int, int) bool { n++; return true })
+		}
+	}
+	if n != 0 {
+		b.Fatalf("%d spans in pages without numbers", n)
 	}
 }
