@@ -652,7 +652,51 @@ func secretsOf(c *records.Case, class records.PartyClass, names []string) []Secr
 	for _, n := range names {
 		add(n, SecretName)
 	}
+	// Other natural persons the free text names, each value once.
+	seen := map[string]bool{}
+	for _, s := range out {
+		seen[s.Value] = true
+	}
+	addNew := func(vs []string, kind string) {
+		for _, v := range vs {
+			if !seen[v] {
+				seen[v] = true
+				add(v, kind)
+			}
+		}
+	}
+	o := freeTextOptionsFor(c, class, names, "")
+	for _, t := range freeTexts(c) {
+		if _, f := maskFreeText(t, o); len(f.names)+len(f.addresses)+len(f.accounts)+len(f.plates) > 0 {
+			addNew(f.names, SecretName)
+			addNew(f.addresses, SecretAddress)
+			addNew(f.accounts, SecretAccount)
+			addNew(f.plates, SecretOther)
+		}
+	}
 	return out
+}
+
+// freeTexts returns a decision's free-text fields: those publish scrubs.
+func freeTexts(c *records.Case) []string {
+	out := []string{c.Violation, c.Facts, c.Basis, c.Content, c.Licence, c.Remarks}
+	for _, e := range c.Extra {
+		if !headerIs(e.Name, secretHeaders) && !headerIs(e.Name, nameHeaders) {
+			out = append(out, e.Value)
+		}
+	}
+	return out
+}
+
+// freeTextOptionsFor returns how a decision's free text is masked: as a
+// natural person's unless the party is an organisation, whose legal
+// representative stays.
+func freeTextOptionsFor(c *records.Case, class records.PartyClass, names []string, mask string) freeTextOptions {
+	o := freeTextOptions{mask: mask, person: class != records.PartyOrg, known: names}
+	if class == records.PartyOrg {
+		o.keep = personNames(c.LegalRep)
+	}
+	return o
 }
 
 // notValues are what exports write for "nothing".
@@ -830,6 +874,15 @@ func publish(p *pending, mask string, sc *Scanner) (Case, bool) {
 		}
 	}
 	sort.SliceStable(verbatim, func(i, j int) bool { return len(verbatim[i].Value) > len(verbatim[j].Value) })
+	// Every name the decision's secrets hold: its natural persons' and
+	// those its free text names.
+	var allNames []string
+	for _, s := range p.secrets {
+		if s.Kind == SecretName {
+			allNames = append(allNames, s.Value)
+		}
+	}
+	o := freeTextOptionsFor(rc, class, names, mask)
 	named := false
 	texts := 0
 	scrub := func(s string) string {
@@ -842,10 +895,11 @@ func publish(p *pending, mask string, sc *Scanner) (Case, bool) {
 				named = true
 			}
 		}
+		s, _ = maskFreeText(s, o)
 		for _, v := range verbatim {
 			s = strings.ReplaceAll(s, v.Value, v.placeholder(mask))
 		}
-		out, _ := Scrub(s, names, mask)
+		out, _ := Scrub(s, allNames, mask)
 		return redact(out, sc, mask)
 	}
 	c := Case{

@@ -22,12 +22,25 @@
 // representative of a person or the operator of a 个体工商户, a sole
 // trader's party name when it is a bare personal name, and the values of
 // extra columns headed 联系人, 监护人, 代理人 and the like. Their names are
-// masked in the structured fields and in every text column (whitespace
-// between characters allowed); ID numbers (18 and 15 digits), mobiles,
-// landlines and bank-card numbers are removed from free text by their shape,
-// the values of never-published columns (证件号码, 联系电话, 地址, extra
-// columns headed 身份证, 电话, 住址, 账号 …) verbatim. Organisations keep
-// name, credit code and legal representative.
+// masked (张某某, 欧阳某某) in the structured fields and in every free-text
+// field, whitespace between characters allowed. Free text names other
+// people too: a name after a word that introduces a person (证人, 邻居,
+// 联系人, 受害人, 法定代理人 …, lists included) or right before an ID number
+// is masked; a home address after 家住, 住址, 户籍地 … keeps the town and
+// the village or community and loses the rest (家住青溪镇柳湾村…); an account
+// number after 账号, 卡号 … is removed; a vehicle plate keeps its province
+// and letter (浙A*****) when the party is not an organisation or the
+// sentence names a natural person. What is found this way joins the decision's secrets. ID
+// numbers (18 and 15 digits), mobiles (+86 and 0086 included), landlines
+// (转 extensions included) and bank-card numbers are removed by their
+// shape, in ASCII or full-width digits, with spaces, dashes, dots, middle
+// dots, brackets or line breaks (<br> too) between digit groups. The leak
+// gate reads numbers in built files with one space, dash, dot or middle dot
+// between groups: there line breaks and tabs separate rows and " · "
+// fields. The values of never-published columns (证件号码, 联系电话, 地址,
+// extra columns headed 身份证, 电话, 住址, 账号 …) are removed verbatim.
+// Organisations keep name, credit code, legal representative and the
+// plates of their vehicles.
 //
 // The leak gate. Result.Secrets holds every value that must not be
 // published, from every record (withheld ones too); Result.Public the

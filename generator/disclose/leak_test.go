@@ -233,21 +233,11 @@ func FuzzScanner(f *testing.F) {
 	})
 }
 
-// eachDigitRunRef is eachDigitRun looking at every byte: the reference.
+// eachDigitRunRef is eachDigitRun parsing the whole text as one stretch:
+// the reference.
 func eachDigitRunRef(b []byte, fn func(start, end int) bool) {
-	for i := 0; i < len(b); i++ {
-		if b[i]-'0' > 9 {
-			continue
-		}
-		j := i + 1
-		for j < len(b) && b[j]-'0' <= 9 {
-			j++
-		}
-		if j-i >= minDigitRun && !fn(i, j) {
-			return
-		}
-		i = j
-	}
+	var r numRun
+	eachChainIn(b, 0, len(b), &r, fn)
 }
 
 func digitRuns(each func([]byte, func(int, int) bool), b []byte, stopAfter int) [][2]int {
@@ -260,7 +250,7 @@ func digitRuns(each func([]byte, func(int, int) bool), b []byte, stopAfter int) 
 }
 
 func FuzzEachDigitRun(f *testing.F) {
-	for _, s := range []string{"", "13800138000", "a13800138000b", "1234567890", "12345678901234567890x13800138000", "身份证110101199003071234号", "0000000000000000000000"} {
+	for _, s := range []string{"", "13800138000", "a13800138000b", "1234567890", "12345678901234567890x13800138000", "身份证110101199003071234号", "0000000000000000000000", "+86 138 0013 8000", "１３８００１３８０００", "110101<br>19900307<br />1234", "138·0013·8000\r\n"} {
 		f.Add([]byte(s), 3)
 	}
 	f.Fuzz(func(t *testing.T, b []byte, stop int) {
@@ -277,12 +267,13 @@ func TestEachDigitRunAgainstReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
 		var b []byte
+		others := []string{"a", "b", "-", "号", "X", "\n", " ", "<br>", "·", "\u3000", "－", "r", "<", "１", "９"}
 		for range rng.IntN(12) {
 			for range rng.IntN(2*minDigitRun + 3) {
 				b = append(b, byte('0'+rng.IntN(10)))
 			}
 			for range rng.IntN(4) {
-				b = append(b, "ab-号X\n"[rng.IntN(7)])
+				b = append(b, others[rng.IntN(len(others))]...)
 			}
 		}
 		stop := 1 + rng.IntN(6)

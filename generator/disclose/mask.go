@@ -152,18 +152,28 @@ func Scrub(text string, names []string, mask string) (string, bool) {
 	}
 	orig := text
 	text = scrubNumbers(foldDigits(text))
-	ns := make([]string, 0, len(names))
+	var ns []string
+	add := func(p string) {
+		// A name whose first character the text lacks is not in it.
+		if r, _ := utf8.DecodeRuneInString(p); strings.ContainsRune(text, r) && utf8.RuneCountInString(p) >= 2 && !isMasked(p) {
+			ns = append(ns, p)
+		}
+	}
 	for _, n := range names {
-		for _, p := range splitNames(n) {
-			if utf8.RuneCountInString(p) >= 2 && !isMasked(p) {
-				ns = append(ns, p)
+		if strings.ContainsFunc(n, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(nameSeparators, r) }) {
+			for _, p := range splitNames(n) {
+				add(p)
 			}
+		} else {
+			add(n)
 		}
 	}
 	// Longer names first, so 张三丰 is masked whole before 张三.
 	sort.SliceStable(ns, func(i, j int) bool { return len(ns[i]) > len(ns[j]) })
 	for _, n := range ns {
-		text = replaceName(text, n, MaskName(n, mask))
+		if _, ok := findSpaced(text, n); ok {
+			text = replaceName(text, n, MaskName(n, mask))
+		}
 	}
 	return text, text != orig
 }
@@ -186,16 +196,6 @@ func foldDigits(s string) string {
 	}, s)
 }
 
-// numberSep can stand between the digit groups of a number as people type
-// it.
-func numberSep(r rune) bool {
-	switch r {
-	case ' ', '-', '\u00a0', '\u3000', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\uff0d', '(', ')', '（', '）':
-		return true
-	}
-	return false
-}
-
 type digitGroup struct {
 	start, end int // byte offsets in the text
 	digits     string
@@ -204,20 +204,26 @@ type digitGroup struct {
 // phoneWords announce a number as a phone number.
 var phoneWords = []string{"电话", "手机", "联系", "座机", "号码", "致电", "tel", "Tel", "TEL", "微信"}
 
+// accountWords announce a number as a bank account.
+var accountWords = []string{"账号", "帐号", "卡号", "账户", "帐户", "银行卡", "开户"}
+
 // scrubNumbers replaces ID, phone and account numbers. Digits are grouped
-// into runs (groups joined by one separator); within a run the longest
-// chain of whole groups that classifies as a number to remove is replaced,
-// then the rest of the run is tried.
+// into runs (number.go); within a run the longest chain of whole groups
+// that classifies as a number to remove is replaced, then the rest of the
+// run is tried. A phone number takes its country code (+86, 0086, (+86))
+// and an extension (转 123) with it.
 func scrubNumbers(text string) string {
 	var b strings.Builder
 	last := 0
 	i := 0
+	var r numRun
 	for i < len(text) {
-		if !isDigit(text[i]) {
+		if _, w := digitAt(text, i); w == 0 {
 			i++
 			continue
 		}
-		groups, end := digitRun(text, i)
+		end := parseRun(text, i, &r, sepsText)
+		groups := r.digitGroups(text)
 		for gi := 0; gi < len(groups); {
 			matched := false
 			for gj := len(groups); gj > gi; gj-- {
@@ -230,13 +236,9 @@ func scrubNumbers(text string) string {
 					continue
 				}
 				s, e := groups[gi].start, groups[gj-1].end
-				// A "+86" before the number goes with it.
 				if repl == PlaceholderPhone {
-					if p := strings.TrimRight(text[last:s], " -"); strings.HasSuffix(p, "+86") {
-						s = last + len(p) - 3
-					} else if s > last && text[s-1] == '+' {
-						s--
-					}
+					s = phonePrefix(text, last, s)
+					e = phoneExtension(text, e)
 				}
 				b.WriteString(text[last:s])
 				b.WriteString(repl)
@@ -248,7 +250,7 @@ func scrubNumbers(text string) string {
 				gi++
 			}
 		}
-		i = end
+		i = max(end, last)
 	}
 	if last == 0 {
 		return text
@@ -257,30 +259,73 @@ func scrubNumbers(text string) string {
 	return b.String()
 }
 
+// phonePrefix returns where a phone number starting at s begins with its
+// country code: a "+86", "＋86" or "0086" before it, in brackets or not,
+// separated by spaces or a dash, goes with it. It never goes before last.
+func phonePrefix(text string, last, s int) int {
+	p := strings.TrimRight(text[last:s], " -\u3000")
+	// A code counts when no digit stands right before it.
+	code := func(q string) bool {
+		return strings.HasSuffix(p, q) && (len(p) == len(q) || !isDigit(p[len(p)-len(q)-1]))
+	}
+	for _, cc := range []string{"+86", "＋86", "0086"} {
+		if code(cc) {
+			return last + len(p) - len(cc)
+		}
+		for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
+			if q := br[0] + cc + br[1]; code(q) {
+				return last + len(p) - len(q)
+			}
+		}
+	}
+	if s > last && text[s-1] == '+' {
+		s--
+		if (strings.HasPrefix(text[s:], "+86)") || strings.HasPrefix(text[s:], "+86）")) && s > last {
+			if _, w := utf8.DecodeLastRuneInString(text[last:s]); strings.HasSuffix(text[:s], "(") || strings.HasSuffix(text[:s], "（") {
+				s -= w
+			}
+		}
+	}
+	return s
+}
+
+// phoneExtension returns the end of an extension (转 123, -转123) after a
+// phone number ending at e, or e.
+func phoneExtension(text string, e int) int {
+	j := e
+	for j < len(text) && (text[j] == ' ' || text[j] == '-') {
+		j++
+	}
+	if !strings.HasPrefix(text[j:], "转") {
+		return e
+	}
+	j += len("转")
+	k := j
+	for k < len(text) && isDigit(text[k]) {
+		k++
+	}
+	if k == j {
+		return e
+	}
+	return k
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// digitGroups returns the groups of a parsed run with their digits.
+func (r *numRun) digitGroups(text string) []digitGroup {
+	out := make([]digitGroup, len(r.groups))
+	for k, g := range r.groups {
+		out[k] = digitGroup{start: g.start, end: g.end, digits: string(r.digits[g.ds:g.de])}
+	}
+	return out
+}
 
 // digitRun collects the digit groups of the run starting at i.
 func digitRun(text string, i int) ([]digitGroup, int) {
-	var groups []digitGroup
-	for {
-		j := i
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		// The check character of an ID number.
-		if j < len(text) && (text[j] == 'X' || text[j] == 'x') {
-			j++
-		}
-		groups = append(groups, digitGroup{start: i, end: j, digits: strings.ToUpper(text[i:j])})
-		if j >= len(text) || strings.HasSuffix(text[i:j], "X") || strings.HasSuffix(text[i:j], "x") {
-			return groups, j
-		}
-		r, sz := utf8.DecodeRuneInString(text[j:])
-		if !numberSep(r) || j+sz >= len(text) || !isDigit(text[j+sz]) {
-			return groups, j
-		}
-		i = j + sz
-	}
+	var r numRun
+	end := parseRun(text, i, &r, sepsText)
+	return r.digitGroups(text), end
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -305,6 +350,9 @@ func classifyNumber(d string, ngroups int, groups []digitGroup, before string) s
 		if _, ok := ident.IDBirth(d); ok {
 			return PlaceholderID
 		}
+		if strings.HasPrefix(d, "00861") && d[5] >= '3' && d[5] <= '9' {
+			return PlaceholderPhone
+		}
 	case n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9':
 		return PlaceholderPhone
 	case n == 13 && strings.HasPrefix(d, "861") && d[3] >= '3' && d[3] <= '9':
@@ -313,25 +361,50 @@ func classifyNumber(d string, ngroups int, groups []digitGroup, before string) s
 		return PlaceholderPhone
 	}
 	if n >= 16 && n <= 19 && !x {
-		card := true
-		for _, g := range groups[:ngroups-1] {
-			if len(g.digits) < 4 {
-				card = false
+		// One unbroken run; or groups of four or more, then the rest, that
+		// are grouped by four as cards are, pass the Luhn check or follow
+		// an account word.
+		card := ngroups == 1
+		if !card {
+			fours := true
+			for _, g := range groups[:ngroups-1] {
+				if len(g.digits) < 4 {
+					card = false
+					break
+				}
+				fours = fours && len(g.digits) == 4
+				card = true
 			}
+			card = card && (fours || luhn(d) || nearWord(before, accountWords))
 		}
 		if card {
 			return PlaceholderAccount
 		}
 	}
-	if n >= 7 && n <= 8 && nearPhoneWord(before) {
+	if n >= 7 && n <= 8 && nearWord(before, phoneWords) {
 		return PlaceholderPhone
 	}
 	return ""
 }
 
-// nearPhoneWord reports whether one of phoneWords ends within the last few
+// luhn reports whether the digits d pass the Luhn check of card numbers.
+func luhn(d string) bool {
+	sum := 0
+	for i := range len(d) {
+		v := int(d[len(d)-1-i] - '0')
+		if i%2 == 1 {
+			if v *= 2; v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+	}
+	return sum%10 == 0
+}
+
+// nearWord reports whether one of words ends within the last few
 // characters of before.
-func nearPhoneWord(before string) bool {
+func nearWord(before string, words []string) bool {
 	k := 0
 	i := len(before)
 	for i > 0 && k < 8 {
@@ -340,7 +413,7 @@ func nearPhoneWord(before string) bool {
 		k++
 	}
 	tail := before[i:]
-	for _, w := range phoneWords {
+	for _, w := range words {
 		if strings.Contains(tail, w) {
 			return true
 		}
