@@ -2,6 +2,7 @@ package disclose
 
 import (
 	"reflect"
+	"strings"
 
 	"gongshi/generator/diag"
 	"gongshi/generator/records"
@@ -77,6 +78,16 @@ func maskValue(v reflect.Value, text func(string) string) {
 		v.SetString(text(v.String()))
 	case reflect.Slice:
 		if v.Len() == 0 {
+			return
+		}
+		if v.Type().Elem().Kind() == reflect.String {
+			// A list cell is masked whole: ingest splits it at line
+			// breaks, which may stand inside a number (110105⏎1949…).
+			items := make([]string, v.Len())
+			for i := range items {
+				items[i] = v.Index(i).String()
+			}
+			v.Set(reflect.ValueOf(strings.Split(text(strings.Join(items, "\n")), "\n")).Convert(v.Type()))
 			return
 		}
 		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())

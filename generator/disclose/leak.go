@@ -196,15 +196,15 @@ func NewScannerKnown(secrets []Secret, k Known) *Scanner {
 func wordWindow(text []byte, start, end int, key string) (string, bool) {
 	l, _ := utf8.DecodeLastRune(text[:start])
 	r, _ := utf8.DecodeRune(text[end:])
-	if !unicode.Is(unicode.Han, l) || !unicode.Is(unicode.Han, r) || strings.ContainsRune(personWords, l) {
+	if !unicode.Is(unicode.Han, l) || !unicode.Is(unicode.Han, r) || strings.ContainsRune(personEnds, l) {
 		return "", false
 	}
 	return string(l) + key + string(r), true
 }
 
-// personWords are characters that end the words introducing a person:
+// personEnds are characters that end the words introducing a person:
 // 当事人, 经营者, 工作人员, 户主, 村长, 书记, 医师, 学生.
-const personWords = "人者员主长记师生"
+const personEnds = "人者员主长记师生"
 
 // inWord reports whether the name matched at h stands inside a word of
 // the scanner's non-personal text.
