@@ -895,12 +895,13 @@ func publish(p *pending, mask string, sc *Scanner) (Case, bool) {
 				named = true
 			}
 		}
+		s, back := keepWords(s, allNames, sc)
 		s, _ = maskFreeText(s, o)
 		for _, v := range verbatim {
 			s = strings.ReplaceAll(s, v.Value, v.placeholder(mask))
 		}
 		out, _ := Scrub(s, allNames, mask)
-		return redact(out, sc, mask)
+		return redact(back(out), sc, mask)
 	}
 	c := Case{
 		ID:            rc.ID(),

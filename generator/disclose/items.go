@@ -2,6 +2,7 @@ package disclose
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"gongshi/generator/diag"
@@ -163,4 +164,70 @@ func maskActivity(acts []Activity, names func(i int) []string, sc *Scanner, mask
 		acts[i].Violation = text(acts[i].Violation, ns)
 		acts[i].Basis = text(acts[i].Basis, ns)
 	}
+}
+
+// keepWords returns text with every occurrence of a name that stands
+// inside a word of the scanner's non-personal texts (Known.Words) replaced
+// by a private-use character, and the function that puts them back: a
+// decision's own names are masked around them, so 史文's own page quotes
+// 《历史文化名城名镇名村保护条例》 whole, as the leak gate accepts it.
+func keepWords(text string, names []string, sc *Scanner) (string, func(string) string) {
+	none := func(s string) string { return s }
+	if sc == nil || len(sc.words) == 0 || len(names) == 0 || strings.ContainsFunc(text, isKeptMark) {
+		return text, none
+	}
+	b := []byte(text)
+	type kept struct{ start, end int }
+	var ks []kept
+	for _, n := range names {
+		key := foldKey(n)
+		for i := 0; i < len(text); {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(n)
+			if win, ok := wordWindow(b, start, end, key); ok && sc.words[win] {
+				ks = append(ks, kept{start, end})
+			}
+			i = end
+		}
+	}
+	if len(ks) == 0 {
+		return text, none
+	}
+	slices.SortFunc(ks, func(a, b kept) int { return a.start - b.start })
+	var out strings.Builder
+	var saved []string
+	last := 0
+	for _, k := range ks {
+		if k.start < last || len(saved) > keptMarks {
+			continue
+		}
+		out.WriteString(text[last:k.start])
+		out.WriteRune(rune(0xE000 + len(saved)))
+		saved = append(saved, text[k.start:k.end])
+		last = k.end
+	}
+	out.WriteString(text[last:])
+	return out.String(), func(s string) string { return restore(s, saved) }
+}
+
+// keepWords marks what it takes out with the private-use characters
+// U+E000 to U+E000+keptMarks; it leaves a text that holds one alone.
+const keptMarks = 0x18FF
+
+func isKeptMark(r rune) bool { return r >= 0xE000 && r <= 0xE000+keptMarks }
+
+// restore puts back what keepWords took out.
+func restore(s string, saved []string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if i := int(r - 0xE000); isKeptMark(r) && i < len(saved) {
+			b.WriteString(saved[i])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

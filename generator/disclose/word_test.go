@@ -95,3 +95,23 @@ func TestPowersAndServicesAreMasked(t *testing.T) {
 		t.Errorf("published legal basis keeps an ID: %q", c.Basis)
 	}
 }
+
+// TestOwnNameInsideAWordIsKept: a person's own page masks their name but
+// quotes the law and the violation type whose words hold the same two
+// characters, as the leak gate accepts them.
+func TestOwnNameInsideAWordIsKept(t *testing.T) {
+	set := &records.Set{
+		Cases: []records.Case{{Pos: diag.Pos{File: "c.csv", Row: 2}, PartyName: "史文", PartyClass: records.PartyPerson, DecisionNo: "罚〔2026〕2号",
+			Violation: "历史文化街区管理", Facts: "当事人史文在历史文化街区内擅自搭建，史文称不知情", Basis: "《历史文化名城名镇名村保护条例》第四十一条",
+			Categories: []string{"罚款"}, DecisionDate: day("2026-05-01"), Procedure: "普通程序"}},
+		Powers: []records.Power{{Code: "P1", Name: "对在历史文化街区内擅自改建的处罚", ImplBasis: "《历史文化名城名镇名村保护条例》第四十一条"}},
+	}
+	res, _ := Apply(set, config.Default().Disclosure, day("2026-06-01"))
+	c := res.Cases[0]
+	if c.Facts != "当事人史某某在历史文化街区内擅自搭建，史某某称不知情" || c.Basis != set.Cases[0].Basis || c.Violation != "历史文化街区管理" || c.PartyName != "史某某" {
+		t.Errorf("got %q / %q / %q / %q", c.PartyName, c.Facts, c.Basis, c.Violation)
+	}
+	if leaks := res.Scanner().Scan("page", []byte(c.Facts+c.Basis+c.Violation)); len(leaks) > 0 {
+		t.Errorf("the gate finds %v", leaks)
+	}
+}
