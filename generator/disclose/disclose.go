@@ -738,16 +738,8 @@ func phoneParts(s string) []string {
 // service item, and statistics labels, are text: masked like a decision's
 // (see maskCatalogues), and words (see wordTexts).
 func publicStrings(todo []pending, set *records.Set) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(vs ...string) {
-		for _, v := range vs {
-			if v = strings.TrimSpace(v); v != "" && !seen[v] {
-				seen[v] = true
-				out = append(out, v)
-			}
-		}
-	}
+	var u uniqueStrings
+	add := u.add
 	for _, p := range todo {
 		c := p.rc
 		add(c.DecisionNo, c.Authority, c.AuthorityCode, c.Source, c.SourceCode)
@@ -766,8 +758,27 @@ func publicStrings(todo []pending, set *records.Set) []string {
 		sv := &set.Services[i]
 		add(sv.Code, sv.Name, sv.Subject, sv.Place, sv.Phone, sv.ComplaintPhone)
 	}
-	sort.Strings(out)
-	return out
+	sort.Strings(u.list)
+	return u.list
+}
+
+// uniqueStrings is a list of trimmed, non-empty strings, each once, in the
+// order first added.
+type uniqueStrings struct {
+	seen map[string]bool
+	list []string
+}
+
+func (u *uniqueStrings) add(vs ...string) {
+	if u.seen == nil {
+		u.seen = map[string]bool{}
+	}
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" && !u.seen[v] {
+			u.seen[v] = true
+			u.list = append(u.list, v)
+		}
+	}
 }
 
 // wordTexts collects the non-personal source texts in which a name may
@@ -776,16 +787,8 @@ func publicStrings(todo []pending, set *records.Set) []string {
 // violation types that decisions about at least two different parties
 // share (a text of one party's decision alone may be about that party).
 func wordTexts(set *records.Set) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(vs ...string) {
-		for _, v := range vs {
-			if v = strings.TrimSpace(v); v != "" && !seen[v] {
-				seen[v] = true
-				out = append(out, v)
-			}
-		}
-	}
+	var u uniqueStrings
+	add := u.add
 	for i := range set.Powers {
 		add(stringsOf(reflect.ValueOf(set.Powers[i]))...)
 	}
@@ -817,7 +820,7 @@ func wordTexts(set *records.Set) []string {
 	}
 	sort.Strings(shared)
 	add(shared...)
-	return out
+	return u.list
 }
 
 // stringsOf returns the strings in a record's fields, however nested.
@@ -990,23 +993,9 @@ func redact(s string, sc *Scanner, mask string) string {
 	if len(spans) == 0 {
 		return s
 	}
-	sort.SliceStable(spans, func(i, j int) bool {
-		if spans[i].start != spans[j].start {
-			return spans[i].start < spans[j].start
-		}
-		return spans[i].end > spans[j].end
-	})
-	var b strings.Builder
-	last := 0
-	for _, sp := range spans {
-		if sp.start < last {
-			continue
-		}
-		sec := sc.secrets[sc.pats[sp.pat].secrets[0]]
-		b.WriteString(s[last:sp.start])
-		b.WriteString(sec.placeholder(mask))
-		last = sp.end
+	edits := make([]edit, len(spans))
+	for i, sp := range spans {
+		edits[i] = edit{sp.start, sp.end, sc.secrets[sc.pats[sp.pat].secrets[0]].placeholder(mask)}
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return applyEdits(s, edits)
 }

@@ -92,6 +92,30 @@ type edit struct {
 	repl       string
 }
 
+// applyEdits returns text with each edit's span replaced. Edits starting
+// at the same place apply the longest; one that overlaps an applied edit
+// is dropped.
+func applyEdits(text string, edits []edit) string {
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		return edits[i].end > edits[j].end
+	})
+	var b strings.Builder
+	last := 0
+	for _, e := range edits {
+		if e.start < last {
+			continue
+		}
+		b.WriteString(text[last:e.start])
+		b.WriteString(e.repl)
+		last = e.end
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
 // maskFreeText masks the other natural persons a text names: names after
 // person words (证人李大华、王小明 → 证人李某某、王某某) or before an ID
 // number, home addresses below the village or community (家住青溪镇柳湾村5组3号
@@ -172,25 +196,8 @@ func maskFreeText(text string, o freeTextOptions) (string, freeTextFound) {
 	if len(edits) == 0 {
 		return text, f
 	}
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].start != edits[j].start {
-			return edits[i].start < edits[j].start
-		}
-		return edits[i].end > edits[j].end
-	})
-	var b strings.Builder
-	last := 0
-	for _, e := range edits {
-		if e.start < last {
-			continue
-		}
-		b.WriteString(text[last:e.start])
-		b.WriteString(e.repl)
-		last = e.end
-	}
-	b.WriteString(text[last:])
 	f.names = dedup(f.names)
-	return b.String(), f
+	return applyEdits(text, edits), f
 }
 
 // addName adds the edit that masks the name text[s:e], unless it is kept.
