@@ -140,7 +140,7 @@ func FuzzReadCSV(f *testing.F) {
 		}
 		fsys := fstest.MapFS{name: {Data: data}}
 		last := 0
-		tables, dl := Read(fsys, name, &fuzzSchema, func(r Row) {
+		tables, dl := Read(fsys, name, &fuzzSchema, nil, func(r Row) {
 			checkRow(t, r)
 			if r.Line <= last || r.Line <= r.Table.HeaderRow {
 				t.Fatalf("row %d after row %d (header %d)", r.Line, last, r.Table.HeaderRow)
@@ -197,7 +197,7 @@ func FuzzXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		name := "data/cases/x.xlsx"
 		fsys := fstest.MapFS{name: {Data: data}}
-		_, dl := Read(fsys, name, &fuzzSchema, func(r Row) { checkRow(t, r) })
+		_, dl := Read(fsys, name, &fuzzSchema, nil, func(r Row) { checkRow(t, r) })
 		checkDiags(t, dl)
 	})
 }
@@ -428,7 +428,7 @@ func FuzzXLSXTable(f *testing.F) {
 			rows = append(rows, cellSplit.Split(line, -1))
 		}
 		tb := &Table{File: "data/stats/x.xlsx", Format: "xlsx", xlsx: true}
-		var dl diag.List
+		b := newBudget(tb.File, nil)
 		ok := scan(tb, &sliceSource{rows: rows}, &fuzzSchema, func(r Row) {
 			checkRow(t, r)
 			for i := range r.Cells {
@@ -436,8 +436,8 @@ func FuzzXLSXTable(f *testing.F) {
 					t.Fatalf("bad cell position %v", p)
 				}
 			}
-		}, &dl, false)
-		checkDiags(t, dl)
+		}, b, false)
+		checkDiags(t, b.finish())
 		if ok && (tb.HeaderRow < 1 || tb.HeaderRow > len(rows)) {
 			t.Fatalf("header row %d of %d", tb.HeaderRow, len(rows))
 		}
