@@ -71,10 +71,14 @@ type lineGuard struct {
 func (g *lineGuard) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
 	b := p[:n]
-	for {
+	for len(b) > 0 {
 		i := bytes.IndexByte(b, '\n')
 		if i < 0 {
 			g.run += len(b)
+			break
+		}
+		if g.run+i > MaxLineBytes {
+			g.run += i
 			break
 		}
 		g.run, g.line = 0, g.line+1
@@ -87,7 +91,7 @@ func (g *lineGuard) Read(p []byte) (int, error) {
 }
 
 func longLine(line int) *LimitError {
-	return limitf(0, 0, "line %d is longer than %s (MaxLineBytes), the longest line gongshi reads: the file is damaged, or its line ends are not LF, CRLF or CR", line, size(MaxLineBytes))
+	return limitf(line, 0, "line %d is longer than %s (MaxLineBytes), the longest line gongshi reads: the file is damaged, or its line ends are not LF, CRLF or CR", line, size(MaxLineBytes))
 }
 
 // gbReader decodes GB18030 text line by line. A line that is valid UTF-8
@@ -236,4 +240,23 @@ func mostlyUTF8(b []byte) bool {
 		}
 	}
 	return good > bad
+}
+
+// looksGBLines reports whether the lines of b that are not UTF-8 Chinese
+// text (see utf8Text) are plausibly GB18030: a GBK file with a few UTF-8
+// lines is read as GBK, and those lines are errors.
+func looksGBLines(b []byte) bool {
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '\n')
+		line := b
+		if i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if !utf8Text(line) && !looksGB(line) {
+			return false
+		}
+	}
+	return true
 }

@@ -205,7 +205,7 @@ func (c *csvSource) next() ([]string, int, error) {
 			return nil, c.row, fmt.Errorf("%w", pe.Err)
 		}
 		var le *LimitError
-		if errors.As(err, &le) {
+		if errors.As(err, &le) && le.Row == 0 {
 			le.Row = c.row + 1
 		}
 		return nil, 0, err
@@ -744,7 +744,7 @@ func decode(r io.Reader) (io.Reader, string, error) {
 		}
 		// A UTF-8 mark on GBK text: a tool added the mark without
 		// converting. Trust the text, not the mark.
-		if looksGB(rest) {
+		if looksGBLines(rest) {
 			return newGBReader(br), "gb18030", nil
 		}
 		return nil, "", errors.New("the file starts with a UTF-8 byte-order mark but its text is neither UTF-8 nor GBK: save it again from Excel or WPS as CSV (UTF-8)")
@@ -763,7 +763,7 @@ func decode(r io.Reader) (io.Reader, string, error) {
 	if utf8.Valid(trimPartialRune(head)) || mostlyUTF8(head) {
 		return utf8Lines(br), "utf-8", nil
 	}
-	if looksGB(head) {
+	if looksGBLines(head) {
 		return newGBReader(br), "gb18030", nil
 	}
 	return nil, "", fmt.Errorf("the file is neither UTF-8 nor GBK/GB18030 text nor UTF-16 with a byte-order mark (it starts with bytes % x); save it from Excel or WPS as CSV (UTF-8) or .xlsx", head[:min(8, len(head))])

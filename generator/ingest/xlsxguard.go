@@ -74,6 +74,7 @@ type xmlGuard struct {
 	limit uint64
 	n     uint64 // bytes passed
 	run   int    // bytes since the last '<'
+	from  uint64 // where that run started
 	// items counts the <si> start tags of a shared-strings part, against
 	// MaxSharedStrings; a tag split across two reads may go uncounted.
 	countSI bool
@@ -99,6 +100,7 @@ func (g *xmlGuard) Read(p []byte) (int, error) {
 		}
 		g.run = 0
 		b = b[i+1:]
+		g.from = g.n - uint64(len(b))
 		if g.countSI && siTag(b) {
 			if g.items++; g.items > MaxSharedStrings {
 				return n, limitf(0, 0, "shared strings part %s holds more than %d strings (MaxSharedStrings): the file is damaged or not an export", g.part, MaxSharedStrings)
@@ -106,7 +108,7 @@ func (g *xmlGuard) Read(p []byte) (int, error) {
 		}
 	}
 	if g.run > MaxXMLRun {
-		return n, limitf(0, 0, "part %s holds more than %s between two tags near byte %d (MaxXMLRun): a cell longer than Excel allows, or padding; the file is damaged or not an export", g.part, size(MaxXMLRun), g.n)
+		return n, limitf(0, 0, "part %s holds more than %s between two tags from byte %d on (MaxXMLRun): a cell longer than Excel allows, or padding; the file is damaged or not an export", g.part, size(MaxXMLRun), g.from)
 	}
 	return n, err
 }
