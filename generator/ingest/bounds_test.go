@@ -471,3 +471,88 @@ func cfb(streams ...string) []byte {
 	}
 	return append(append(head, fat...), dir...)
 }
+
+// xlsxBombs are small workbooks of each hostile or damaged shape: past a
+// limit, damaged, or encrypted. They seed the fuzz targets.
+func xlsxBombs(tb testing.TB) map[string][]byte {
+	farColumn := tableSheet(3, func(r int) string {
+		if r != 4 {
+			return ""
+		}
+		var b strings.Builder
+		for r := 10; r < 300; r++ {
+			fmt.Fprintf(&b, `<row r="%d"><c r="XFD%d"><v>1</v></c></row>`, r, r)
+		}
+		return b.String()
+	})
+	crc := handBook(tb, []string{tableSheet(300, nil)}, nil)
+	i := bytes.Index(crc, []byte("甲150<"))
+	crc[i+len("甲150")-1] = '6'
+	return map[string][]byte{
+		"document properties": deflated(tb, handBook(tb, []string{tableSheet(3, nil)}, nil), map[string]func(io.Writer){"docProps/app.xml": spaces(MaxOtherPartsBytes + 1)}),
+		"blank space": deflated(tb, handBook(tb, []string{tableSheet(30, func(r int) string {
+			if r == 3 {
+				return strings.Repeat(" ", MaxXMLRun+1)
+			}
+			return ""
+		})}, nil), nil),
+		"expansion":  deflated(tb, handBook(tb, []string{tableSheet(3, func(int) string { return strings.Repeat("<x/>", expansionFloor/8) })}, nil), nil),
+		"far column": handBook(tb, []string{farColumn}, nil),
+		"long cell":  handBook(tb, []string{strings.Replace(tableSheet(3, nil), "甲2<", strings.Repeat("甲", MaxCellChars+1)+"<", 1)}, nil),
+		"checksum":   crc,
+		"entity":     handBook(tb, []string{strings.Replace(tableSheet(3, nil), "甲2<", "甲&nbsp;2<", 1)}, nil),
+		"encrypted":  encryptedCFB(),
+		"junk rows": handBook(tb, []string{tableSheet(3, func(r int) string {
+			return fmt.Sprintf(`<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r+5000, r+5000, r)
+		})}, nil),
+		"huge row number": handBook(tb, []string{tableSheet(3, func(r int) string {
+			return fmt.Sprintf(`<row r="%d"><c r="A%d"><v>1</v></c></row>`, r+MaxRows, r+MaxRows)
+		})}, nil),
+	}
+}
+
+// csvBombs are small text files of each hostile or damaged shape.
+func csvBombs(tb testing.TB) map[string][]byte {
+	rows := []string{boundsHeader, strings.Join(boundsRow(1), ","), strings.Join(boundsRow(2), ","), strings.Join(boundsRow(3), ",")}
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		mustDo(tb, err)
+		return b
+	}
+	return map[string][]byte{
+		"ones":      []byte(boundsHeader + "\n" + strings.Repeat("1\n", 100000)),
+		"CR alone":  []byte(strings.Join(rows, "\r") + "\r"),
+		"GBK+UTF-8": []byte(gbk(rows[0]+"\n"+rows[1]+"\n") + rows[2] + "\n" + gbk(rows[3]+"\n")),
+		"UTF-8+GBK": []byte(rows[0] + "\n" + rows[1] + "\n" + gbk(rows[2]+"\n") + rows[3] + "\n"),
+		"wide":      []byte(boundsHeader + strings.Repeat(",", MaxColumns+10) + "x\n" + strings.Join(boundsRow(1), ",") + strings.Repeat(",", MaxColumns+10) + "x\n"),
+		"long cell": []byte(boundsHeader + "\n" + strings.Repeat("长", MaxCellChars+1) + ",1号,2025-04-12,镇\n"),
+		"repeats":   []byte(strings.Repeat(boundsHeader+"\n", 3*MaxDiagnostics)),
+	}
+}
+
+// TestBombsFailFast reads each bomb once: each is an error, found without
+// reading the file through.
+func TestBombsFailFast(t *testing.T) {
+	for name, data := range xlsxBombs(t) {
+		t.Run(name, func(t *testing.T) {
+			res := readBounds(t, "data/cases/x.xlsx", data, name == "junk rows")
+			if len(res.errors()) == 0 {
+				t.Errorf("no error; %d rows", len(res.rows))
+			}
+		})
+	}
+	for name, data := range csvBombs(t) {
+		t.Run(name, func(t *testing.T) {
+			res := readBounds(t, "data/cases/x.csv", data, name == "ones")
+			if name == "CR alone" || name == "repeats" {
+				if len(res.errors()) > 0 {
+					t.Errorf("errors %q", res.errors())
+				}
+				return
+			}
+			if len(res.errors()) == 0 {
+				t.Errorf("no error; %d rows", len(res.rows))
+			}
+		})
+	}
+}
