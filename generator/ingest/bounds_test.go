@@ -183,11 +183,11 @@ func TestDamagedWorkbookIsAnError(t *testing.T) {
 		{"undefined entity in a cell", func(t *testing.T) []byte {
 			sheet := strings.Replace(tableSheet(3, nil), "甲2<", "甲&nbsp;2<", 1)
 			return handBook(t, []string{sheet}, nil)
-		}, "x.xlsx:3:1: error: worksheet xl/worksheets/sheet1.xml is damaged from this row on"},
+		}, "x.xlsx:3:1: error: worksheet xl/worksheets/sheet1.xml is damaged here (XML error on line 2 of the part: invalid character entity &nbsp;)"},
 		{"undefined entity in a large sheet", func(t *testing.T) []byte {
 			sheet := strings.Replace(tableSheet(3000, nil), "甲2000<", "甲&nbsp;2000<", 1)
 			return handBook(t, []string{sheet}, nil)
-		}, "x.xlsx:2001:1: error: worksheet xl/worksheets/sheet1.xml is damaged from this row on"},
+		}, "x.xlsx:2001:1: error: worksheet xl/worksheets/sheet1.xml is damaged here (XML error on line 2 of the part: invalid character entity &nbsp;)"},
 		{"malformed XML in a row", func(t *testing.T) []byte {
 			sheet := strings.Replace(tableSheet(3, nil), `<c r="B3"`, `<c r="B3" <`, 1)
 			return handBook(t, []string{sheet}, nil)

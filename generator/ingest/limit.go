@@ -52,8 +52,10 @@ const (
 	// MaxDiagnostics is how many diagnostics of one file are kept; the
 	// rest are counted in one closing line.
 	MaxDiagnostics = 1000
-	// MaxQuoted is how many characters of a quoted value a message shows.
-	MaxQuoted = 60
+	// MaxQuoted is how many characters of a quoted value a message shows,
+	// and MaxMessage how many characters a message may have in all.
+	MaxQuoted  = 60
+	MaxMessage = 1000
 )
 
 // expansionFloor is the decompressed size below which MaxExpansion is not
@@ -152,7 +154,7 @@ func (b *budget) takeFrom(l *diag.List, seen *int) {
 			continue
 		}
 		b.kept++
-		d.Msg = clipQuoted(d.Msg, MaxQuoted)
+		d.Msg = clipMessage(clipQuoted(d.Msg, MaxQuoted))
 		(*l)[keep] = d
 		keep++
 	}
@@ -178,6 +180,21 @@ func (b *budget) finish() diag.List {
 	}
 	b.dlSeen = len(b.dl)
 	return b.dl
+}
+
+// clipMessage cuts msg to MaxMessage characters, marking the cut with "…".
+func clipMessage(msg string) string {
+	if len(msg) <= MaxMessage {
+		return msg
+	}
+	n := 0
+	for i := range msg {
+		if n == MaxMessage {
+			return msg[:i] + "…"
+		}
+		n++
+	}
+	return msg
 }
 
 // clipQuoted shortens each double-quoted string in msg (as %q writes it)

@@ -149,6 +149,15 @@ func readPart(f *zip.File, read func(io.Reader) error) error {
 	defer rc.Close()
 	g := newXMLGuard(rc, f)
 	if err := read(g); err != nil {
+		var xe *xmlError
+		if errors.As(err, &xe) {
+			// A failure to read the part comes back through the decoder.
+			var se *xml.SyntaxError
+			if !errors.As(xe.err, &se) {
+				return damageError(f.Name, xe.err)
+			}
+			return err
+		}
 		return damageError(f.Name, err)
 	}
 	if _, err := io.Copy(io.Discard, g); err != nil {
@@ -190,8 +199,7 @@ func validateSheet(f *zip.File) error {
 				return nil
 			}
 			if err != nil {
-				line, _ := d.InputPos()
-				return fmt.Errorf("XML error on line %d of the part: %w", line, err)
+				return &xmlError{err}
 			}
 			switch t := tok.(type) {
 			case xml.StartElement:
@@ -223,15 +231,26 @@ func validateSheet(f *zip.File) error {
 	if err == nil {
 		return nil
 	}
-	var le *LimitError
-	if errors.As(err, &le) {
+	var xe *xmlError
+	if !errors.As(err, &xe) {
 		return err
 	}
 	at := row
 	if !inRow {
 		at, col = row+1, 0
 	}
-	return &sheetError{row: at, col: col, msg: fmt.Sprintf("worksheet %s is damaged from this row on, so its rows cannot all be read: %v", f.Name, err)}
+	return &sheetError{row: at, col: col, msg: fmt.Sprintf("worksheet %s is damaged here (%v), so the rows from here on cannot be read: open the file in Excel or WPS and save it again", f.Name, xe)}
+}
+
+// xmlError is an error of encoding/xml in a part.
+type xmlError struct{ err error }
+
+func (e *xmlError) Error() string {
+	var se *xml.SyntaxError
+	if errors.As(e.err, &se) {
+		return fmt.Sprintf("XML error on line %d of the part: %s", se.Line, se.Msg)
+	}
+	return "XML error: " + e.err.Error()
 }
 
 // oleMagic starts an OLE compound file (CFB).
