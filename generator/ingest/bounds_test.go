@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"unicode/utf16"
@@ -473,8 +474,19 @@ func cfb(streams ...string) []byte {
 }
 
 // xlsxBombs are small workbooks of each hostile or damaged shape: past a
-// limit, damaged, or encrypted. They seed the fuzz targets.
+// limit, damaged, or encrypted. They seed the fuzz targets. Made once: the
+// compressed bombs take a second to deflate.
 func xlsxBombs(tb testing.TB) map[string][]byte {
+	bombsOnce.Do(func() { bombs = makeXLSXBombs(tb) })
+	return bombs
+}
+
+var (
+	bombsOnce sync.Once
+	bombs     map[string][]byte
+)
+
+func makeXLSXBombs(tb testing.TB) map[string][]byte {
 	farColumn := tableSheet(3, func(r int) string {
 		if r != 4 {
 			return ""

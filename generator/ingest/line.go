@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
 )
 
 // Line ends and mixed encodings in text files.
@@ -101,7 +102,9 @@ func longLine(line int) *LimitError {
 type gbReader struct {
 	src  *bufio.Reader
 	buf  []byte // the current line, raw
-	out  []byte // its decoded text not yet read
+	dbuf []byte // its decoded text
+	out  []byte // the part of dbuf not yet read
+	dec  transform.Transformer
 	line int    // physical lines decoded
 	err  error
 
@@ -109,7 +112,7 @@ type gbReader struct {
 }
 
 func newGBReader(r io.Reader) *gbReader {
-	return &gbReader{src: bufio.NewReaderSize(&crReader{r: r}, 64<<10)}
+	return &gbReader{src: bufio.NewReaderSize(&crReader{r: r}, 64<<10), dec: simplifiedchinese.GB18030.NewDecoder()}
 }
 
 func (g *gbReader) Read(p []byte) (int, error) {
@@ -151,12 +154,18 @@ func (g *gbReader) fill() {
 		g.out = g.buf
 		return
 	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(g.buf)
+	// A GB18030 character of n bytes gives at most 3n bytes of UTF-8
+	// (U+FFFD for a stray byte).
+	if need := 3*len(g.buf) + 4; cap(g.dbuf) < need {
+		g.dbuf = make([]byte, need)
+	}
+	g.dec.Reset()
+	n, _, err := g.dec.Transform(g.dbuf[:cap(g.dbuf)], g.buf, true)
 	if err != nil {
 		g.err = err
 		return
 	}
-	g.out = out
+	g.out = g.dbuf[:n]
 }
 
 // utf8Text reports whether b is valid UTF-8 holding at least two
