@@ -105,7 +105,7 @@ type gbReader struct {
 	dbuf []byte // its decoded text
 	out  []byte // the part of dbuf not yet read
 	dec  transform.Transformer
-	line int    // physical lines decoded
+	line int // physical lines decoded
 	err  error
 
 	utf8 []int // numbers of the UTF-8 lines not yet claimed by a row
