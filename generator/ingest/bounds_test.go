@@ -565,3 +565,37 @@ func TestBombsFailFast(t *testing.T) {
 		})
 	}
 }
+
+// TestXMLGuardWhateverTheReads: MaxXMLRun bytes between two '<' pass and
+// one more fails, at the run's start, however the input is cut into reads.
+func TestXMLGuardWhateverTheReads(t *testing.T) {
+	for _, run := range []int{MaxXMLRun, MaxXMLRun + 1} {
+		// The run is "b>" and the blanks after it: it starts at byte 5004.
+		data := []byte("<a>" + strings.Repeat("x", 5000) + "<b>" + strings.Repeat(" ", run-2) + "<c/>")
+		for _, chunk := range []int{1, 4096, 64 << 10, 2 << 20} {
+			g := &xmlGuard{r: &chunkReader{data: data, n: chunk}, part: "p", limit: uint64(len(data))}
+			_, err := io.Copy(io.Discard, struct{ io.Reader }{g})
+			if (err != nil) != (run > MaxXMLRun) {
+				t.Errorf("run %d, reads of %d: err %v", run, chunk, err)
+			}
+			if err != nil && !strings.Contains(err.Error(), "from byte 5004 on") {
+				t.Errorf("run %d, reads of %d: %v, want the run's start, byte 5004", run, chunk, err)
+			}
+		}
+	}
+}
+
+// chunkReader reads data n bytes at a time.
+type chunkReader struct {
+	data []byte
+	n    int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.data)
+	c.data = c.data[k:]
+	return k, nil
+}
