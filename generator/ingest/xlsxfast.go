@@ -160,10 +160,11 @@ func (e *errReader) Read(p []byte) (int, error) {
 }
 
 // openFastBook prepares the workbook for the fast reader, or returns nil
-// when excelize should read it as before, or an error when a part is
-// damaged or past a limit (see xlsxguard.go). Every part is decompressed once
-// here: a part excelize could not read makes the workbook excelize's.
-// Worksheets are scanned for their merged cells on the way.
+// when excelize should read it, or an error when a part is damaged (its CRC
+// does not match) or past a limit (see xlsxguard.go). Every part but the
+// document properties is decompressed once here: a part excelize could not
+// read makes the workbook excelize's. Worksheets are scanned for their
+// merged cells on the way.
 //
 // The meta workbook is the original with each worksheet replaced by a stub
 // whose only cell names the ZIP entry it stands for, and without shared
