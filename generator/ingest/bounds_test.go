@@ -224,6 +224,28 @@ func TestLimitsOfWorkbooks(t *testing.T) {
 			pad := strings.Repeat("<x/>", expansionFloor/4)
 			return deflated(t, handBook(t, []string{tableSheet(3, func(int) string { return pad })}, nil), nil)
 		}, "past MaxExpansion"},
+		{"worksheets together", func(t *testing.T) []byte {
+			// Two sheets declaring 600 MiB each from 4 MiB: within
+			// MaxExpansion each, past MaxSheetBytes together. Their data
+			// is never decompressed.
+			data := handBook(t, []string{tableSheet(3, nil)}, nil)
+			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+			mustDo(t, err)
+			var b bytes.Buffer
+			zw := zip.NewWriter(&b)
+			for _, f := range zr.File {
+				mustDo(t, zw.Copy(f))
+			}
+			junk := bytes.Repeat([]byte{0xA5}, 4<<20)
+			for _, name := range []string{"xl/worksheets/sheet7.xml", "xl/worksheets/sheet8.xml"} {
+				w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CompressedSize64: uint64(len(junk)), UncompressedSize64: 600 << 20})
+				mustDo(t, err)
+				_, err = w.Write(junk)
+				mustDo(t, err)
+			}
+			mustDo(t, zw.Close())
+			return b.Bytes()
+		}, "the worksheets decompress to more than 1 GiB (MaxSheetBytes; xl/worksheets/sheet8.xml alone to 600 MiB)"},
 		{"cell past the last column", func(t *testing.T) []byte {
 			return handBook(t, []string{tableSheet(300, func(r int) string {
 				if r != 301 {

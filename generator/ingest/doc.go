@@ -49,7 +49,7 @@
 //     columns, a value further right being an error; MaxCellChars (32,767,
 //     Excel's own) characters per cell; MaxLineBytes (16 MiB) per line of
 //     a text file.
-//   - Workbooks, decompressed: MaxSheetBytes (1 GiB) per worksheet,
+//   - Workbooks, decompressed: MaxSheetBytes (1 GiB) for all worksheets,
 //     MaxSharedStringsBytes (256 MiB) and MaxSharedStrings (8,388,608
 //     strings) for the shared strings, MaxOtherPartsBytes (64 MiB) for all
 //     other parts together; a worksheet or shared-strings part above 16

@@ -26,7 +26,8 @@ const (
 	// MaxLineBytes is the longest line of a CSV or TSV file, in bytes.
 	// Reading stops at a longer one.
 	MaxLineBytes = 16 << 20
-	// MaxSheetBytes is the largest worksheet of a workbook, decompressed.
+	// MaxSheetBytes is how large the worksheets of a workbook may be,
+	// decompressed, together.
 	MaxSheetBytes = 1 << 30
 	// MaxSharedStringsBytes is the largest shared-strings part of a
 	// workbook, decompressed, and MaxSharedStrings the most strings it may

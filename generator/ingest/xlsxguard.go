@@ -38,14 +38,13 @@ func partKind(name string) string {
 }
 
 // checkPartSizes checks the declared sizes of the parts of a workbook
-// against MaxSheetBytes, MaxSharedStringsBytes, MaxExpansion and
+// against MaxSheetBytes (all worksheets together), MaxSharedStringsBytes, MaxExpansion and
 // MaxOtherPartsBytes.
 func checkPartSizes(zr *zip.Reader) error {
-	var other uint64
+	var other, sheets uint64
 	for _, f := range zr.File {
 		n := f.UncompressedSize64
 		kind := partKind(f.Name)
-		limit, what := uint64(MaxSheetBytes), "MaxSheetBytes"
 		switch kind {
 		case "":
 			other += n
@@ -53,11 +52,15 @@ func checkPartSizes(zr *zip.Reader) error {
 				return limitf(0, 0, "the parts of the workbook besides worksheets and shared strings decompress to more than %s (MaxOtherPartsBytes; %s alone to %s): the file is damaged or not an export", size(MaxOtherPartsBytes), f.Name, size(n))
 			}
 			continue
+		case "worksheet":
+			sheets += n
+			if sheets > MaxSheetBytes {
+				return limitf(0, 0, "the worksheets decompress to more than %s (MaxSheetBytes; %s alone to %s): the file is damaged, or holds more than one export", size(MaxSheetBytes), f.Name, size(n))
+			}
 		case "shared strings":
-			limit, what = MaxSharedStringsBytes, "MaxSharedStringsBytes"
-		}
-		if n > limit {
-			return limitf(0, 0, "%s part %s decompresses to %s, past the limit of %s (%s)", kind, f.Name, size(n), size(limit), what)
+			if n > MaxSharedStringsBytes {
+				return limitf(0, 0, "shared strings part %s decompresses to %s, past the limit of %s (MaxSharedStringsBytes)", f.Name, size(n), size(MaxSharedStringsBytes))
+			}
 		}
 		if n > expansionFloor && n/max(f.CompressedSize64, 1) > MaxExpansion {
 			return limitf(0, 0, "%s part %s expands %d times (%s from %s), past MaxExpansion (%d): a ZIP bomb or a damaged file", kind, f.Name, n/max(f.CompressedSize64, 1), size(n), size(f.CompressedSize64), MaxExpansion)
