@@ -315,9 +315,9 @@ func TestTooManyErrorsStopsReading(t *testing.T) {
 	if len(res.rows) != MaxErrors {
 		t.Errorf("%d rows read, want reading to stop after %d", len(res.rows), MaxErrors)
 	}
-	last := res.diags[len(res.diags)-1]
-	if last.Code != "too-many-errors" || last.Pos.Row != MaxErrors+2 {
-		t.Errorf("last diagnostic %v, want the stop at row %d", last, MaxErrors+2)
+	first := res.diags[0]
+	if first.Code != "too-many-errors" || first.Pos.Row != 0 || !strings.Contains(first.Msg, fmt.Sprintf("at row %d after %d errors", MaxErrors+2, MaxErrors)) {
+		t.Errorf("first diagnostic %v, want the stop at row %d, listed first", first, MaxErrors+2)
 	}
 }
 

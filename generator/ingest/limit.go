@@ -134,8 +134,9 @@ func (b *budget) stop(row int) bool {
 		return false
 	}
 	b.stopped = true
-	// Added past the count: it is always kept.
-	b.dl.Errorf(diag.Pos{File: b.file, Row: row}, "too-many-errors", "stopped reading the file at row %d after %d errors (MaxErrors, the limit for one file): correct these and check it again", row, b.errs)
+	// Added past the count, so always kept, and placed at the file (the
+	// row is in the message) so that it is printed before the rows.
+	b.dl.Errorf(diag.Pos{File: b.file}, "too-many-errors", "stopped reading the file at row %d after %d errors (MaxErrors, the limit for one file): correct these and check it again", row, b.errs)
 	b.dlSeen = len(b.dl)
 	return true
 }
