@@ -26,6 +26,10 @@ import (
 // rebuild parses only the files that changed. It lives outside the site
 // (Options.CacheDir, by default the user's cache folder) and is only ever a
 // shortcut: a missing or unreadable entry means parsing the file again.
+// Only a clean parse is kept: a file whose reading raised an error (which
+// fails the build) leaves no entry, so a damaged or hostile export never
+// takes room in the cache and is read afresh, with its diagnostics, by the
+// next build.
 
 // cacheVersion changes when the entry format does.
 const cacheVersion = "3"
@@ -142,8 +146,10 @@ func cacheLoad(dir, key string) (*cacheEntry, bool) {
 	return &e, true
 }
 
+// cacheStore writes the entry for key, unless its diagnostics hold an
+// error.
 func cacheStore(dir, key string, e *cacheEntry) {
-	if dir == "" || key == "" {
+	if dir == "" || key == "" || e.Diags.HasErrors() {
 		return
 	}
 	rest := *e

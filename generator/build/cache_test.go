@@ -88,3 +88,24 @@ func TestDamagedCacheEntriesAreParsedAgain(t *testing.T) {
 		t.Run(damage.name, func(t *testing.T) { compareTrees(t, cold, run()) })
 	}
 }
+
+// TestFailedParseLeavesNoCacheEntry: an export whose reading raised an
+// error fails the build and leaves no entry; the clean files keep theirs.
+func TestFailedParseLeavesNoCacheEntry(t *testing.T) {
+	archive := readArchive(t, "smalltown.txtar")
+	// The decisions lose their date column: every row is an error.
+	broken := strings.Replace(archive, ",处罚决定日期,", ",决定日子,", 1)
+	if broken == archive {
+		t.Fatal("the archive has no 处罚决定日期 column to break")
+	}
+	cache := t.TempDir()
+	dest := filepath.Join(t.TempDir(), "public")
+	_, err := build.Build(context.Background(), build.Options{SourceFS: sitetest.Source(broken), Dest: dest, Now: sitetest.Date, CacheDir: cache})
+	if err == nil {
+		t.Fatal("the build of a site with a broken export succeeded")
+	}
+	entries, _ := filepath.Glob(filepath.Join(cache, "*.gob"))
+	if len(entries) != 4 { // the five data files less the broken one
+		t.Errorf("%d cache entries after a failed parse, want 4", len(entries))
+	}
+}

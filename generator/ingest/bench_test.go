@@ -239,7 +239,7 @@ func TestFastXLSXSample(t *testing.T) {
 		dump := func(fast bool) []string {
 			defer ingest.UseFastXLSX(fast)()
 			var out []string
-			tables, dl := ingest.Read(fsys, f, &kind.Schema, func(r ingest.Row) {
+			tables, dl := ingest.Read(fsys, f, &kind.Schema, nil, func(r ingest.Row) {
 				out = append(out, fmt.Sprintf("%d %q", r.Line, r.Cells))
 			})
 			for _, t := range tables {
@@ -266,7 +266,7 @@ func TestFastXLSXSample(t *testing.T) {
 func readDecisions(b *testing.B, fsys fs.FS, name string) int {
 	schema := records.CaseKind.Schema
 	rows := 0
-	_, dl := ingest.Read(fsys, name, &schema, func(r ingest.Row) {
+	_, dl := ingest.Read(fsys, name, &schema, nil, func(r ingest.Row) {
 		rows++
 		ingest.ParseDate(r.Value(records.ColDecisionDate))
 		ingest.ParseAmount(r.Value(records.ColFine), r.Table.Unit(records.ColFine))

@@ -371,7 +371,7 @@ func TestCorpusFixturesAreWhatTheySay(t *testing.T) {
 	fsys := os.DirFS(corpusRoot)
 	for name, enc := range want {
 		kind := records.KindByName(path.Base(path.Dir(name)))
-		tables, _ := ingest.Read(fsys, name, &kind.Schema, func(ingest.Row) {})
+		tables, _ := ingest.Read(fsys, name, &kind.Schema, nil, func(ingest.Row) {})
 		if kind.Name == "cases" && strings.Contains(name, "power-list") {
 			if len(tables) != 0 {
 				t.Errorf("%s: read as a cases table", name)

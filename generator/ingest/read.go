@@ -45,10 +45,16 @@ func Supported(name string) bool {
 // Read reads every table of the named file that matches the schema and calls
 // fn for each data row. It returns the tables found and the diagnostics.
 //
+// fn may add its own findings about a row to *rowDiags (nil when it has
+// none): they count towards the file's limits (see limit.go), which clip
+// their quoted values, keep the first MaxDiagnostics and stop reading the
+// file after MaxErrors errors. The diagnostics kept in *rowDiags are not
+// repeated in the list returned.
+//
 // The Row given to fn, and its Cells, are only valid during the call: rows
 // stream through, and the cell slice is reused.
-func Read(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.List) {
-	return read(fsys, name, s, fn, false)
+func Read(fsys fs.FS, name string, s *Schema, rowDiags *diag.List, fn func(Row)) ([]*Table, diag.List) {
+	return read(fsys, name, s, rowDiags, fn, false)
 }
 
 // HeaderScore reports how well the file's header matches the schema: the
@@ -56,7 +62,7 @@ func Read(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.List
 // file, zero when no table has a header of this kind. Only the first rows
 // are read. Use it to say which kind a misfiled export looks like.
 func HeaderScore(fsys fs.FS, name string, s *Schema) int {
-	tables, _ := read(fsys, name, s, func(Row) {}, true)
+	tables, _ := read(fsys, name, s, nil, func(Row) {}, true)
 	best := 0
 	for _, t := range tables {
 		n := 0
@@ -70,26 +76,40 @@ func HeaderScore(fsys fs.FS, name string, s *Schema) int {
 	return best
 }
 
-func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]*Table, diag.List) {
-	var dl diag.List
+func read(fsys fs.FS, name string, s *Schema, rowDiags *diag.List, fn func(Row), headerOnly bool) ([]*Table, diag.List) {
+	b := newBudget(name, rowDiags)
+	call := func(r Row) {
+		if !b.stopped {
+			fn(r)
+			b.take()
+		}
+	}
+	tables := readTables(fsys, name, s, call, headerOnly, b)
+	return tables, b.finish()
+}
+
+func readTables(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool, b *budget) []*Table {
+	dl := &b.dl
 	file := diag.Pos{File: name}
 	ext := strings.ToLower(path.Ext(name))
 	switch ext {
 	case ".xls", ".et":
 		dl.Errorf(file, "xls", "%s is in the old Excel %s format, which cannot be read: open it in Excel or WPS and save it as .xlsx or CSV (UTF-8)", path.Base(name), ext)
-		return nil, dl
+		return nil
 	case ".xlsx", ".xlsm":
-		return readXLSX(fsys, name, s, fn, headerOnly)
+		return readXLSX(fsys, name, s, fn, headerOnly, b)
 	case ".json":
 		if headerOnly {
-			return nil, nil
+			return nil
 		}
-		return readJSON(fsys, name, s, fn)
+		tables, jl := readJSON(fsys, name, s, fn)
+		*dl = append(*dl, jl...)
+		return tables
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		dl.Errorf(file, "open", "%v", err)
-		return nil, dl
+		return nil
 	}
 	defer f.Close()
 	// decode reads through br, the buffer sized as it would size its own:
@@ -99,7 +119,7 @@ func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]
 	r, enc, err := decode(br)
 	if err != nil {
 		dl.Errorf(file, "encoding", "%v", err)
-		return nil, dl
+		return nil
 	}
 	t := &Table{File: name, Format: "csv", Encoding: enc}
 	// The delimiter is sniffed, whatever the name says: Excel's "Unicode
@@ -119,12 +139,15 @@ func read(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) ([]
 		t.rest = rowsLeft(st.Size(), in, br, out, cr)
 	}
 	src := &csvSource{r: cr}
-	ok := scan(t, src, s, fn, &dl, headerOnly)
+	if g, ok := r.(*gbReader); ok {
+		src.gb = g
+	}
+	ok := scan(t, src, s, fn, b, headerOnly)
 	t.rest = nil // the table outlives the reader and its buffers
 	if !ok {
-		return nil, dl
+		return nil
 	}
-	return []*Table{t}, dl
+	return []*Table{t}
 }
 
 // countingReader counts the bytes read through it.
@@ -168,6 +191,7 @@ type rowSource interface {
 
 type csvSource struct {
 	r       *csv.Reader
+	gb      *gbReader // the decoder of a GB18030 file, or nil
 	lastEnd int
 	row     int
 }
@@ -180,6 +204,10 @@ func (c *csvSource) next() ([]string, int, error) {
 			c.row++
 			return nil, c.row, fmt.Errorf("%w", pe.Err)
 		}
+		var le *LimitError
+		if errors.As(err, &le) && le.Row == 0 {
+			le.Row = c.row + 1
+		}
 		return nil, 0, err
 	}
 	// csv skips blank lines; a spreadsheet shows them as rows, so count them.
@@ -190,12 +218,81 @@ func (c *csvSource) next() ([]string, int, error) {
 	c.row++
 	end, _ := c.r.FieldPos(len(rec) - 1)
 	c.lastEnd = end + strings.Count(rec[len(rec)-1], "\n")
+	if c.gb != nil {
+		if col, ok := c.gb.utf8Cell(c.r, rec); ok {
+			return nil, c.row, &cellError{col: col, msg: "this row is UTF-8 text inside a GB18030 (GBK) file, so its text would come out garbled: save the whole file in one encoding, preferably CSV (UTF-8)"}
+		}
+	}
 	return rec, c.row, nil
+}
+
+// cellError is a row a source cannot read, located at one of its cells.
+type cellError struct {
+	col int // 0-based
+	msg string
+}
+
+func (e *cellError) Error() string { return e.msg }
+
+// sourceError reports an error of a row source, and whether reading must
+// stop: a limit or a failure to read stops it, a row that does not parse
+// does not.
+func sourceError(t *Table, b *budget, line int, err error) (stop bool) {
+	var le *LimitError
+	var ce *cellError
+	var se *sheetError
+	switch {
+	case errors.As(err, &se):
+		xlsxError(&b.dl, t.File, err)
+		return true
+	case errors.As(err, &le):
+		b.dl.Errorf(diag.Pos{File: t.File, Row: le.Row, Col: le.Col}, "limit", "%s", le.Msg)
+		return true
+	case line == 0:
+		b.dl.Errorf(diag.Pos{File: t.File}, "read", "%v", err)
+		return true
+	case errors.As(err, &ce):
+		b.dl.Errorf(t.Pos(line, ce.col), "encoding", "%s", ce.msg)
+	case t.xlsx:
+		b.dl.Errorf(diag.Pos{File: t.File, Row: line}, "xlsx", "%v", err)
+	default:
+		b.dl.Errorf(diag.Pos{File: t.File, Row: line}, "csv", "%v", err)
+	}
+	return false
+}
+
+// bound applies the row, column and cell limits to a row, reporting what
+// is past them. It returns the cells to read (those within MaxColumns),
+// whether to read the row, and whether reading must stop.
+func bound(t *Table, cells []string, line int, b *budget) (out []string, use, stop bool) {
+	if line > MaxRows {
+		b.dl.Errorf(diag.Pos{File: t.File, Row: line}, "limit", "row %d is past the last row gongshi reads (MaxRows, %d, Excel's own limit): the file is damaged or not one export", line, MaxRows)
+		return nil, false, true
+	}
+	use = true
+	if len(cells) > MaxColumns {
+		for i := MaxColumns; i < len(cells); i++ {
+			if trimCell(cells[i]) != "" {
+				b.dl.Errorf(t.Pos(line, i), "limit", "a value in column %d, past the %d columns gongshi reads (MaxColumns); the row is not read: move it left or delete it", i+1, MaxColumns)
+				use = false
+				break
+			}
+		}
+		cells = cells[:MaxColumns]
+	}
+	for i, c := range cells {
+		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
+			b.dl.Errorf(t.Pos(line, i), "limit", "cell holds %d characters, more than the %d a cell may hold (MaxCellChars, Excel's own limit)", utf8.RuneCountInString(c), MaxCellChars)
+			cells[i] = string([]rune(c)[:MaxCellChars])
+		}
+	}
+	return cells, use, false
 }
 
 // scan finds the header in src and feeds the data rows to fn. It returns
 // false when the source holds no table of the schema's kind.
-func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, headerOnly bool) bool {
+func scan(t *Table, src rowSource, s *Schema, fn func(Row), b *budget, headerOnly bool) bool {
+	dl := &b.dl
 	minMatch := s.MinMatch
 	if minMatch == 0 {
 		minMatch = 2
@@ -209,16 +306,15 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, heade
 			break
 		}
 		if err != nil {
-			if line == 0 {
-				dl.Errorf(diag.Pos{File: t.File}, "read", "%v", err)
+			if sourceError(t, b, line, err) {
 				return false
 			}
-			dl.Errorf(diag.Pos{File: t.File, Row: line}, "csv", "%v", err)
 			continue
 		}
 		if line > headerScanRows {
 			break
 		}
+		cells, _, _ = bound(t, cells, line, b)
 		if n := t.setHeader(cells, line, s); n >= minMatch {
 			found = true
 			break
@@ -312,11 +408,19 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), dl *diag.List, heade
 			break
 		}
 		if err != nil {
-			if line == 0 {
-				dl.Errorf(diag.Pos{File: t.File}, "read", "%v", err)
+			if sourceError(t, b, line, err) || b.stop(line) {
 				break
 			}
-			dl.Errorf(diag.Pos{File: t.File, Row: line}, "csv", "%v", err)
+			continue
+		}
+		if b.stop(line) {
+			break
+		}
+		cells, use, stop := bound(t, cells, line, b)
+		if stop {
+			break
+		}
+		if !use {
 			continue
 		}
 		switch classify(t, cells, titles) {
@@ -635,30 +739,32 @@ func decode(r io.Reader) (io.Reader, string, error) {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
 		rest := head[3:]
-		if utf8.Valid(trimPartialRune(rest)) {
-			return br, "utf-8-bom", nil
+		if utf8.Valid(trimPartialRune(rest)) || mostlyUTF8(rest) {
+			return utf8Lines(br), "utf-8-bom", nil
 		}
 		// A UTF-8 mark on GBK text: a tool added the mark without
 		// converting. Trust the text, not the mark.
-		if looksGB(rest) {
-			return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), "gb18030", nil
+		if looksGBLines(rest) {
+			return newGBReader(br), "gb18030", nil
 		}
 		return nil, "", errors.New("the file starts with a UTF-8 byte-order mark but its text is neither UTF-8 nor GBK: save it again from Excel or WPS as CSV (UTF-8)")
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
-		return transform.NewReader(br, dec), "utf-16le", nil
+		return utf8Lines(transform.NewReader(br, dec)), "utf-16le", nil
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		dec := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder()
-		return transform.NewReader(br, dec), "utf-16be", nil
+		return utf8Lines(transform.NewReader(br, dec)), "utf-16be", nil
 	}
 	if what := sniffBinary(head); what != "" {
 		return nil, "", errors.New(what)
 	}
-	if utf8.Valid(trimPartialRune(head)) {
-		return br, "utf-8", nil
+	// A UTF-8 file with a few lines in another encoding stays UTF-8: the
+	// cells of those lines are errors (see scan).
+	if utf8.Valid(trimPartialRune(head)) || mostlyUTF8(head) {
+		return utf8Lines(br), "utf-8", nil
 	}
-	if looksGB(head) {
-		return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), "gb18030", nil
+	if looksGBLines(head) {
+		return newGBReader(br), "gb18030", nil
 	}
 	return nil, "", fmt.Errorf("the file is neither UTF-8 nor GBK/GB18030 text nor UTF-16 with a byte-order mark (it starts with bytes % x); save it from Excel or WPS as CSV (UTF-8) or .xlsx", head[:min(8, len(head))])
 }

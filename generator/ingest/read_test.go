@@ -14,7 +14,7 @@ func readString(t *testing.T, name, data string) ([]*Table, []Row, string) {
 	t.Helper()
 	fsys := fstest.MapFS{name: {Data: []byte(data)}}
 	var rows []Row
-	tables, dl := Read(fsys, name, &fuzzSchema, func(r Row) {
+	tables, dl := Read(fsys, name, &fuzzSchema, nil, func(r Row) {
 		r.Cells = append([]string(nil), r.Cells...)
 		rows = append(rows, r)
 	})

@@ -34,11 +34,17 @@ type sheetRows interface {
 	close()
 }
 
-type excelizeRows struct{ rows *excelize.Rows }
+// excelizeRows reads a sheet with excelize. excelize ends a sheet at its
+// first XML error without saying so: at the end, the part is decoded whole
+// (validateSheet) and a damaged one is an error.
+type excelizeRows struct {
+	rows *excelize.Rows
+	part *zip.File // the worksheet part, when known
+}
 
 func (r excelizeRows) next() ([]string, bool, error) {
 	if !r.rows.Next() {
-		return nil, false, r.rows.Error()
+		return nil, false, sheetEnd(r.rows, r.part)
 	}
 	cells, err := r.rows.Columns()
 	return cells, true, err
@@ -51,6 +57,7 @@ func (r excelizeRows) close() { r.rows.Close() }
 // already read and goes on from there.
 type fastRows struct {
 	s     *fastSheet
+	part  *zip.File
 	n     int // rows read so far
 	ex    *excelize.Rows
 	open  func() (*excelize.Rows, error)
@@ -85,10 +92,22 @@ func (r *fastRows) next() ([]string, bool, error) {
 		return nil, false, nil
 	}
 	if !r.ex.Next() {
-		return nil, false, r.ex.Error()
+		return nil, false, sheetEnd(r.ex, r.part)
 	}
 	cells, err := r.ex.Columns()
 	return cells, true, err
+}
+
+// sheetEnd returns the error that ends a sheet excelize read: its own, or
+// the damage validateSheet finds in the part.
+func sheetEnd(rows *excelize.Rows, part *zip.File) error {
+	if err := rows.Error(); err != nil {
+		return err
+	}
+	if part == nil {
+		return nil
+	}
+	return validateSheet(part)
 }
 
 func (r *fastRows) close() {
@@ -308,7 +327,8 @@ func mergesFrom(r io.Reader) []merge {
 // streamed from there.
 var xlsxOptions = excelize.Options{ShortDatePattern: "yyyy-mm-dd", LongTimePattern: "hh:mm:ss", UnzipXMLSizeLimit: 4 << 20}
 
-func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool) (tables []*Table, dl diag.List) {
+func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool, b *budget) (tables []*Table) {
+	dl := &b.dl
 	// excelize is third-party code reading untrusted bytes: a panic on a
 	// malformed workbook becomes a diagnostic instead of ending the build.
 	// Panics raised by fn are the caller's and pass through.
@@ -330,7 +350,7 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 	f, err := fsys.Open(name)
 	if err != nil {
 		dl.Errorf(diag.Pos{File: name}, "open", "%v", err)
-		return nil, dl
+		return nil
 	}
 	defer f.Close()
 	// Look at the ZIP directory first, through ReaderAt when the file has
@@ -344,21 +364,41 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 		b, err := io.ReadAll(f)
 		if err != nil {
 			dl.Errorf(diag.Pos{File: name}, "read", "%v", err)
-			return nil, dl
+			return nil
 		}
 		r := bytes.NewReader(b)
 		ra, src, size = r, r, int64(len(b))
+	}
+	var head [8]byte
+	if n, _ := ra.ReadAt(head[:], 0); n == len(head) && bytes.Equal(head[:], oleMagic) && encryptedWorkbook(io.NewSectionReader(ra, 0, size)) {
+		dl.Errorf(diag.Pos{File: name}, "encrypted", "encrypted/password-protected workbook: save it without a password (in Excel: File › Info › Protect Workbook › Encrypt with Password, and clear the password; in WPS: File › Document Encryption)")
+		return nil
 	}
 	var parts map[string]*zip.File
 	var fast *fastBook
 	if zr, err := zip.NewReader(ra, size); err == nil {
 		if err := checkZip(zr); err != nil {
 			dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %v", err)
-			return nil, dl
+			return nil
+		}
+		if err := checkPartSizes(zr); err != nil {
+			dl.Errorf(diag.Pos{File: name}, "limit", "%v", err)
+			return nil
 		}
 		parts = sheetParts(zr)
 		if fastXLSX && worksheetBytes(zr) >= fastMinSheetBytes {
-			fast = openFastBook(zr, ra, size, parts, headerOnly)
+			if fast, err = openFastBook(zr, ra, size, parts, headerOnly); err != nil {
+				xlsxError(dl, name, err)
+				return nil
+			}
+		}
+		if fast == nil {
+			// excelize reads the whole workbook: every part is checked
+			// before it does (the XML of worksheets as they end).
+			if err := checkParts(zr); err != nil {
+				xlsxError(dl, name, err)
+				return nil
+			}
 		}
 	}
 	// excelize opens the whole workbook (unzipping large worksheets to
@@ -386,15 +426,16 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 	} else {
 		if _, err := openWB(); err != nil {
 			dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %s", openError(err, ra))
-			return nil, dl
+			return nil
 		}
 		sheets = wb.GetSheetList()
 	}
 	for _, sheet := range sheets {
 		var rows sheetRows
 		if fast != nil && fast.entries[sheet] != nil {
-			if sh, err := fast.openSheet(fast.entries[sheet]); err == nil {
-				rows = &fastRows{s: sh, open: func() (*excelize.Rows, error) {
+			part := fast.entries[sheet]
+			if sh, err := fast.openSheet(part); err == nil {
+				rows = &fastRows{s: sh, part: part, open: func() (*excelize.Rows, error) {
 					wb, err := openWB()
 					if err != nil {
 						return nil, err
@@ -406,14 +447,14 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 		if rows == nil {
 			if _, err := openWB(); err != nil {
 				dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %s", openError(err, ra))
-				return nil, dl
+				return nil
 			}
 			r, err := wb.Rows(sheet)
 			if err != nil {
 				dl.Errorf(diag.Pos{File: name}, "xlsx", "sheet %q: %v", sheet, err)
 				continue
 			}
-			rows = excelizeRows{r}
+			rows = excelizeRows{r, parts[sheet]}
 		}
 		t := &Table{File: name, Format: "xlsx", Sheet: sheet, xlsx: true}
 		src := &xlsxSource{rows: rows}
@@ -424,9 +465,12 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 				src.merges = verticalMerges(parts[sheet])
 			}
 		}
-		var sub diag.List
-		ok := scan(t, src, s, call, &sub, headerOnly)
+		b.take()
+		first := len(b.dl)
+		ok := scan(t, src, s, call, b, headerOnly)
 		rows.close()
+		b.take()
+		sub := b.dl[min(first, len(b.dl)):]
 		if !ok {
 			// A sheet with no table of this kind is reported, not fatal,
 			// when another sheet of the workbook has one.
@@ -439,15 +483,16 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 					sub[i].Msg = fmt.Sprintf("sheet %q: %s", sheet, sub[i].Msg)
 				}
 			}
-			dl = append(dl, sub...)
 			continue
 		}
-		dl = append(dl, sub...)
 		tables = append(tables, t)
+		if b.stopped {
+			break
+		}
 	}
 	if len(tables) == 0 && !dl.HasErrors() {
 		var hint string
-		for _, d := range dl {
+		for _, d := range *dl {
 			if i := strings.Index(d.Msg, "; the text"); i >= 0 {
 				hint = d.Msg[i:]
 				break
@@ -455,7 +500,25 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool)
 		}
 		dl.Errorf(diag.Pos{File: name}, "no-header", "no sheet holds a %s table%s", s.Kind, hint)
 	}
-	return tables, dl
+	return tables
+}
+
+// xlsxError reports a damaged or oversized workbook.
+func xlsxError(dl *diag.List, name string, err error) {
+	var le *LimitError
+	var se *sheetError
+	switch {
+	case errors.As(err, &le):
+		dl.Errorf(diag.Pos{File: name, Row: le.Row, Col: le.Col}, "limit", "%v", err)
+	case errors.As(err, &se):
+		pos := diag.Pos{File: name, Row: se.row, Col: se.col}
+		if se.col > 0 {
+			pos.Cell = CellName(se.col-1, se.row)
+		}
+		dl.Errorf(pos, "xlsx", "%s", se.msg)
+	default:
+		dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook: %v", err)
+	}
 }
 
 // openError says why excelize could not open a workbook.

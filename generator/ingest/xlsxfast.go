@@ -160,9 +160,11 @@ func (e *errReader) Read(p []byte) (int, error) {
 }
 
 // openFastBook prepares the workbook for the fast reader, or returns nil
-// when excelize should read it as before. Every part is decompressed once
-// here: a part excelize could not read makes the workbook excelize's.
-// Worksheets are scanned for their merged cells on the way.
+// when excelize should read it, or an error when a part is damaged (its CRC
+// does not match) or past a limit (see xlsxguard.go). Every part but the
+// document properties is decompressed once here: a part excelize could not
+// read makes the workbook excelize's. Worksheets are scanned for their
+// merged cells on the way.
 //
 // The meta workbook is the original with each worksheet replaced by a stub
 // whose only cell names the ZIP entry it stands for, and without shared
@@ -170,7 +172,7 @@ func (e *errReader) Read(p []byte) (int, error) {
 // excelize reads for each sheet (the stub it returns), the errors excelize
 // raises on opening the workbook or on its first Columns call, and it
 // formats values with the original styles.
-func openFastBook(zr *zip.Reader, ra io.ReaderAt, size int64, parts map[string]*zip.File, headerOnly bool) (b *fastBook) {
+func openFastBook(zr *zip.Reader, ra io.ReaderAt, size int64, parts map[string]*zip.File, headerOnly bool) (b *fastBook, failed error) {
 	defer func() {
 		if recover() != nil {
 			if b != nil {
@@ -180,24 +182,24 @@ func openFastBook(zr *zip.Reader, ra io.ReaderAt, size int64, parts map[string]*
 		}
 	}()
 	if hasOLE(ra, size) {
-		return nil
+		return nil, nil
 	}
 	seen := map[string]bool{}
 	var total int64
 	for _, f := range zr.File {
 		name := excelizePartName(f.Name)
 		if seen[name] {
-			return nil
+			return nil, nil
 		}
 		seen[name] = true
 		total += f.FileInfo().Size()
 		if total > excelize.UnzipSizeLimit {
-			return nil
+			return nil, nil
 		}
 	}
 	var nb [8]byte
 	if _, err := rand.Read(nb[:]); err != nil {
-		return nil
+		return nil, nil
 	}
 	nonce := "gongshi-stub-" + hex.EncodeToString(nb[:]) + ":"
 	b = &fastBook{zr: zr, entries: map[string]*zip.File{}, merges: map[*zip.File][]merge{}}
@@ -214,11 +216,20 @@ func openFastBook(zr *zip.Reader, ra io.ReaderAt, size int64, parts map[string]*
 	for i, f := range zr.File {
 		name := excelizePartName(f.Name)
 		lower := strings.ToLower(name)
+		if strings.HasPrefix(lower, "docprops/") || strings.HasPrefix(lower, "customxml/") {
+			continue // document properties: never read
+		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil
+			return nil, nil
 		}
-		er := &errReader{r: rc}
+		// Worksheets and shared strings are bounded as they stream; the
+		// other parts, read whole, are within MaxOtherPartsBytes together.
+		var src io.Reader = rc
+		if partKind(f.Name) != "" {
+			src = newXMLGuard(rc, f)
+		}
+		er := &errReader{r: src}
 		var content []byte
 		switch {
 		case strings.HasPrefix(lower, "xl/worksheets/sheet"):
@@ -239,41 +250,44 @@ func openFastBook(zr *zip.Reader, ra io.ReaderAt, size int64, parts map[string]*
 		default:
 			_, err = io.Copy(io.Discard, er)
 		}
-		if err != nil || er.err != nil || rc.Close() != nil {
-			return nil
+		if er.err != nil {
+			return nil, damageError(f.Name, er.err)
+		}
+		if err != nil || rc.Close() != nil {
+			return nil, nil
 		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
 		if err != nil {
-			return nil
+			return nil, nil
 		}
 		if _, err := w.Write(content); err != nil {
-			return nil
+			return nil, nil
 		}
 	}
 	if !sstOK || zw.Close() != nil {
-		return nil
+		return nil, nil
 	}
 	if !b.readStyles(styles) {
-		return nil
+		return nil, nil
 	}
 	wb, err := excelize.OpenReader(&meta, xlsxOptions)
 	if err != nil {
 		if wb != nil {
 			wb.Close()
 		}
-		return nil
+		return nil, nil
 	}
 	b.meta = wb
 	b.sheets = wb.GetSheetList()
 	if len(b.sheets) == 0 {
 		b.Close()
-		return nil
+		return nil, nil
 	}
 	for i, s := range b.sheets {
 		for _, t := range b.sheets[:i] {
 			if strings.EqualFold(s, t) {
 				b.Close()
-				return nil
+				return nil, nil
 			}
 		}
 	}
@@ -289,7 +303,7 @@ func openFastBook(zr *zip.Reader, ra io.ReaderAt, size int64, parts map[string]*
 				// types or relationships do not parse; excelize reports it.
 				rows.Close()
 				b.Close()
-				return nil
+				return nil, nil
 			}
 			if len(cols) == 1 && strings.HasPrefix(cols[0], nonce) {
 				if i, err := strconv.Atoi(cols[0][len(nonce):]); err == nil && i >= 0 && i < len(zr.File) {
@@ -303,7 +317,7 @@ func openFastBook(zr *zip.Reader, ra io.ReaderAt, size int64, parts map[string]*
 		rows.Close()
 	}
 	b.textSame = map[int]bool{}
-	return b
+	return b, nil
 }
 
 // stubSheet is the worksheet standing for ZIP entry i in the meta workbook.

@@ -64,7 +64,7 @@ func excelizeSheet(wb *excelize.File, sheet string) []rawRow {
 		return []rawRow{{Err: "rows: " + err.Error()}}
 	}
 	defer rows.Close()
-	return drain(excelizeRows{rows})
+	return drain(excelizeRows{rows: rows})
 }
 
 func drain(r sheetRows) []rawRow {
@@ -105,8 +105,8 @@ func fastRaw(data []byte) (out rawSheets, st fastStats) {
 	if err != nil || checkZip(zr) != nil {
 		return excelizeRaw(data), st
 	}
-	fb := openFastBook(zr, bytes.NewReader(data), int64(len(data)), sheetParts(zr), false)
-	if fb == nil {
+	fb, err := openFastBook(zr, bytes.NewReader(data), int64(len(data)), sheetParts(zr), false)
+	if fb == nil || err != nil {
 		return excelizeRaw(data), st
 	}
 	defer fb.Close()
@@ -447,7 +447,7 @@ var handSheets = []struct {
 	{"negative index", sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>-1</v></c></row>`), false},
 	{"syntax error mid-way", sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c><bad <</row>`), false},
 	{"row outside sheetData", `<worksheet ` + mainNS + `><foo><row r="1"><c r="A1"><v>1</v></c></row></foo><sheetData><row r="2"><c r="A2"><v>2</v></c></row></sheetData></worksheet>`, false},
-	{"truncated", strings.TrimSuffix(sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`), `</sheetData><mergeCells count="1"><mergeCell ref="A2:A4"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`), true},
+	{"truncated", strings.TrimSuffix(sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`), `</sheetData><mergeCells count="1"><mergeCell ref="A2:A4"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`), false},
 	{"truncated in cell", `<worksheet ` + mainNS + `><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>3</v>`, false},
 	{"rows after sheetData", `<worksheet ` + mainNS + `><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><extLst><row r="5"><c r="A5"><v>5</v></c></row></extLst></worksheet>`, false},
 	{"huge row number", sheetXML(`<row r="1048576"><c r="A1048576"><v>last</v></c></row>`), true},
@@ -586,7 +586,7 @@ func readWith(data []byte, fast bool, headerOnly bool) readResult {
 	fastXLSX, fastMinSheetBytes = fast, 0
 	fsys := fstest.MapFS{"data/cases/x.xlsx": {Data: data}}
 	var res readResult
-	tables, dl := read(fsys, "data/cases/x.xlsx", &fuzzSchema, func(r Row) {
+	tables, dl := read(fsys, "data/cases/x.xlsx", &fuzzSchema, nil, func(r Row) {
 		res.Rows = append(res.Rows, fmt.Sprintf("%d %q", r.Line, r.Cells))
 	}, headerOnly)
 	for _, t := range tables {
@@ -627,8 +627,8 @@ func TestFastXLSXChunks(t *testing.T) {
 	for _, data := range books {
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		mustDo(t, err)
-		fb := openFastBook(zr, bytes.NewReader(data), int64(len(data)), sheetParts(zr), false)
-		if fb == nil {
+		fb, err := openFastBook(zr, bytes.NewReader(data), int64(len(data)), sheetParts(zr), false)
+		if fb == nil || err != nil {
 			continue
 		}
 		for _, sheet := range fb.sheets {

@@ -112,6 +112,9 @@ func (s *fastSheet) event() (ev sheetEvent, r int, val string, keep bool) {
 					}
 				}
 			case tokEOF:
+				if sc.depth() > 0 {
+					return evBad, 0, "", false // cut short: excelize's, then validateSheet's
+				}
 				s.phase = phaseDone
 				return evEnd, 0, "", false
 			default:
@@ -154,8 +157,7 @@ func (s *fastSheet) event() (ev sheetEvent, r int, val string, keep bool) {
 				s.phase = phaseTail
 				return evEnd, 0, "", false
 			case tokEOF:
-				s.phase = phaseDone
-				return evEnd, 0, "", false
+				return evBad, 0, "", false // cut short inside the rows
 			default:
 				return evBad, 0, "", false
 			}

@@ -22,7 +22,7 @@ func ReadFile(fsys fs.FS, path string, kind *Kind, aliases map[string][]string) 
 	schema := kind.Schema.WithAliases(aliases)
 	set := &Set{}
 	var rows diag.List
-	tables, dl := ingest.Read(fsys, path, &schema, func(r ingest.Row) { kind.Add(set, r, &rows) })
+	tables, dl := ingest.Read(fsys, path, &schema, &rows, func(r ingest.Row) { kind.Add(set, r, &rows) })
 	dl = append(dl, rows...)
 	// A file in the wrong folder: no header of this kind, or one so thin
 	// that required columns are missing while another kind fits better.

@@ -36,7 +36,7 @@ func readAll(t *testing.T, dir string, files []string) (*records.Set, diag.List,
 			t.Fatalf("%s: no record kind for data/%s", rel, parts[1])
 		}
 		var dl diag.List
-		tabs, rdl := ingest.Read(fsys, rel, &kind.Schema, func(r ingest.Row) { kind.Add(set, r, &dl) })
+		tabs, rdl := ingest.Read(fsys, rel, &kind.Schema, &dl, func(r ingest.Row) { kind.Add(set, r, &dl) })
 		all = append(all, rdl...)
 		all = append(all, dl...)
 		tables[rel] = tabs
