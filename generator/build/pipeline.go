@@ -280,7 +280,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	mark("manifest")
 	sum.Gate = gate.stats()
-	log.Info("leak gate", "files", sum.Gate.Files, "MB", sum.Gate.Bytes/1e6, "cpu", sum.Gate.CPU.Round(time.Millisecond), "findings", sum.Gate.Findings)
+	log.Info("leak gate", "files", sum.Gate.Files, "MB", sum.Gate.Bytes/1e6, "busy", sum.Gate.Busy.Round(time.Millisecond), "findings", sum.Gate.Findings)
 	if err := gate.err(); err != nil {
 		return sum, err
 	}
@@ -696,8 +696,10 @@ type GateStats struct {
 	// build unscanned are not counted).
 	Files int
 	Bytes int64
-	// CPU is the time its scans took, summed over the workers.
-	CPU time.Duration
+	// Busy is the time its scans took, summed over the workers: wall
+	// time, which counts a scan's waits for a core too (a CPU profile
+	// gives the gate's CPU time).
+	Busy time.Duration
 	// Findings counts the leaks it found.
 	Findings int
 }
@@ -706,7 +708,7 @@ func (g *leakGate) stats() GateStats {
 	g.mu.Lock()
 	n := len(g.leaks)
 	g.mu.Unlock()
-	return GateStats{Files: int(g.files.Load()), Bytes: g.bytes.Load(), CPU: time.Duration(g.nanos.Load()), Findings: n}
+	return GateStats{Files: int(g.files.Load()), Bytes: g.bytes.Load(), Busy: time.Duration(g.nanos.Load()), Findings: n}
 }
 
 // err returns a LeakError for what was found, sorted, or nil.
