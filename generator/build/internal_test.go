@@ -98,3 +98,31 @@ func TestKeysNameTheProgram(t *testing.T) {
 		t.Error("the search key is the same for another program")
 	}
 }
+
+// TestLeakGateChecksEveryOutputKind: a name, an ID number and a mobile
+// number written (in any of their forms) into any kind of output the
+// build writes are findings, wherever the file is.
+func TestLeakGateChecksEveryOutputKind(t *testing.T) {
+	outputs := map[string]string{
+		"/cases/a/index.html":             "<html><body><main>%s</main></body></html>",
+		"/data/cases.csv":                 "名称,事实\n甲,%s\n",
+		"/data/cases.json":                `[{"事实":"%s"}]`,
+		"/data/stats.json":                `{"rows":[["%s",1]]}`,
+		"/data/archive/2026-05/stats.csv": "类别,数\n%s,1\n",
+		"/search/index/k/c0.json":         `["%s"]`,
+		"/index.xml":                      "<feed><entry><title type=\"text\">%s</title></entry></feed>",
+		"/sitemap.xml":                    "<urlset><url><loc>https://x/%s</loc></url></urlset>",
+		"/stats/enforcement/data.json":    `{"labels":["%s"]}`,
+	}
+	for path, tpl := range outputs {
+		for _, leak := range []string{"张三丰", "11010519491231002X", "110105 19491231 002X", "１３８１２３４５６７８", "+86 138-1234-5678"} {
+			t.Run(path+"/"+leak, func(t *testing.T) {
+				g := newLeakGate(disclose.NewScanner([]disclose.Secret{{Value: "张三丰", Kind: disclose.SecretName}}))
+				g.check(path, []byte(fmt.Sprintf(tpl, leak)))
+				if len(g.leaks) == 0 {
+					t.Errorf("no finding")
+				}
+			})
+		}
+	}
+}
