@@ -30,10 +30,9 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 		return dl
 	}
 	// The day the changelog records as the first-published date (the
-	// build date's day in UTC, as pipeline.go gives it), so that the
-	// warnings and the decision pages agree.
-	y, m, d := now.UTC().Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	// build date's day in the site's time zone, as pipeline.go gives it),
+	// so that the warnings and the decision pages agree.
+	today := disclose.Day(now)
 	var late []*disclose.Case
 	for i := range res.Cases {
 		k := &res.Cases[i]

@@ -212,13 +212,12 @@ func (r *Result) Scanner(extraPublic ...string) *Scanner {
 	})
 }
 
-// china is the time zone in which a build date falls on a day.
-var china = time.FixedZone("CST", 8*3600)
-
-// Day returns the calendar day of t in China, as a UTC midnight, the form
-// in which ingest gives dates.
+// Day returns the calendar day of t in t's own location, as a UTC
+// midnight, the form in which ingest gives dates. The build passes its date
+// in the site's time zone (site.toml time_zone), so every stage counts the
+// same day.
 func Day(t time.Time) time.Time {
-	y, m, d := t.In(china).Date()
+	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 

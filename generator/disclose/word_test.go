@@ -3,6 +3,7 @@ package disclose
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
@@ -113,5 +114,19 @@ func TestOwnNameInsideAWordIsKept(t *testing.T) {
 	}
 	if leaks := res.Scanner().Scan("page", []byte(c.Facts+c.Basis+c.Violation)); len(leaks) > 0 {
 		t.Errorf("the gate finds %v", leaks)
+	}
+}
+
+// TestDayIsTheSiteDay: the build passes its date in the site's time zone;
+// 01:00 on 1 January in Shanghai is 1 January, though it is still 31
+// December in UTC.
+func TestDayIsTheSiteDay(t *testing.T) {
+	sh, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 31, 17, 0, 0, 0, time.UTC).In(sh)
+	if got := Day(now); !got.Equal(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("Day = %v, want 2027-01-01", got)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // (withdrawn decisions count: the export held them), never after the build
 // date, or the build date when there are no decisions.
 func decisionsAsOf(acts []disclose.Activity, now time.Time) time.Time {
-	day := now.UTC().Truncate(24 * time.Hour)
+	day := disclose.Day(now)
 	var last time.Time
 	for i := range acts {
 		if acts[i].Date.After(last) {
@@ -45,8 +45,7 @@ func (d *Data) dated(t *Table, asOf string) {
 	if asOf == "" {
 		return
 	}
-	now := d.Now.UTC().Truncate(24 * time.Hour)
-	t.Stale = asOfEnd(asOf).AddDate(0, 1, 0).Before(now)
+	t.Stale = asOfEnd(asOf).AddDate(0, 1, 0).Before(disclose.Day(d.Now))
 }
 
 // AsOfText writes Table.AsOf in Chinese: "2026年10月30日" or "2026年10月";

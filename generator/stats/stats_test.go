@@ -255,3 +255,17 @@ func TestOtherIndicators(t *testing.T) {
 		t.Errorf("unshown: %q", got)
 	}
 }
+
+// TestAsOfIsTheSiteDay: a build at 01:00 on 1 January in the site's zone
+// (still 31 December in UTC) counts 1 January, as disclose does.
+func TestAsOfIsTheSiteDay(t *testing.T) {
+	sh, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 31, 17, 0, 0, 0, time.UTC).In(sh)
+	d := New(&disclose.Result{BuildDate: now})
+	if got := d.AsOf(); !got.Equal(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)) || d.Year() != 2027 {
+		t.Errorf("AsOf %v, year %d; want 2027-01-01", got, d.Year())
+	}
+}
