@@ -66,24 +66,27 @@ func Window(c *records.Case, cfg config.Disclosure) (time.Time, bool) {
 //   - a restriction that lasts longer than the period is published until
 //     it ends.
 func window(c *records.Case, class records.PartyClass, cfg config.Disclosure) term {
-	months := periodMonths(c.Categories, cfg.Periods, smallFine(c, class, cfg.SmallFine))
 	maxMonths := cfg.MaxMonths
-	if key, ok := severityKey(c.Severity, cfg.Severity); ok {
-		r := cfg.Severity[key]
+	key, severe := severityKey(c.Severity, cfg.Severity)
+	r := cfg.Severity[key]
+	if severe {
 		if r[0] <= 0 && r[1] <= 0 {
 			return term{}
 		}
+		if r[1] > 0 && (maxMonths <= 0 || r[1] < maxMonths) {
+			maxMonths = r[1]
+		}
+	}
+	months := periodMonths(c.Categories, cfg.Periods, smallFine(c, class, cfg.SmallFine), maxMonths)
+	if severe {
 		months = max(months, r[0])
 		if r[1] > 0 {
 			months = min(months, r[1])
-			if maxMonths <= 0 || r[1] < maxMonths {
-				maxMonths = r[1]
-			}
 		}
 	}
 	var limit time.Time // the rule maximum; zero: none
 	if maxMonths > 0 {
-		limit = c.DecisionDate.AddDate(0, maxMonths, 0)
+		limit = AddMonths(c.DecisionDate, maxMonths)
 	}
 	restrictionEnd := time.Time{}
 	if !c.ValidUntil.IsZero() && hasRestriction(c.Categories) {
@@ -103,7 +106,7 @@ func window(c *records.Case, class records.PartyClass, cfg config.Disclosure) te
 	case months <= 0:
 		s.until = limit
 	default:
-		s.until = c.DecisionDate.AddDate(0, months, 0)
+		s.until = AddMonths(c.DecisionDate, months)
 		if !limit.IsZero() && s.until.After(limit) {
 			s.until = limit
 		}
@@ -157,8 +160,15 @@ func smallFine(c *records.Case, class records.PartyClass, sf config.SmallFine) i
 
 // periodMonths is the longest period of the categories; "default" for a
 // category not listed, or when there is none. fine, when not negative, is
-// the period of 罚款 in place of the listed one (a small fine).
-func periodMonths(cats []string, periods map[string]int, fine int) int {
+// the period of 罚款 in place of the listed one (a small fine). A period of
+// 0 means up to the rule maximum, maxMonths, and so is the longest.
+func periodMonths(cats []string, periods map[string]int, fine, maxMonths int) int {
+	period := func(p int) int {
+		if p <= 0 && maxMonths > 0 {
+			return maxMonths
+		}
+		return p
+	}
 	months := 0
 	for _, c := range cats {
 		base := records.CategoryBase(c)
@@ -169,12 +179,22 @@ func periodMonths(cats []string, periods map[string]int, fine int) int {
 		if base == "罚款" && fine >= 0 {
 			p = fine
 		}
-		months = max(months, p)
+		months = max(months, period(p))
 	}
 	if len(cats) == 0 {
-		months = periods["default"]
+		months = period(periods["default"])
 	}
 	return months
+}
+
+// AddMonths returns the day n months after t; a day the month lacks is its
+// last day (30 November + 3 months is 28 February), so a period never
+// runs past the months it names.
+func AddMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(d, last)-1)
 }
 
 func hasRestriction(cats []string) bool {

@@ -167,3 +167,47 @@ func TestApplyPossiblySimpleAndCappedEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroPeriodIsTheLongest: a category whose period is 0 is published up
+// to the rule maximum, with other categories or a 违法情节 rule alike.
+func TestZeroPeriodIsTheLongest(t *testing.T) {
+	cfg := config.Default().Disclosure
+	cfg.Periods = map[string]int{"罚款": 12, "没收违法所得": 0, "default": 36}
+	decided := day("2024-01-10")
+	for _, tc := range []struct {
+		cats     []string
+		severity string
+		want     string
+	}{
+		{[]string{"没收违法所得"}, "", "2027-01-10"},
+		{[]string{"罚款", "没收违法所得"}, "", "2027-01-10"},
+		{[]string{"没收违法所得"}, "一般", "2025-01-10"},
+		{[]string{"罚款"}, "", "2025-01-10"},
+	} {
+		c := &records.Case{DecisionDate: decided, Categories: tc.cats, Severity: tc.severity}
+		if got, _ := Window(c, cfg); got.Format("2006-01-02") != tc.want {
+			t.Errorf("%v %s: until %s, want %s", tc.cats, tc.severity, got.Format("2006-01-02"), tc.want)
+		}
+	}
+}
+
+// TestAddMonthsStaysInTheMonth: a period never runs past the months it
+// names.
+func TestAddMonthsStaysInTheMonth(t *testing.T) {
+	for _, tc := range []struct {
+		from string
+		n    int
+		want string
+	}{
+		{"2024-11-30", 3, "2025-02-28"},
+		{"2024-08-31", 6, "2025-02-28"},
+		{"2023-08-31", 6, "2024-02-29"},
+		{"2024-01-31", 1, "2024-02-29"},
+		{"2024-01-10", 36, "2027-01-10"},
+		{"2024-03-31", -1, "2024-02-29"},
+	} {
+		if got := AddMonths(day(tc.from), tc.n).Format("2006-01-02"); got != tc.want {
+			t.Errorf("%s + %d months = %s, want %s", tc.from, tc.n, got, tc.want)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func (d *Data) dated(t *Table, asOf string) {
 	if asOf == "" {
 		return
 	}
-	t.Stale = asOfEnd(asOf).AddDate(0, 1, 0).Before(disclose.Day(d.Now))
+	t.Stale = disclose.AddMonths(asOfEnd(asOf), 1).Before(disclose.Day(d.Now))
 }
 
 // AsOfText writes Table.AsOf in Chinese: "2026年10月30日" or "2026年10月";
