@@ -732,10 +732,10 @@ func phoneParts(s string) []string {
 }
 
 // publicStrings collects what is published on purpose: the identity of
-// the bodies and organisations in the decisions, and the codes, names and
-// contact numbers of power and service items. The rest of a power or
-// service item, and statistics labels, are text: masked like a decision's
-// (see maskCatalogues), and words (see wordTexts).
+// the bodies and organisations in the decisions, and the fields of power
+// and service items that maskItems keeps (powerKept, serviceKept). The
+// rest of a power or service item, and statistics labels, are text: masked
+// like a decision's (see maskCatalogues), and words (see wordTexts).
 func publicStrings(todo []pending, set *records.Set) []string {
 	var u uniqueStrings
 	add := u.add
@@ -750,12 +750,10 @@ func publicStrings(todo []pending, set *records.Set) []string {
 		}
 	}
 	for i := range set.Powers {
-		p := &set.Powers[i]
-		add(p.Code, p.Name, p.SubName, p.Subject, p.Office, p.SupervisionPhone)
+		add(keptTexts(&set.Powers[i], powerKept)...)
 	}
 	for i := range set.Services {
-		sv := &set.Services[i]
-		add(sv.Code, sv.Name, sv.Subject, sv.Place, sv.Phone, sv.ComplaintPhone)
+		add(keptTexts(&set.Services[i], serviceKept)...)
 	}
 	sort.Strings(u.list)
 	return u.list

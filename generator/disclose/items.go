@@ -59,12 +59,20 @@ func maskItems[T any](items []T, kept fieldRule, text, numbers func(string) stri
 }
 
 // maskedTexts returns the strings of the fields of *item that maskItems
-// masks.
-func maskedTexts(item any, kept fieldRule) []string {
+// masks as text.
+func maskedTexts(item any, kept fieldRule) []string { return fieldTexts(item, kept, false) }
+
+// keptTexts returns the strings of the fields of *item that maskItems
+// keeps, verbatim or but for personal numbers: published on purpose.
+func keptTexts(item any, kept fieldRule) []string { return fieldTexts(item, kept, true) }
+
+// fieldTexts returns the strings of the fields of *item that kept keeps
+// (want) or masks (!want).
+func fieldTexts(item any, kept fieldRule, want bool) []string {
 	v := reflect.ValueOf(item).Elem()
 	var out []string
 	for f := range v.NumField() {
-		if v.Type().Field(f).IsExported() && !kept.kept(v.Type().Field(f).Name) {
+		if v.Type().Field(f).IsExported() && kept.kept(v.Type().Field(f).Name) == want {
 			out = append(out, stringsOf(v.Field(f))...)
 		}
 	}
@@ -147,8 +155,11 @@ func maskActivity(acts []Activity, names func(i int) []string, sc *Scanner, mask
 		}
 		for _, n := range ns {
 			if _, ok := findSpaced(s, n); ok {
-				out, _ := Scrub(s, ns, mask)
-				return redact(out, sc, mask)
+				// As publish masks the decision's own text: around the
+				// words the gate accepts.
+				k, back := keepWords(s, ns, sc)
+				out, _ := Scrub(k, ns, mask)
+				return redact(back(out), sc, mask)
 			}
 		}
 		out, ok := memo[s]

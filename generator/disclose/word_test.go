@@ -130,3 +130,23 @@ func TestDayIsTheSiteDay(t *testing.T) {
 		t.Errorf("Day = %v, want 2027-01-01", got)
 	}
 }
+
+// TestStatisticsKeepWordsAsPagesDo: the violation type statistics count is
+// masked as the decision page masks it, so one violation type stays one
+// row; a name in a kept field of a power item is public, not a finding.
+func TestStatisticsKeepWordsAsPagesDo(t *testing.T) {
+	set := &records.Set{
+		Cases: []records.Case{{Pos: diag.Pos{File: "c.csv", Row: 2}, PartyName: "史文", PartyClass: records.PartyPerson, DecisionNo: "罚〔2026〕3号",
+			Violation: "违反《历史文化名城名镇名村保护条例》", Categories: []string{"罚款"}, DecisionDate: day("2026-05-01"), Procedure: "普通程序"},
+			{Pos: diag.Pos{File: "c.csv", Row: 3}, PartyName: "王芳", PartyClass: records.PartyPerson, DecisionNo: "罚〔2026〕4号",
+				Violation: "占道经营", Categories: []string{"罚款"}, DecisionDate: day("2026-05-02"), Procedure: "普通程序"}},
+		Powers: []records.Power{{Code: "P1", Name: "对在历史文化街区内擅自改建的处罚", Domain: "王芳 负责", ImplBasis: "《历史文化名城名镇名村保护条例》第四十一条"}},
+	}
+	res, _ := Apply(set, config.Default().Disclosure, day("2026-06-01"))
+	if got := res.Activity[0].Violation; got != set.Cases[0].Violation {
+		t.Errorf("statistics count %q, want %q", got, set.Cases[0].Violation)
+	}
+	if leaks := res.Scanner().Scan("power", []byte(res.Powers[0].Domain)); len(leaks) > 0 {
+		t.Errorf("a kept field of a power item is a finding: %v", leaks)
+	}
+}
