@@ -26,6 +26,10 @@ func (s *Scanner) Rules() *Rules {
 	for i, k := range s.keys {
 		if s.pats[i].allow {
 			r.Allowed = append(r.Allowed, ruleHash(k))
+		} else if s.pats[i].names {
+			// A word window excuses names only: a key that stops being
+			// names only is a new rule, and kept files are scanned again.
+			r.Secrets = append(r.Secrets, ruleHash("name\x00"+k))
 		} else {
 			r.Secrets = append(r.Secrets, ruleHash(k))
 		}

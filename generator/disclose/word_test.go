@@ -150,3 +150,15 @@ func TestStatisticsKeepWordsAsPagesDo(t *testing.T) {
 		t.Errorf("a kept field of a power item is a finding: %v", leaks)
 	}
 }
+
+// TestRulesTellNamesFromOtherSecrets: a key that a word window excused as
+// a name, and that is now also another kind of secret, is found by the new
+// rules: kept files must be scanned again.
+func TestRulesTellNamesFromOtherSecrets(t *testing.T) {
+	known := Known{Words: []string{"历史文化名城"}}
+	old := NewScannerKnown([]Secret{{Value: "史文", Kind: SecretName}}, known).Rules()
+	now := NewScannerKnown([]Secret{{Value: "史文", Kind: SecretName}, {Value: "史文", Kind: SecretOther}}, known).Rules()
+	if now.FindsNoMoreThan(old) {
+		t.Errorf("rules with 史文 as a secret of another kind are taken to find no more")
+	}
+}
