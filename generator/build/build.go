@@ -118,8 +118,9 @@ type Summary struct {
 	fresh freshness // for Staleness
 }
 
-// Now returns the build date for opts: Options.Now, else SOURCE_DATE_EPOCH,
-// else the clock, in UTC.
+// now returns the build instant for opts: Options.Now, else
+// SOURCE_DATE_EPOCH, else the clock. prepare puts it in the site's time
+// zone, whose calendar day every stage counts.
 func (o *Options) now() (time.Time, error) {
 	if !o.Now.IsZero() {
 		return o.Now.UTC(), nil

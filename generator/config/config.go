@@ -163,7 +163,7 @@ type Disclosure struct {
 	// SmallFine gives small fines a publication period of their own.
 	SmallFine SmallFine `toml:"small_fine"`
 	// Reviewed lists names that staff have reviewed where gongshi check
-	// showed them in other text: each is no longer looked for outside its
+	// showed them in other text: each is not looked for outside its
 	// own record. It names one record and one string; there is no way to
 	// review a name for every record, or to turn the check off.
 	Reviewed []Reviewed `toml:"reviewed"`

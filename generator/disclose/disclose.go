@@ -251,8 +251,8 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 			vs[i] = judge(&set.Cases[i], set.Withdrawals, withdrawals, cfg, today)
 		}
 	})
-	// The lists are sized first: grown by append, they were most of what
-	// Apply allocated.
+	// The lists are sized before they are filled, so that Apply allocates
+	// each once.
 	nsec, nwithheld := 0, 0
 	for i := range vs {
 		nsec += len(vs[i].secrets)
@@ -320,8 +320,8 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		}
 	}
 
-	// Newest first. The order is worked out on indices and the cases moved
-	// once: swapping the large structs themselves was most of the sort.
+	// Newest first. The order is worked out on indices and each large case
+	// is moved once.
 	order := make([]int, len(res.Cases))
 	for i := range order {
 		order[i] = i

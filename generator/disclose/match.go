@@ -197,7 +197,8 @@ func (m *matcher) each(text []byte, fn func(pat, start, end int)) {
 		return
 	}
 	// The ring lives on the stack when it fits: each is called per page
-	// part, and allocating it was most of what the leak gate allocated.
+	// part, and a ring on the heap per call would be most of what the
+	// leak gate allocates.
 	var onStack [256]int
 	var starts []int
 	if m.ring <= len(onStack) {
@@ -313,8 +314,8 @@ func (t *edgeTable) put(st int32, sym uint32, v int32) {
 }
 
 // decode3 decodes the three-byte character (all of CJK) at text[i], as
-// utf8.DecodeRune would, in far fewer steps: utf8.DecodeRune was a third
-// of the scan. It returns size 0 for anything else, and for what
+// utf8.DecodeRune would, in far fewer steps (utf8.DecodeRune would take a
+// third of the scan). It returns size 0 for anything else, and for what
 // utf8.DecodeRune would not take as is (overlong, a surrogate).
 func decode3(text []byte, i int) (rune, int) {
 	if i+2 >= len(text) || text[i]&0xF0 != 0xE0 || text[i+1]&0xC0 != 0x80 || text[i+2]&0xC0 != 0x80 {
