@@ -621,3 +621,13 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 	c.data = c.data[k:]
 	return k, nil
 }
+
+// TestUnclosedQuoteStopsReading: a quoted cell that is never closed makes
+// the rest of the file one record, line after line; reading stops past
+// MaxRecordBytes, whatever the lines' lengths.
+func TestUnclosedQuoteStopsReading(t *testing.T) {
+	line := strings.Repeat("x", 1000) + "\n"
+	data := boundsHeader + "\n" + strings.Join(boundsRow(1), ",") + "\n\"" + strings.Repeat(line, MaxRecordBytes/len(line)+10)
+	res := readBounds(t, "data/cases/x.csv", []byte(data), false)
+	wantError(t, res, "a record is longer than 16 MiB (MaxRecordBytes)")
+}

@@ -48,7 +48,8 @@
 //   - MaxRows (1,048,576, Excel's own) rows per table; MaxColumns (1,024)
 //     columns, a value further right being an error; MaxCellChars (32,767,
 //     Excel's own) characters per cell; MaxLineBytes (16 MiB) per line of
-//     a text file.
+//     a text file, and MaxRecordBytes (16 MiB) per record of one, however
+//     many lines a quoted cell spans.
 //   - Workbooks, decompressed: MaxSheetBytes (1 GiB) for all worksheets,
 //     MaxSharedStringsBytes (256 MiB) and MaxSharedStrings (8,388,608
 //     strings) for the shared strings, MaxOtherPartsBytes (64 MiB) for all

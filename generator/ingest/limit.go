@@ -26,6 +26,11 @@ const (
 	// MaxLineBytes is the longest line of a CSV or TSV file, in bytes.
 	// Reading stops at a longer one.
 	MaxLineBytes = 16 << 20
+	// MaxRecordBytes is the longest record of a CSV or TSV file, in bytes:
+	// its lines together, when a quoted cell spans several (an unclosed
+	// quote makes the rest of the file one cell). Reading stops at a
+	// longer one.
+	MaxRecordBytes = 16 << 20
 	// MaxSheetBytes is how large the worksheets of a workbook may be,
 	// decompressed, together.
 	MaxSheetBytes = 1 << 30

@@ -91,6 +91,29 @@ func (g *lineGuard) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// recordGuard fails once encoding/csv holds more than MaxRecordBytes of a
+// record it has not finished: the bytes read past start, the input offset
+// where the record began (csvSource sets it after each record), less
+// csv's own buffer.
+type recordGuard struct {
+	r     io.Reader
+	start int64
+	read  int64
+}
+
+// csvBuffer is how much encoding/csv reads ahead of its records (its
+// bufio.Reader's default size).
+const csvBuffer = 4096
+
+func (g *recordGuard) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	g.read += int64(n)
+	if g.read-g.start > MaxRecordBytes+csvBuffer {
+		return n, limitf(0, 0, "a record is longer than %s (MaxRecordBytes): a quoted cell is not closed, or holds a whole file", size(MaxRecordBytes))
+	}
+	return n, err
+}
+
 func longLine(line int) *LimitError {
 	return limitf(line, 0, "line %d is longer than %s (MaxLineBytes), the longest line gongshi reads: the file is damaged, or its line ends are not LF, CRLF or CR", line, size(MaxLineBytes))
 }

@@ -127,7 +127,8 @@ func readTables(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly boo
 	out := &countingReader{r: r}
 	dr := bufio.NewReaderSize(out, 16<<10)
 	head, _ := dr.Peek(16 << 10)
-	cr := csv.NewReader(dr)
+	rg := &recordGuard{r: dr}
+	cr := csv.NewReader(rg)
 	if tabs, commas := bytes.Count(head, []byte{'\t'}), bytes.Count(head, []byte{','}); tabs > commas || tabs == commas && ext == ".tsv" {
 		cr.Comma = '\t'
 		t.Format = "tsv"
@@ -138,7 +139,7 @@ func readTables(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly boo
 	if st, err := f.Stat(); err == nil && st.Size() > 0 {
 		t.rest = rowsLeft(st.Size(), in, br, out, cr)
 	}
-	src := &csvSource{r: cr}
+	src := &csvSource{r: cr, guard: rg}
 	if g, ok := r.(*gbReader); ok {
 		src.gb = g
 	}
@@ -191,6 +192,7 @@ type rowSource interface {
 
 type csvSource struct {
 	r       *csv.Reader
+	guard   *recordGuard
 	gb      *gbReader // the decoder of a GB18030 file, or nil
 	lastEnd int
 	row     int
@@ -198,6 +200,9 @@ type csvSource struct {
 
 func (c *csvSource) next() ([]string, int, error) {
 	rec, err := c.r.Read()
+	if c.guard != nil {
+		c.guard.start = c.r.InputOffset()
+	}
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
