@@ -32,8 +32,8 @@ import (
 const (
 	fastMaxCols      = excelize.MaxColumns
 	fastMaxRow       = excelize.TotalRows
-	fastMaxSST       = 1 << 28 // bytes of shared strings held in memory
-	fastMaxNumberLen = 400     // longer numbers are left to excelize
+	fastMaxSST       = MaxSharedStringsBytes // bytes of shared strings held in memory, as many as the part may hold
+	fastMaxNumberLen = 400                   // longer numbers are left to excelize
 	fastCacheSize    = 8192
 )
 
