@@ -94,7 +94,7 @@ type edit struct {
 
 // applyEdits returns text with each edit's span replaced. Edits starting
 // at the same place apply the longest; one that overlaps an applied edit
-// is dropped.
+// replaces the part past it, so no part of any span stays.
 func applyEdits(text string, edits []edit) string {
 	sort.SliceStable(edits, func(i, j int) bool {
 		if edits[i].start != edits[j].start {
@@ -106,6 +106,10 @@ func applyEdits(text string, edits []edit) string {
 	last := 0
 	for _, e := range edits {
 		if e.start < last {
+			if e.end > last {
+				b.WriteString(e.repl)
+				last = e.end
+			}
 			continue
 		}
 		b.WriteString(text[last:e.start])

@@ -162,3 +162,20 @@ func TestRulesTellNamesFromOtherSecrets(t *testing.T) {
 		t.Errorf("rules with 史文 as a secret of another kind are taken to find no more")
 	}
 }
+
+// TestOverlappingEditsLeaveNothing: an edit that overlaps one applied
+// before it still masks its own tail.
+func TestOverlappingEditsLeaveNothing(t *testing.T) {
+	for _, tc := range []struct {
+		edits []edit
+		want  string
+	}{
+		{[]edit{{0, 3, "X"}, {2, 5, "Y"}}, "XYf"},
+		{[]edit{{0, 4, "X"}, {1, 3, "Y"}}, "Xef"},
+		{[]edit{{2, 5, "Y"}, {0, 2, "X"}}, "XYf"},
+	} {
+		if got := applyEdits("abcdef", tc.edits); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.edits, got, tc.want)
+		}
+	}
+}
