@@ -22,11 +22,7 @@ import (
 func BenchmarkBuildSample(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
-			src := b.TempDir()
-			o := sample.DefaultOptions()
-			o.Cases = n
-			sampleTown(b, src, o)
-			now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+			src, now := benchTown(b, n)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				dest := filepath.Join(b.TempDir(), "public")
@@ -45,6 +41,16 @@ func BenchmarkBuildSample(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchTown writes a `gongshi sample --cases n` town for a benchmark and
+// returns its folder and the date it is built as of.
+func benchTown(b *testing.B, n int) (string, time.Time) {
+	src := b.TempDir()
+	o := sample.DefaultOptions()
+	o.Cases = n
+	sampleTown(b, src, o)
+	return src, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // sampleTown writes a sample town's exports into dir, with the repository's
@@ -90,17 +96,13 @@ func samplePeakHeap() (*atomic.Uint64, func()) {
 
 // BenchmarkLeakGate builds `gongshi sample --cases N` towns and reports
 // what the leak gate costs (time in scans summed over workers, MB
-// scanned) and what it finds. A sample town holds no leak, so every finding is a false
-// alarm: the benchmark fails on any. Run with -bench LeakGate -benchtime
+// scanned) and what it finds. A sample town holds no leak, so every
+// finding is a false alarm: the benchmark fails on any. Run with -bench LeakGate -benchtime
 // 1x; the 1M case needs about 4 GiB and several minutes.
 func BenchmarkLeakGate(b *testing.B) {
 	for _, n := range []int{10_000, 100_000, 1_000_000} {
 		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
-			src := b.TempDir()
-			o := sample.DefaultOptions()
-			o.Cases = n
-			sampleTown(b, src, o)
-			now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+			src, now := benchTown(b, n)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				dest := filepath.Join(b.TempDir(), "public")
