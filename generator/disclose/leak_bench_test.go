@@ -51,14 +51,7 @@ func BenchmarkNewScanner50k(b *testing.B) {
 
 func BenchmarkScan50k(b *testing.B) {
 	sc := NewScanner(benchSecrets(50000))
-	r := rand.New(rand.NewPCG(3, 4))
-	pages := make([][]byte, 64)
-	size := 0
-	for i := range pages {
-		pages[i] = benchPage(r)
-		size += len(pages[i])
-	}
-	b.SetBytes(int64(size))
+	pages := benchPages(b)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, p := range pages {
@@ -95,4 +88,18 @@ func BenchmarkScanFS50k(b *testing.B) {
 			b.Fatalf("%v %v", l, err)
 		}
 	}
+}
+
+// benchPages returns the 64 pages the scan benchmarks read, and sets the
+// benchmark's bytes per operation to their size.
+func benchPages(b *testing.B) [][]byte {
+	r := rand.New(rand.NewPCG(3, 4))
+	pages := make([][]byte, 64)
+	size := 0
+	for i := range pages {
+		pages[i] = benchPage(r)
+		size += len(pages[i])
+	}
+	b.SetBytes(int64(size))
+	return pages
 }

@@ -2,6 +2,7 @@ package disclose
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -97,14 +98,7 @@ func TestGateCatchesLeakPastMasking(t *testing.T) {
 	// A template bug prints the raw record.
 	fsys["search/shard-0.json"] = &fstest.MapFile{Data: []byte(`[{"t":"张三丰","p":"13912345678"}]`)}
 	fsys["sitemap.xml"] = &fstest.MapFile{Data: []byte("<url>11010519491231002X</url>")}
-	leaks, err := sc.ScanFS(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, l := range leaks {
-		got = append(got, l.String())
-	}
+	got := scanFS(t, sc, fsys)
 	want := []string{
 		"search/shard-0.json:1: leak: 姓名 (from data/cases/a.csv:2)",
 		"search/shard-0.json:1: leak: 手机号 (from data/cases/a.csv:2)",
@@ -305,4 +299,18 @@ func TestDecode3(t *testing.T) {
 	if _, n := decode3([]byte("中")[:2], 0); n != 0 {
 		t.Error("decode3 decodes a cut character")
 	}
+}
+
+// scanFS scans fsys and returns its leaks as strings.
+func scanFS(t *testing.T, sc *Scanner, fsys fs.FS) []string {
+	t.Helper()
+	leaks, err := sc.ScanFS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range leaks {
+		got = append(got, l.String())
+	}
+	return got
 }

@@ -206,14 +206,7 @@ func TestGateFindsNumbersPlantedInBuiltFiles(t *testing.T) {
 	for p, s := range planted {
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
 	}
-	leaks, err := sc.ScanFS(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, l := range leaks {
-		got = append(got, l.String())
-	}
+	got := scanFS(t, sc, fsys)
 	want := []string{
 		"a.html:1: leak: 手机号 (from data/cases/a.csv:2)",
 		"b.html:1: leak: 手机号 (from data/cases/a.csv:2)",
@@ -234,14 +227,7 @@ func TestGateFindsNumbersPlantedInBuiltFiles(t *testing.T) {
 // BenchmarkEachDigitRun is the gate's pattern search alone over the pages
 // of BenchmarkScan50k.
 func BenchmarkEachDigitRun(b *testing.B) {
-	r := rand.New(rand.NewPCG(3, 4))
-	pages := make([][]byte, 64)
-	size := 0
-	for i := range pages {
-		pages[i] = benchPage(r)
-		size += len(pages[i])
-	}
-	b.SetBytes(int64(size))
+	pages := benchPages(b)
 	n := 0
 	for b.Loop() {
 		for _, p := range pages {
