@@ -631,3 +631,12 @@ func TestUnclosedQuoteStopsReading(t *testing.T) {
 	res := readBounds(t, "data/cases/x.csv", []byte(data), false)
 	wantError(t, res, "a record is longer than 16 MiB (MaxRecordBytes)")
 }
+
+// TestUnclosedQuoteIsNamed: a quote left open in a small file swallows the
+// rows after it into one cell; the error says so.
+func TestUnclosedQuoteIsNamed(t *testing.T) {
+	row := strings.Join(boundsRow(2), ",") + "\n"
+	data := boundsHeader + "\n" + strings.Join(boundsRow(1), ",") + "\n\"" + strings.Repeat(row, 1000)
+	res := readBounds(t, "data/cases/x.csv", []byte(data), false)
+	wantError(t, res, "a quote (\") opened in this cell is probably never closed")
+}

@@ -287,7 +287,12 @@ func bound(t *Table, cells []string, line int, b *budget) (out []string, use, st
 	}
 	for i, c := range cells {
 		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
-			b.dl.Errorf(t.Pos(line, i), "limit", "cell holds %d characters, more than the %d a cell may hold (MaxCellChars, Excel's own limit)", utf8.RuneCountInString(c), MaxCellChars)
+			msg := fmt.Sprintf("cell holds %d characters, more than the %d a cell may hold (MaxCellChars, Excel's own limit)", utf8.RuneCountInString(c), MaxCellChars)
+			if n := strings.Count(c, "\n"); n >= 100 && (t.Format == "csv" || t.Format == "tsv") {
+				// encoding/csv reads on to the next quote, lines and all.
+				msg += fmt.Sprintf("; it runs over %d lines: a quote (\") opened in this cell is probably never closed", n+1)
+			}
+			b.dl.Errorf(t.Pos(line, i), "limit", "%s", msg)
 			cells[i] = string([]rune(c)[:MaxCellChars])
 		}
 	}
