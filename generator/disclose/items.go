@@ -118,25 +118,13 @@ func maskValue(v reflect.Value, text func(string) string) {
 }
 
 // maskCatalogues masks the power and service items and the statistics
-// labels of set into res. Their texts repeat: each is masked once.
+// labels of set into res.
 func maskCatalogues(res *Result, set *records.Set, mask string) {
-	memo := map[string]string{}
-	text := func(s string) string {
-		if s == "" {
-			return s
-		}
-		out, ok := memo[s]
-		if !ok {
-			out, _ = Scrub(s, nil, mask)
-			out = redact(out, res.scanner, mask)
-			memo[s] = out
-		}
-		return out
-	}
 	numbers := func(s string) string {
 		out, _ := Scrub(s, nil, mask)
 		return out
 	}
+	text := func(s string) string { return redact(numbers(s), res.scanner, mask) }
 	res.Powers = maskItems(set.Powers, powerKept, text, numbers)
 	res.Services = maskItems(set.Services, serviceKept, text, numbers)
 	res.Stats = maskItems(set.Stats, statKept, text, numbers)
@@ -146,7 +134,8 @@ func maskCatalogues(res *Result, set *records.Set, mask string) {
 // publish of every decision, published or not, as publish masks a
 // decision's text; names[i] are the natural persons of decision i. Texts
 // that name none of their decision's persons are masked once each: most
-// decisions share them.
+// decisions share them (BenchmarkApply10k, CPU profile: maskActivity takes
+// 0.10 s of Apply's 1.57 s masking every text, under 0.02 s so).
 func maskActivity(acts []Activity, names func(i int) []string, sc *Scanner, mask string) {
 	memo := map[string]string{}
 	text := func(s string, ns []string) string {
