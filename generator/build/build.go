@@ -49,6 +49,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Workers bounds parallelism; zero means GOMAXPROCS.
 	Workers int
+	// Kinds are the kinds of record the site is read with; nil means
+	// records.Kinds. A kind declared by its fields (records.NewKind) needs
+	// nothing else to reach pages, search, /data/ and /changes/.
+	Kinds []*records.Kind
 	// Previous is a previous build's output to compare with (default Dest).
 	Previous string
 	// DryRun stops before writing anything; the Summary says what would
@@ -216,7 +220,11 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		file string
 	}
 	var jobs []job
-	for _, k := range records.Kinds {
+	kinds := o.Kinds
+	if kinds == nil {
+		kinds = records.Kinds
+	}
+	for _, k := range kinds {
 		dir := path.Join("data", k.Name)
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -314,6 +322,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		sum.Files = append(sum.Files, r.tables...)
 	}
 	set := records.Join(sets)
+	set.Use(kinds)
 	clear(results) // the records now live in set alone
 	// The same decision exported twice: merged when identical, an error
 	// naming both rows when not.
@@ -323,6 +332,9 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	sum.Counts["services"] = len(set.Services)
 	sum.Counts["stats"] = len(set.Stats)
 	sum.Counts["withdrawals"] = len(set.Withdrawals)
+	for _, it := range set.Items {
+		sum.Counts[it.Kind]++
+	}
 	pages, cdl := content.Load(fsys, cfg.Location())
 	sum.Diags = append(sum.Diags, cdl...)
 	var kept []content.Page

@@ -73,15 +73,9 @@ func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []chart
 		if d.Slug == "stats" {
 			continue // statistics are figures, compared through the charts
 		}
-		names := make([]string, 0, len(d.Fields))
-		for _, f := range d.Fields {
-			if f.Key != "url" {
-				names = append(names, f.Name)
-			}
-		}
-		in.Names[d.Slug] = names
+		in.Names[d.Slug] = d.News
 		for _, r := range d.Rows {
-			in.Records[d.Slug] = append(in.Records[d.Slug], changelog.Record{ID: r.ID, Title: r.Title, Fields: r.Values[:len(names)]})
+			in.Records[d.Slug] = append(in.Records[d.Slug], changelog.Record{ID: r.ID, Title: r.Title, Fields: r.News})
 		}
 	}
 	for _, c := range statCharts {
@@ -97,8 +91,19 @@ func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []chart
 			expired[w.DecisionNo] = true
 		}
 	}
+	for _, ws := range s.Result.ItemsWithdrawn {
+		for _, w := range ws {
+			withdrawn[w.DecisionNo] = true
+		}
+	}
+	declared := map[string]bool{}
+	for _, k := range s.Result.Kinds {
+		declared[k.Name] = len(k.Withdraw) > 0
+	}
 	in.Gone = func(ds, id, title string) string {
 		switch {
+		case declared[ds] && withdrawn[title]:
+			return "withdrawn"
 		case ds != "cases":
 			return "removed"
 		case withdrawn[title]:

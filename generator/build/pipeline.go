@@ -127,6 +127,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	r.Use(s)
 
 	// The statistics and the open-data downloads are independent of each
 	// other: at once.

@@ -151,10 +151,11 @@ func Next(prev *Manifest, in Input) (*Manifest, Update) {
 			e := Entry{Hash: recordHash(fh), Fields: fh, Title: r.Title, First: in.Date, Updated: in.Date}
 			if o, ok := old[r.ID]; ok {
 				e.First = o.First
-				if o.Hash == e.Hash {
+				changed := changedFields(names, o.Fields, fh)
+				if o.Hash == e.Hash || len(changed) == 0 {
 					e.Updated = o.Updated
 				} else {
-					up.Changed = append(up.Changed, Item{Dataset: ds, ID: r.ID, Title: r.Title, Fields: changedFields(names, o.Fields, fh)})
+					up.Changed = append(up.Changed, Item{Dataset: ds, ID: r.ID, Title: r.Title, Fields: changed})
 				}
 			} else if prev != nil {
 				up.Added = append(up.Added, Item{Dataset: ds, ID: r.ID, Title: r.Title})
@@ -332,10 +333,16 @@ func recordHash(fields string) string {
 	return hex.EncodeToString(h[:8])
 }
 
+// changedFields names the fields whose hashes differ between a (the
+// previous manifest's) and b. A field beyond a's end was not hashed then:
+// it is new to the dataset's news fields, not a change of the record.
 func changedFields(names []string, a, b string) []string {
 	var out []string
 	for i := 0; i*4 < len(b); i++ {
-		if i*4+4 > len(a) || a[i*4:i*4+4] != b[i*4:i*4+4] {
+		if i*4+4 > len(a) {
+			break
+		}
+		if a[i*4:i*4+4] != b[i*4:i*4+4] {
 			if i < len(names) {
 				out = append(out, names[i])
 			} else {

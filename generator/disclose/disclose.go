@@ -196,6 +196,18 @@ type Result struct {
 	BuildDate      time.Time
 	NameMasking    string
 
+	// Kinds are the kinds declared by their fields, in order.
+	Kinds []*records.Kind
+	// Items are the published records of each declared kind, by its
+	// Name, newest first.
+	Items map[string][]Item
+	// ItemsWithdrawn are the records of each declared kind that a status
+	// withdrew, newest first.
+	ItemsWithdrawn map[string][]Withdrawn
+	// Decided counts each declared kind's records by the year of their
+	// date, published or not: the decisions made, for the annual report.
+	Decided map[string]map[int]int
+
 	scanner *Scanner
 }
 
@@ -299,8 +311,16 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		}
 	}
 
+	itemTodo := judgeItems(set, res, &dl, today)
 	res.Secrets = applyReviewed(res.Secrets, cfg.Reviewed, &dl)
-	res.Public = append(publicStrings(todo, set), public...)
+	pubs := todo
+	if len(itemTodo) > 0 {
+		pubs = slices.Clip(todo)
+		for i := range itemTodo {
+			pubs = append(pubs, itemTodo[i].p)
+		}
+	}
+	res.Public = append(publicStrings(pubs, set), public...)
 	res.Words = append(wordTexts(set), public...)
 	res.scanner = NewScannerKnown(res.Secrets, Known{Public: res.Public, Words: res.Words})
 	maskCatalogues(res, set, cfg.NameMask)
@@ -314,6 +334,16 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 			res.Cases[i], named[i] = publish(p, cfg.NameMask, res.scanner)
 		}
 	})
+	for i := range itemTodo {
+		it := publishItem(&itemTodo[i], cfg.NameMask, res.scanner)
+		res.Items[it.Kind.Name] = append(res.Items[it.Kind.Name], it)
+	}
+	for _, items := range res.Items {
+		sortItems(items)
+	}
+	for _, ws := range res.ItemsWithdrawn {
+		sortWithdrawn(ws)
+	}
 	for i, p := range todo {
 		if !named[i] {
 			res.NameNotFound = append(res.NameNotFound, Ref{Src: p.rc.Pos, DecisionNo: p.rc.DecisionNo})
@@ -338,13 +368,18 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		sorted[k] = res.Cases[i]
 	}
 	res.Cases = sorted
-	sort.SliceStable(res.Withdrawn, func(i, j int) bool {
-		if !res.Withdrawn[i].Date.Equal(res.Withdrawn[j].Date) {
-			return res.Withdrawn[i].Date.After(res.Withdrawn[j].Date)
-		}
-		return res.Withdrawn[i].DecisionNo < res.Withdrawn[j].DecisionNo
-	})
+	sortWithdrawn(res.Withdrawn)
 	return res, dl
+}
+
+// sortWithdrawn orders withdrawals newest first, then by number.
+func sortWithdrawn(ws []Withdrawn) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		if !ws[i].Date.Equal(ws[j].Date) {
+			return ws[i].Date.After(ws[j].Date)
+		}
+		return ws[i].DecisionNo < ws[j].DecisionNo
+	})
 }
 
 // verdict is what the rules decide about one decision, before the

@@ -10,6 +10,7 @@ import (
 
 	"gongshi/generator/disclose"
 	"gongshi/generator/internal/csvsafe"
+	"gongshi/generator/records"
 	"gongshi/generator/site"
 )
 
@@ -35,6 +36,9 @@ type Dataset struct {
 	Files map[string][]byte `json:"-"`
 	// Rows are the records as written, for the changelog.
 	Rows []Row `json:"-"`
+	// News names the values of Row.News: the fields whose change is
+	// news on /changes/.
+	News []string `json:"-"`
 	// From and To bound the period the records cover (ISO 8601 dates, or
 	// months for monthly statistics); a list as it stands (powers,
 	// services) covers the build date.
@@ -50,13 +54,24 @@ func (d *Dataset) Coverage() string {
 	return d.From + "/" + d.To
 }
 
-// Row is one record of a dataset: its id, a title, and its values in the
-// order of the dataset's fields.
+// Row is one record of a dataset: its id, a title, its values in the
+// order of the dataset's fields, and the values whose change is news
+// (Dataset.News).
 type Row struct {
 	ID     string
 	Title  string
 	Values []string
+	News   []string
 }
+
+// caseNews, powerNews and serviceNews are the fields whose change is news:
+// the published columns, and a power's or service's text that pages show
+// and downloads leave out. A field is only ever appended to these lists:
+// the changelog takes a field its previous manifest lacks for no change.
+var (
+	powerNews   = []string{"设定依据", "责任事项", "追责情形", "追责依据", "监督方式", "备注"}
+	serviceNews = []string{"受理条件", "申请材料", "办理流程", "办理时间", "投诉电话", "法律依据", "办理结果"}
+)
 
 var caseFields = []Field{
 	{"决定书文号", "decision_no", "行政处罚决定书文号", ""},
@@ -93,10 +108,10 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 		c := &s.Cases[i]
 		r := caseRow(c, absURL)
 		rows = append(rows, r)
-		recs = append(recs, Row{c.ID, c.DecisionNo, r})
+		recs = append(recs, Row{c.ID, c.DecisionNo, r, r[:len(r)-1]})
 	}
 	ds, err := dataset("cases", "行政处罚决定", "公示期内的行政处罚决定（双公示），自然人个人信息已按规定处理。", caseFields, rows, updated)
-	ds.Rows = recs
+	ds.Rows, ds.News = recs, fieldNames(caseFields[:len(caseFields)-1])
 	if err != nil {
 		return nil, err
 	}
@@ -121,12 +136,12 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 		p := &s.Powers[i]
 		r := []string{p.Code, p.Name, p.SubName, p.Category, p.Source, p.Subject, p.Office, p.ImplBasis, p.Domain, p.Level, p.SupervisionPhone, absURL("/powers/" + p.ID() + "/")}
 		rows = append(rows, r)
-		recs = append(recs, Row{p.ID(), p.Title(), r})
+		recs = append(recs, Row{p.ID(), p.Title(), r, append(r[:len(r)-1:len(r)-1], p.SetBasis, p.Duties, p.Accountability, p.AccountabilityBasis, p.SupervisionMethod, p.Remarks)})
 	}
 	if ds, err = dataset("powers", "权力清单", "本镇权力清单事项及其依据、来源和实施主体。", pf, rows, updated); err != nil {
 		return nil, err
 	}
-	ds.Rows = recs
+	ds.Rows, ds.News = recs, append(fieldNames(pf[:len(pf)-1]), powerNews...)
 	ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
 	out = append(out, ds)
 	// Services.
@@ -141,14 +156,21 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 		}
 		r := []string{v.Name, v.Code, v.Domain, v.Target, v.Subject, v.LegalLimit, v.PromiseLimit, v.Fee, v.Online, trips, v.ItemType, v.Place, v.Phone, absURL("/services/" + v.ID() + "/")}
 		rows = append(rows, r)
-		recs = append(recs, Row{v.ID(), v.Name, r})
+		recs = append(recs, Row{v.ID(), v.Name, r, append(r[:len(r)-1:len(r)-1], v.Conditions, strings.Join(v.Materials, "\n"), strings.Join(v.Flow, "\n"), v.Hours, v.ComplaintPhone, v.LegalBasis, v.Result)})
 	}
 	if ds, err = dataset("services", "政务服务事项", "政务服务事项及办事指南要素。", sf, rows, updated); err != nil {
 		return nil, err
 	}
-	ds.Rows = recs
+	ds.Rows, ds.News = recs, append(fieldNames(sf[:len(sf)-1]), serviceNews...)
 	ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
 	out = append(out, ds)
+	for _, k := range s.Result.Kinds {
+		ds, err := kindDataset(k, s.Result.Items[k.Name], updated, absURL)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ds)
+	}
 	// Statistics rows as exported, normalised to the long layout.
 	stf := []Field{{"数据表", "table", "来源统计表", ""}, {"月份", "month", "统计月份", ""}, {"类别", "category", "类别", ""}, {"窗口", "window", "窗口", ""}, {"指标", "indicator", "指标", ""}, {"数值", "value", "数值", ""}}
 	rows = append(make([][]string, 0, len(s.Result.Stats)+1), header(stf))
@@ -189,6 +211,71 @@ func caseRow(c *disclose.Case, absURL func(string) string) []string {
 		strings.Join(c.Categories, ";"), c.Content, money(int64(c.Fine)), money(int64(c.Confiscated)), date(c.DecisionDate), date(c.PublishUntil),
 		c.Authority, c.AuthorityCode, c.PowerCode, absURL("/cases/" + c.ID + "/")}
 }
+
+// kindDataset is the dataset of a kind declared by its fields: its Open
+// fields, and a page column.
+func kindDataset(k *records.Kind, items []disclose.Item, updated time.Time, absURL func(string) string) (Dataset, error) {
+	var fields []Field
+	var cols, news []int
+	for i := range k.Fields {
+		f := &k.Fields[i]
+		if !f.Published() {
+			continue
+		}
+		if f.Open {
+			unit := ""
+			if f.Type == records.TypeMoney {
+				unit = "元"
+			}
+			fields = append(fields, Field{Name: f.Label(), Key: f.Key, Meaning: f.Meaning, Unit: unit})
+			cols = append(cols, i)
+		}
+		if f.News {
+			news = append(news, i)
+		}
+	}
+	fields = append(fields, Field{"页面", "url", "本站页面地址", ""})
+	rows := append(make([][]string, 0, len(items)+1), header(fields))
+	recs := make([]Row, 0, len(items))
+	var newsNames []string
+	for _, i := range news {
+		newsNames = append(newsNames, k.Fields[i].Label())
+	}
+	for i := range items {
+		it := &items[i]
+		r := make([]string, 0, len(cols)+1)
+		for _, c := range cols {
+			r = append(r, it.Values[c])
+		}
+		r = append(r, absURL(it.URL()))
+		n := make([]string, len(news))
+		for j, c := range news {
+			n[j] = it.Values[c]
+		}
+		rows = append(rows, r)
+		recs = append(recs, Row{it.ID, it.Sub(), r, n})
+	}
+	ds, err := dataset(k.Name, k.Title, k.Intro, fields, rows, updated)
+	if err != nil {
+		return ds, err
+	}
+	ds.Rows, ds.News = recs, newsNames
+	for i := range items {
+		if d := items[i].Date; !d.IsZero() {
+			day := d.Format("2006-01-02")
+			if ds.From == "" || day < ds.From {
+				ds.From = day
+			}
+			ds.To = max(ds.To, day)
+		}
+	}
+	if ds.From == "" {
+		ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
+	}
+	return ds, nil
+}
+
+func fieldNames(fs []Field) []string { return header(fs) }
 
 func header(fs []Field) []string {
 	h := make([]string, len(fs))

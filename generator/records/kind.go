@@ -19,13 +19,125 @@ type Kind struct {
 	Schema ingest.Schema
 	// add parses one row into the set, reporting problems.
 	add func(s *Set, r ingest.Row, dl *diag.List)
+
+	// The rest declares a kind whose records are Items: NewKind derives its
+	// Schema and reading from Fields, and every stage after reading
+	// (disclose, pages, search, open data, the changelog, the standard
+	// files, gongshi check) works from these declarations alone.
+
+	// Fields are the kind's columns, in the order pages show them.
+	Fields []Field
+	// MinMatch is how many known headers make a header row (0: 2).
+	MinMatch int
+	// Identity lists the keys of the fields that identify a record
+	// (authority and document number): its ID and URL derive from them.
+	Identity []string
+	// Normalize, when set, completes an item after its cells are read
+	// (a number taken from another field, a category's standard spelling).
+	Normalize func(k *Kind, it *Item)
+	// Heading lists the keys of the fields a record's title joins with
+	// "："; Sub is the key of its second line (the document number).
+	Heading []string
+	Sub     string
+	// Identifiers lists the keys of fields searched as identifiers.
+	Identifiers []string
+	// Withdraw lists the statuses (RoleStatus) that withdraw a record; a
+	// withdrawn record leaves every page and download and is listed on
+	// ListURL()+"withdrawn/".
+	Withdraw []string
+	// Timely is the number of working days after its date within which a
+	// record must be published; 0 for no such rule.
+	Timely int
+	// Nav is the label of the kind's entry in the top navigation.
+	Nav string
+	// Intro describes the kind on its list page and in /data/.
+	Intro string
+	// Report names the annual report's line that counts the kind's
+	// records by year ("行政许可"); "" for none.
+	Report string
+	// Layout and ListLayout name the templates of a record's page and of
+	// the kind's list; "" for the generic "record" and "records".
+	Layout, ListLayout string
+
+	keys map[string]int
+}
+
+// NewKind completes a kind declared by its fields: its schema, its reading
+// and its field index. It panics on a declaration that names a field it
+// lacks, which is a programming error.
+func NewKind(k Kind) *Kind {
+	kp := &k
+	kp.keys = make(map[string]int, len(k.Fields))
+	for i, f := range k.Fields {
+		kp.keys[f.Key] = i
+	}
+	for _, key := range append(append(append([]string{}, k.Identity...), k.Heading...), k.Identifiers...) {
+		kp.index0(key)
+	}
+	if k.Sub != "" {
+		kp.index0(k.Sub)
+	}
+	kp.Schema = schemaOf(kp)
+	kp.add = addItem(kp)
+	return kp
+}
+
+func (k *Kind) index0(key string) int {
+	i, ok := k.keys[key]
+	if !ok {
+		panic("records: kind " + k.Name + " has no field " + key)
+	}
+	return i
+}
+
+// index returns the position of the field with the key, or -1.
+func (k *Kind) index(key string) int {
+	if i, ok := k.keys[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// Field returns the field with the key, or nil.
+func (k *Kind) Field(key string) *Field {
+	if i := k.index(key); i >= 0 {
+		return &k.Fields[i]
+	}
+	return nil
+}
+
+// FieldOf returns the index of the first field with the role, or -1.
+func (k *Kind) FieldOf(r Role) int {
+	for i := range k.Fields {
+		if k.Fields[i].Role == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// Declared reports whether the kind's records are Items.
+func (k *Kind) Declared() bool { return k.Fields != nil }
+
+// URL returns the site path of a record's page.
+func (k *Kind) URL(id string) string { return "/" + k.Name + "/" + id + "/" }
+
+// ListURL returns the site path of the kind's list.
+func (k *Kind) ListURL() string { return "/" + k.Name + "/" }
+
+// Get returns the value of the item's field with the key, or "".
+func (k *Kind) Get(it *Item, key string) string {
+	if i := k.index(key); i >= 0 && i < len(it.Values) {
+		return it.Values[i]
+	}
+	return ""
 }
 
 // Add parses a row of this kind into s.
 func (k *Kind) Add(s *Set, r ingest.Row, dl *diag.List) { k.add(s, r, dl) }
 
 // Kinds is every record kind, in the order datasets are read and shown.
-var Kinds = []*Kind{&CaseKind, &PowerKind, &ServiceKind, &StatKind, &WithdrawalKind}
+var Kinds = []*Kind{&CaseKind, &PowerKind, &ServiceKind, &StatKind, &WithdrawalKind, LicenceKind}
 
 // KindByName returns the kind read from data/NAME.
 func KindByName(name string) *Kind {
@@ -44,6 +156,32 @@ type Set struct {
 	Services    []Service
 	Stats       []StatRow
 	Withdrawals []Withdrawal
+	// Items are the records of the kinds declared by their fields.
+	Items []Item
+
+	kinds []*Kind
+}
+
+// Use sets the kinds the set was read with (Kinds when never set).
+func (s *Set) Use(kinds []*Kind) { s.kinds = kinds }
+
+// Kinds returns the kinds the set was read with.
+func (s *Set) Kinds() []*Kind {
+	if s.kinds == nil {
+		return Kinds
+	}
+	return s.kinds
+}
+
+// Declared returns the kinds of the set declared by their fields, in order.
+func (s *Set) Declared() []*Kind {
+	var out []*Kind
+	for _, k := range s.Kinds() {
+		if k.Declared() {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Append adds every record of o to s.
@@ -53,15 +191,16 @@ func (s *Set) Append(o *Set) {
 	s.Services = append(s.Services, o.Services...)
 	s.Stats = append(s.Stats, o.Stats...)
 	s.Withdrawals = append(s.Withdrawals, o.Withdrawals...)
+	s.Items = append(s.Items, o.Items...)
 }
 
 // Join returns the records of every set, in order, in one Set whose
 // slices are allocated once: appending 100k decisions set by set copied
 // them over and over as the slices grew.
 func Join(sets []*Set) *Set {
-	var c, p, sv, st, w int
+	var c, p, sv, st, w, it int
 	for _, o := range sets {
-		c, p, sv, st, w = c+len(o.Cases), p+len(o.Powers), sv+len(o.Services), st+len(o.Stats), w+len(o.Withdrawals)
+		c, p, sv, st, w, it = c+len(o.Cases), p+len(o.Powers), sv+len(o.Services), st+len(o.Stats), w+len(o.Withdrawals), it+len(o.Items)
 	}
 	s := &Set{
 		Cases:       make([]Case, 0, c),
@@ -69,6 +208,7 @@ func Join(sets []*Set) *Set {
 		Services:    make([]Service, 0, sv),
 		Stats:       make([]StatRow, 0, st),
 		Withdrawals: make([]Withdrawal, 0, w),
+		Items:       make([]Item, 0, it),
 	}
 	for _, o := range sets {
 		s.Append(o)
@@ -76,7 +216,9 @@ func Join(sets []*Set) *Set {
 	return s
 }
 
-// hashID returns a 16-hex-digit ID from the parts of a record's identity.
+// HashID returns a 16-hex-digit ID from the parts of a record's identity.
+func HashID(parts ...string) string { return hashID(parts...) }
+
 func hashID(parts ...string) string {
 	h := sha256.New()
 	for i, p := range parts {

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"gongshi/generator/internal/numfmt"
+	"gongshi/generator/records"
 	"net/url"
 
 	"gongshi/generator/content"
@@ -74,7 +75,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			return template.URL("tel:" + b.String())
 		},
 		"year":     func(t time.Time) int { return t.Year() },
-		"sections": func() []site.Crumb { return site.Sections },
+		"sections": func() []site.Crumb { return r.nav },
 		"partialCached": func(name, key string, ctx any) (template.HTML, error) {
 			return r.partialCached(name, key, ctx)
 		},
@@ -93,13 +94,13 @@ func (r *Renderer) funcs() template.FuncMap {
 			return m, nil
 		},
 		"datasetName": func(ds string) string {
-			switch ds {
-			case "cases":
-				return "行政处罚决定"
-			case "powers":
-				return "权力清单事项"
-			case "services":
-				return "政务服务事项"
+			for _, k := range r.kinds {
+				if k.Name == ds {
+					return k.Title
+				}
+			}
+			if k := records.KindByName(ds); k != nil {
+				return k.Title
 			}
 			return ds
 		},

@@ -7,6 +7,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"gongshi/generator/records"
 	"html/template"
 	"io"
 	"io/fs"
@@ -38,6 +39,9 @@ type Renderer struct {
 	Assets map[string]string
 	bufs   sync.Pool
 
+	// nav is the top navigation (Site.Nav).
+	nav   []site.Crumb
+	kinds []*records.Kind
 	// root holds baseof and the partials, for partialCached.
 	root    *template.Template
 	partial sync.Map // name + "\x00" + key → template.HTML
@@ -54,6 +58,7 @@ func New(theme fs.FS, cfg *config.Config) (*Renderer, error) {
 		// it (no html.WithUnsafe).
 		md:   goldmark.New(goldmark.WithExtensions(extension.GFM, extension.CJK)),
 		tmpl: map[string]*template.Template{},
+		nav:  site.Sections,
 	}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	if err := r.loadI18n(); err != nil {
@@ -148,6 +153,14 @@ type Context struct {
 	Site *site.Site
 	Page *site.Page
 	Data any
+}
+
+// Use takes the navigation and the kinds of records from the site model
+// (site.Sections and records.Kinds until it is called). Call it before
+// rendering.
+func (r *Renderer) Use(s *site.Site) {
+	r.nav = s.Nav()
+	r.kinds = s.Result.Kinds
 }
 
 // Page renders p into w.

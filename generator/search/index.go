@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -465,7 +466,7 @@ func Build(docs []Doc, o Options) (*Index, error) {
 			data := make([]byte, 0, size+size/16) // room for a few escapes
 			for id := c * o.ChunkSize; id < last; id++ {
 				d := &docs[id]
-				cd := chunkDoc{K: d.Type.String(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay)}
+				cd := chunkDoc{K: d.name(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay)}
 				if cd.B != d.Body || len(titles[id]) == maxTitle {
 					longs[c] = append(longs[c], id)
 				}
@@ -666,10 +667,22 @@ func buildFacets(docs []Doc) ([]Facet, []byte) {
 	for i := range cols {
 		cols[i] = make([]int, n)
 	}
-	fs := []Facet{{Key: "type", Label: "类型"}, {Key: "year", Label: "年份"}, {Key: "cat", Label: "处罚类别"},
+	fs := []Facet{{Key: "type", Label: "类型"}, {Key: "year", Label: "年份"}, {Key: "cat", Label: "类别"},
 		{Key: "amount", Label: "罚款金额"}, {Key: "domain", Label: "领域"}, {Key: "pcat", Label: "事项类型"}}
 	for i, name := range typeNames {
 		fs[facetType].Values = append(fs[facetType].Values, FacetValue{V: name, L: typeLabels[i]})
+	}
+	// Declared kinds follow the built-in types, by name.
+	kinds := map[string]string{}
+	for i := range docs {
+		if docs[i].Type == TypeRecord {
+			kinds[docs[i].Kind] = docs[i].KindLabel
+		}
+	}
+	kindIdx := map[string]int{}
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
+		kindIdx[k] = len(fs[facetType].Values)
+		fs[facetType].Values = append(fs[facetType].Values, FacetValue{V: k, L: kinds[k]})
 	}
 	for _, r := range amountRanges {
 		fs[facetAmount].Values = append(fs[facetAmount].Values, FacetValue{V: r.Key, L: r.Label})
@@ -712,6 +725,9 @@ func buildFacets(docs []Doc) ([]Facet, []byte) {
 		d := &docs[i]
 		f := &d.Facets
 		cols[facetType][i] = int(d.Type) + 1
+		if d.Type == TypeRecord {
+			cols[facetType][i] = kindIdx[d.Kind] + 1
+		}
 		cols[facetYear][i] = yearIdx[f.Year]
 		if len(f.Categories) > 0 {
 			var set []int

@@ -33,10 +33,25 @@ var typeLabels = []string{"行政处罚决定", "权力事项", "办事指南", 
 // String returns the URL value of the type.
 func (t Type) String() string { return typeNames[t] }
 
+// TypeRecord is the type of a record of a kind declared by its fields
+// (records.NewKind): its Doc.Kind names the kind, which is its type
+// filter's value.
+const TypeRecord = TypePage + 1
+
+// name returns the doc's type filter value.
+func (d *Doc) name() string {
+	if d.Type == TypeRecord {
+		return d.Kind
+	}
+	return d.Type.String()
+}
+
 // Doc is one searchable record: only publishable data, taken from the site
 // model after disclose.
 type Doc struct {
 	Type Type
+	// Kind and KindLabel name a TypeRecord doc's kind and its label.
+	Kind, KindLabel string
 	// URL is site-relative ("/cases/ID/"); the script prefixes the base path.
 	URL   string
 	Title string
@@ -54,7 +69,7 @@ type Doc struct {
 // Facets are the filter values of a doc; "" or nil when not applicable.
 type Facets struct {
 	Year       int
-	Categories []string // 处罚类别
+	Categories []string // 处罚类别, or a declared kind's first facet field
 	Domain     string   // 所属领域 of powers and services
 	PowerCat   string   // 事项类型 of powers and services
 	Fine       ingest.Money
@@ -73,6 +88,12 @@ func Docs(s *site.Site) []Doc {
 		p := &s.Pages[i]
 		docs = append(docs, Doc{Type: TypePage, URL: p.URL, Title: p.Title, Date: p.Date,
 			Body: joinText(p.Summary, markdownText(p.Body)), Facets: Facets{Year: yearOf(p.Date)}})
+	}
+	for _, k := range s.Result.Kinds {
+		items := s.Result.Items[k.Name]
+		for i := range items {
+			docs = append(docs, ItemDoc(&items[i]))
+		}
 	}
 	for i := range s.Powers {
 		p := &s.Powers[i]
@@ -102,6 +123,9 @@ func SortDocs(docs []Doc) {
 		if a.Type != b.Type {
 			return a.Type < b.Type
 		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
 		return a.URL < b.URL
 	})
 }
@@ -123,6 +147,36 @@ func CaseDoc(c *disclose.Case) Doc {
 			strings.Join(c.Categories, "、"), c.Content, c.Licence, c.Authority, c.Remarks),
 		Identifiers: ids,
 		Facets:      Facets{Year: yearOf(c.DecisionDate), Categories: c.Categories, Fine: c.Fine, HasFine: c.Fine > 0}}
+}
+
+// ItemDoc is the doc of a published record of a declared kind: its title
+// and number, its identifier fields matched exactly, its first facet field
+// as the category facet, and its other published values as the body.
+func ItemDoc(it *disclose.Item) Doc {
+	k := it.Kind
+	d := Doc{Type: TypeRecord, Kind: k.Name, KindLabel: k.Title, URL: it.URL(), Title: it.Title(), Sub: canonicalDisplay(it.Sub()), Date: it.Date,
+		Facets: Facets{Year: yearOf(it.Date)}}
+	for _, key := range k.Identifiers {
+		d.Identifiers = append(d.Identifiers, nonEmpty(it.Get(key))...)
+	}
+	var body []string
+	for i := range k.Fields {
+		f, v := &k.Fields[i], it.Values[i]
+		if v == "" || !f.Published() {
+			continue
+		}
+		switch {
+		case f.Role == records.RoleAuthority:
+			d.Authority = v
+		case f.Facet && d.Facets.Categories == nil:
+			d.Facets.Categories = []string{v}
+		}
+		if f.Role != records.RolePartyClass && f.Role != records.RoleStatus && f.Type != records.TypeDate {
+			body = append(body, v)
+		}
+	}
+	d.Body = joinText(body...)
+	return d
 }
 
 func yearOf(t time.Time) int {

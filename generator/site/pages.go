@@ -9,7 +9,24 @@ import (
 	"gongshi/generator/records"
 )
 
-// Section names of the top navigation, in order.
+// Nav is the top navigation: Sections with an entry for each declared kind
+// that has a Nav label, after 行政处罚.
+func (s *Site) Nav() []Crumb {
+	out := make([]Crumb, 0, len(Sections)+len(s.Result.Kinds))
+	for _, c := range Sections {
+		out = append(out, c)
+		if c.URL == "/cases/" {
+			for _, k := range s.Result.Kinds {
+				if k.Nav != "" {
+					out = append(out, Crumb{k.Nav, k.ListURL()})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Sections are the entries of the top navigation every site has, in order.
 var Sections = []Crumb{
 	{"首页", "/"},
 	{"行政处罚", "/cases/"},
@@ -44,6 +61,7 @@ func (s *Site) PowerByCode(code string) *records.Power {
 func (s *Site) BuildPages() {
 	s.Add(&Page{URL: "/", Layout: "home", Title: s.Config.Title, Section: "/", Column: "首页", InSitemap: true})
 	s.casePages()
+	s.kindPages()
 	s.powerPages()
 	s.servicePages()
 	s.contentPages()
@@ -119,6 +137,8 @@ type PowerData struct {
 	FlowFromDuties bool
 	// Used counts published decisions that name the item's code.
 	Used int
+	// Records are the declared kinds' records that name the item's code.
+	Records []KindUse
 }
 
 func (s *Site) powerPages() {
@@ -135,7 +155,7 @@ func (s *Site) powerPages() {
 		flow, fromDuties := PowerFlow(p)
 		s.Add(&Page{URL: "/powers/" + id + "/", Layout: "power", Title: p.Title(), Section: "/powers/", Column: "权力清单",
 			Description: p.Category + " " + p.Title(), InSitemap: true, Crumbs: crumbs,
-			Data: PowerData{Power: p, Flow: flow, FlowFromDuties: fromDuties, Used: s.CaseByPower[p.Code]}})
+			Data: PowerData{Power: p, Flow: flow, FlowFromDuties: fromDuties, Used: s.CaseByPower[p.Code], Records: s.KindByPower[p.Code]}})
 	}
 }
 

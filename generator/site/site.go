@@ -123,6 +123,9 @@ type Site struct {
 	Headline Headline
 	// CaseByPower counts published decisions per power code.
 	CaseByPower map[string]int
+	// KindByPower lists, per power code, the declared kinds whose
+	// records name it.
+	KindByPower map[string][]KindUse
 
 	powerIdx map[string]*records.Power
 
@@ -155,6 +158,7 @@ func New(cfg config.Config, res *disclose.Result, pages []content.Page) *Site {
 			s.powerIdx[s.Powers[i].Code] = &s.Powers[i]
 		}
 	}
+	s.KindByPower = map[string][]KindUse{}
 	s.CaseByPower = map[string]int{}
 	for _, c := range s.Cases {
 		if c.PowerCode != "" {
