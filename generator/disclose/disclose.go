@@ -196,7 +196,8 @@ type Result struct {
 	BuildDate      time.Time
 	NameMasking    string
 
-	// Kinds are the kinds declared by their fields, in order.
+	// Kinds are the kinds declared by their fields that the site has
+	// records of, in order.
 	Kinds []*records.Kind
 	// Items are the published records of each declared kind, by its
 	// Name, newest first.

@@ -110,10 +110,18 @@ func itemCase(k *records.Kind, it *records.Item) *records.Case {
 // is withheld, and the party's secrets are collected. It returns the items
 // to publish once the scanner holds every secret.
 func judgeItems(set *records.Set, res *Result, dl *diag.List, today time.Time) []itemPending {
+	// A kind is published when the site has records of it: a town that
+	// exports no licences gets no empty 行政许可 section.
+	has := map[string]bool{}
+	for i := range set.Items {
+		has[set.Items[i].Kind] = true
+	}
 	kinds := map[string]*records.Kind{}
 	for _, k := range set.Declared() {
-		kinds[k.Name] = k
-		res.Kinds = append(res.Kinds, k)
+		if has[k.Name] {
+			kinds[k.Name] = k
+			res.Kinds = append(res.Kinds, k)
+		}
 	}
 	res.Items = map[string][]Item{}
 	res.ItemsWithdrawn = map[string][]Withdrawn{}

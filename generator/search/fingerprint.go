@@ -31,6 +31,7 @@ func (d *Doc) appendKey(b []byte) []byte {
 	k := hashkey.Buf(b)
 	k = append(k, byte(d.Type))
 	k.Str(d.Kind)
+	k.Str(d.KindLabel)
 	k.Str(d.URL)
 	k.Str(d.Title)
 	k.Str(d.Sub)
