@@ -285,6 +285,7 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 	if len(c.Categories) == 0 && r.Table.Has(ColCategory) {
 		dl.Warnf(r.Pos(ColCategory), "required", "%s: empty", ColCategory)
 	}
+	standardConditions(&c, r, dl)
 	c.id = hashID(c.Authority, c.DecisionNo)
 	if len(s.Cases) == cap(s.Cases) {
 		// Room for the rows the file still holds, by the reader's estimate,
@@ -297,6 +298,37 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 		s.Cases = slices.Grow(s.Cases, n)
 	}
 	s.Cases = append(s.Cases, c)
+}
+
+// caseConditions are the 双公示 standard's conditional (C) fields of a
+// penalty decision and when each is required.
+var caseConditions = []struct {
+	col, when string
+	needs     func(c *Case) bool
+	has       func(c *Case) bool
+}{
+	{ColFine, "处罚类别含罚款时", func(c *Case) bool { return slices.Contains(c.Categories, "罚款") }, func(c *Case) bool { return c.Fine != 0 }},
+	{ColConfiscated, "处罚类别含没收违法所得或没收非法财物时", func(c *Case) bool {
+		return slices.Contains(c.Categories, "没收违法所得") || slices.Contains(c.Categories, "没收非法财物")
+	}, func(c *Case) bool { return c.Confiscated != 0 }},
+	{ColLicence, "处罚类别含暂扣或吊销许可证件时", func(c *Case) bool {
+		return slices.Contains(c.Categories, "暂扣许可证件") || slices.Contains(c.Categories, "吊销许可证件")
+	}, func(c *Case) bool { return c.Licence != "" }},
+	{ColCreditCode, "行政相对人为法人及非法人组织或个体工商户时", func(c *Case) bool {
+		return c.PartyClass == PartyOrg || c.PartyClass == PartySoleTrader
+	}, func(c *Case) bool { return c.CreditCode != "" }},
+	{ColLegalRep, "行政相对人为法人及非法人组织时", func(c *Case) bool { return c.PartyClass == PartyOrg }, func(c *Case) bool { return c.LegalRep != "" }},
+}
+
+// standardConditions warns, at the cell, about each conditional field of
+// the 双公示 standard that the decision needs and leaves empty: the
+// provincial credit platform refuses such a row.
+func standardConditions(c *Case, r ingest.Row, dl *diag.List) {
+	for _, cc := range caseConditions {
+		if r.Table.Has(cc.col) && cc.needs(c) && !cc.has(c) {
+			dl.Warnf(r.Pos(cc.col), "standard-conditional", "%s: empty, but the 双公示 standard requires it %s", cc.col, cc.when)
+		}
+	}
 }
 
 // NormalizeStatus maps the numeric 当前状态 codes of the older field set

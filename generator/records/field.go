@@ -244,6 +244,11 @@ func addItem(k *Kind) func(s *Set, r ingest.Row, dl *diag.List) {
 		if k.Normalize != nil {
 			k.Normalize(k, &it)
 		}
+		for i := range k.Fields {
+			if f := &k.Fields[i]; f.Need == Conditional && f.When != nil && it.Values[i] == "" && f.When(k, &it) {
+				dl.Warnf(r.Pos(f.Name), "standard-conditional", "%s: empty, but the 双公示 standard requires it %s", f.Name, f.WhenText)
+			}
+		}
 		parts := make([]string, len(k.Identity))
 		for i, key := range k.Identity {
 			parts[i] = it.Values[k.index(key)]
