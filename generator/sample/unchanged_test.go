@@ -66,3 +66,29 @@ func TestOtherDatasetsUnchanged(t *testing.T) {
 		t.Errorf("files of --cases 3000 --seed 7 differ from %s (sha256  path):\ngot:\n%swant:\n%s", golden, got, want)
 	}
 }
+
+// TestRepositoryDataIsTheSample checks that the repository's data/ folder,
+// the sample town's site, holds exactly what `gongshi sample` writes without
+// flags.
+func TestRepositoryDataIsTheSample(t *testing.T) {
+	dir := t.TempDir()
+	sum, err := Write(dir, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join("..", "..")
+	for _, rel := range sum.Files {
+		want, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Errorf("%s: %v; regenerate with `go run ./cmd/gongshi sample DIR` and copy DIR/data", rel, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from what `gongshi sample` writes; regenerate it", rel)
+		}
+	}
+}
