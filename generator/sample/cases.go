@@ -408,8 +408,11 @@ func yuan(y int64) string { return strconv.FormatInt(y, 10) + "元" }
 
 // expand writes a fact template: {road}, {village}, {plate}, {area},
 // {n:A-B} and {a|b|c} (one of the alternatives).
-func (g *caseGen) expand(tpl string, area int) {
-	b, r := &g.b, g.r
+func (g *caseGen) expand(tpl string, area int) { expand(&g.b, g.r, tpl, area) }
+
+// expand writes tpl to b, drawing its choices from r: {road}, {village},
+// {plate}, {area}, {n:A-B} and {a|b|c} (one of the alternatives).
+func expand(b *strings.Builder, r *rand.Rand, tpl string, area int) {
 	for {
 		i := strings.IndexByte(tpl, '{')
 		if i < 0 {
@@ -499,14 +502,10 @@ func planYears(end time.Time, total int) []yearPlan {
 		y := first + i
 		p := &plans[i]
 		p.year = y
+		p.days, p.cum = workingDays(y, end, &monthWeight)
 		acc := 0.0
-		for d := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == y && !d.After(end); d = d.AddDate(0, 0, 1) {
-			if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || holiday(d) {
-				continue
-			}
-			acc += monthWeight[d.Month()]
-			p.days = append(p.days, d)
-			p.cum = append(p.cum, acc)
+		if len(p.cum) > 0 {
+			acc = p.cum[len(p.cum)-1]
 		}
 		weights[i] = acc * (1 + 0.08*float64(i))
 		sum += weights[i]
@@ -533,6 +532,21 @@ func planYears(end time.Time, total int) []yearPlan {
 		given++
 	}
 	return plans
+}
+
+// workingDays returns the working days of year y up to end, and their
+// cumulative weights by month.
+func workingDays(y int, end time.Time, weight *[13]float64) (days []time.Time, cum []float64) {
+	acc := 0.0
+	for d := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == y && !d.After(end); d = d.AddDate(0, 0, 1) {
+		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || holiday(d) {
+			continue
+		}
+		acc += weight[d.Month()]
+		days = append(days, d)
+		cum = append(cum, acc)
+	}
+	return days, cum
 }
 
 // holiday reports the fixed public holidays on which no decision is made.

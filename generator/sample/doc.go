@@ -13,11 +13,15 @@
 //	data/services/青溪镇政务服务事项.csv  242 service items with their guides
 //	data/stats/便民服务中心月度统计.csv   long table: 48 months × 6 categories
 //	data/stats/综治中心信访统计-YYYY.xlsx wide table for each of the last 3 years
+//	data/licences/行政许可-YYYY.csv|.xlsx one file per calendar year, the years of the decisions
 //
-// The number of files does not depend on Options.Cases. The same options
-// give byte-identical files: every random choice comes from math/rand/v2's
-// PCG seeded with Options.Seed (one stream per dataset, so the number of
-// cases does not change the power list), nothing iterates over a map, and
+// The number of files does not depend on Options.Cases, nor does the number
+// of licences: about 1,000 a year (900 in the oldest year rising to 1,100),
+// as a town's service centre grants them whatever its enforcement team does.
+// The same options give byte-identical files: every random choice comes
+// from math/rand/v2's PCG seeded with Options.Seed (one stream per dataset,
+// so the number of cases does not change the power list, and the licences
+// change no other file), nothing iterates over a map, and
 // workbooks carry a time derived from Options.End (17:30 UTC that day) in
 // their document properties and zip entries instead of the clock.
 //
@@ -39,6 +43,11 @@
 // the year, months written 1月…12月, a 合计 column, empty months after the end
 // date, and a 制表单位 footer.
 //
+// The licence files use the national 双公示 licensing layout (the 28
+// standard columns) plus 权力编码, in the same shapes year by year as the
+// penalty files, except that the oldest, an old system's GBK export, has
+// only the 28 standard columns.
+//
 // # The content exercises the disclosure rules
 //
 // About 55% of parties are companies (credit code prefix 91), 25% sole
@@ -51,6 +60,16 @@
 // has a valid check character (GB 32100, GB 11643), with the invented region
 // codes 39xxxx. The penalty powers are used unevenly: a few often, many
 // rarely, 15 never.
+//
+// Licences go mostly to sole traders (about 58%: 个体工商户登记, 食品经营,
+// 店招, 烟草专卖零售 …), then to natural persons (about 21%: villagers'
+// 乡村建设规划许可 and 宅基地, 林木采伐, 野外用火, 乡村医生) and companies.
+// About 40% of natural persons' 许可内容 name them or give a phone number.
+// About 2.5% of licences are 注销, 撤销 or 吊销, and 0.3% 其他, each with
+// the reason in 备注. The 权力编码 is the 行政许可 item of the town's power
+// list; it is empty for the licences a county body grants (烟草专卖零售许可,
+// 道路运输经营许可, which have no item in the town's list) and for 7% of the
+// others, as exports leave it out.
 //
 // Names of people and companies are combined at random from common
 // characters and words; articles of national laws are cited for realism and

@@ -36,6 +36,7 @@ type Summary struct {
 	Services    int
 	StatMonths  int
 	Withdrawals int
+	Licences    int
 	// Files are the paths written, relative to the site folder, with
 	// slashes, sorted.
 	Files []string
@@ -50,6 +51,7 @@ const (
 	streamCases = iota + 1
 	streamPowers
 	streamStats
+	streamLicences
 )
 
 func newRand(seed uint64, stream int) *rand.Rand {
@@ -86,6 +88,9 @@ func Write(dir string, o Options) (Summary, error) {
 		return Summary{}, err
 	}
 	if sum.StatMonths, err = writeStats(out, newRand(o.Seed, streamStats)); err != nil {
+		return Summary{}, err
+	}
+	if sum.Licences, err = writeLicences(out, cat, newRand(o.Seed, streamLicences)); err != nil {
 		return Summary{}, err
 	}
 	sort.Strings(out.files)

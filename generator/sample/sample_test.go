@@ -52,7 +52,7 @@ func TestIngestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			set, dl, tables := readAll(t, dir, sum.Files)
+			set, dl, tables := readAll(t, dir, pinnedFiles(sum.Files))
 			for _, d := range dl {
 				if d.Severity == diag.Error {
 					t.Errorf("%s", d)
@@ -88,6 +88,13 @@ func checkFiles(t *testing.T, sum Summary, tables map[string][]*ingest.Table, en
 	}
 	for y := end.Year() - 2; y <= end.Year(); y++ {
 		want = append(want, "data/stats/综治中心信访统计-"+strconv.Itoa(y)+".xlsx")
+	}
+	for y := first; y <= end.Year(); y++ {
+		ext := ".csv"
+		if y == first+1 {
+			ext = ".xlsx"
+		}
+		want = append(want, "data/licences/行政许可-"+strconv.Itoa(y)+ext)
 	}
 	sort.Strings(want)
 	if strings.Join(want, "\n") != strings.Join(sum.Files, "\n") {
@@ -367,7 +374,7 @@ func TestDeterministic(t *testing.T) {
 	if _, err := Write(c, Options{Cases: 3000, Seed: 8}); err != nil {
 		t.Fatal(err)
 	}
-	for rel, same := range map[string]bool{"data/cases/行政处罚-2025.csv": false, "data/services/青溪镇政务服务事项.csv": true} {
+	for rel, same := range map[string]bool{"data/cases/行政处罚-2025.csv": false, "data/services/青溪镇政务服务事项.csv": true, "data/licences/行政许可-2025.csv": false} {
 		x, _ := os.ReadFile(filepath.Join(a, rel))
 		y, _ := os.ReadFile(filepath.Join(c, rel))
 		if bytes.Equal(x, y) != same {
@@ -518,12 +525,16 @@ func TestSmall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, dl, _ := readAll(t, dir, sum.Files)
+	set, dl, _ := readAll(t, dir, pinnedFiles(sum.Files))
 	if dl.HasErrors() {
 		t.Errorf("diagnostics: %v", dl)
 	}
-	if len(set.Cases) != 2 || sum.Withdrawals != 2 || len(sum.Files) != 12 {
+	if len(set.Cases) != 2 || sum.Withdrawals != 2 || len(sum.Files) != 17 {
 		t.Errorf("%d cases, %d withdrawals, %d files", len(set.Cases), sum.Withdrawals, len(sum.Files))
+	}
+	ls, ldl, _ := readLicences(t, dir, sum.Files)
+	if ldl.HasErrors() || len(ls) != sum.Licences || sum.Licences < 3600 {
+		t.Errorf("%d licences read, %d written: %v", len(ls), sum.Licences, ldl)
 	}
 }
 
