@@ -1,6 +1,7 @@
 package records
 
 import (
+	"encoding/json"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -237,12 +238,15 @@ func addItem(k *Kind) func(s *Set, r ingest.Row, dl *diag.List) {
 				}
 			}
 			it.Values[i] = v
-			if v == "" && f.Need == Required && strings.TrimSpace(r.Value(f.Name)) == "" {
-				dl.Errorf(r.Pos(f.Name), "required", "%s: required value is empty", f.Name)
-			}
 		}
 		if k.Normalize != nil {
 			k.Normalize(k, &it)
+		}
+		for i := range k.Fields {
+			// After Normalize, which may fill a value from another field.
+			if f := &k.Fields[i]; f.Need == Required && it.Values[i] == "" && r.Table.Has(f.Name) && strings.TrimSpace(r.Value(f.Name)) == "" {
+				dl.Errorf(r.Pos(f.Name), "required", "%s: required value is empty", f.Name)
+			}
 		}
 		for i := range k.Fields {
 			if f := &k.Fields[i]; f.Need == Conditional && f.When != nil && it.Values[i] == "" && f.When(k, &it) {
@@ -260,3 +264,6 @@ func addItem(k *Kind) func(s *Set, r ingest.Row, dl *diag.List) {
 
 // moneyText writes an amount in yuan, without trailing zeros.
 func moneyText(m ingest.Money) string { return strconv.FormatFloat(m.Yuan(), 'f', -1, 64) }
+
+// MarshalJSON writes a field as its key, as Kind.MarshalJSON writes a kind.
+func (f *Field) MarshalJSON() ([]byte, error) { return json.Marshal(f.Key) }

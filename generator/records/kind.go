@@ -3,6 +3,7 @@ package records
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"strings"
 
 	"gongshi/generator/diag"
@@ -266,3 +267,7 @@ func safeSlug(s string) bool {
 
 // Extra is a cell of a column no schema knows, kept so nothing is dropped.
 type Extra = ingest.Field
+
+// MarshalJSON writes a kind as its name: a kind is part of the program,
+// and page keys (which hash the program) need only say which one.
+func (k *Kind) MarshalJSON() ([]byte, error) { return json.Marshal(k.Name) }
