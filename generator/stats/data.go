@@ -110,6 +110,10 @@ type Data struct {
 	own []ownTopic
 	// unshown are the indicators that reach no page.
 	unshown []unshown
+	// decided are the declared kinds' records by year, for the annual
+	// report, and kinds those kinds.
+	decided map[string]map[int]int
+	kinds   []*records.Kind
 }
 
 // sortedActs returns the decisions that stood (withdrawn ones did not: no
@@ -149,6 +153,7 @@ func New(res *disclose.Result, sets ...Set) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
 	d.acts = sortedActs(res.Activity)
 	d.asOf = decisionsAsOf(res.Activity, d.Now)
+	d.decided, d.kinds = res.Decided, res.Kinds
 	d.indexStats(res.Stats, sets)
 	d.powers = append([]records.Power(nil), res.Powers...)
 	sort.SliceStable(d.powers, func(i, j int) bool { return d.powers[i].Code < d.powers[j].Code })

@@ -1,7 +1,9 @@
 package stats
 
 import (
+	"gongshi/generator/records"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,7 +83,7 @@ func (d *Data) AnnualReport(y int) Table {
 	d.dated(&t, dayOf(d.asOf))
 	n := len(d.actsBetween(from, to))
 	lic := Gap
-	if first, last := d.dataMonthsIn(y, IndLicences); first != "" {
+	if first, last := d.dataMonthsIn(y, IndLicences); first != "" && !d.reports("行政许可") {
 		lic = d.sum(IndLicences, inRange(first, last))
 		if first > itoa4(y)+"-01" || last < itoa4(y)+"-12" {
 			t.Note += "行政许可决定数为" + cnPeriod(first, last) + "之和。"
@@ -94,11 +96,39 @@ func (d *Data) AnnualReport(y int) Table {
 		{Label: "行政许可", Cells: []Cell{lic}},
 		{Label: "行政处罚", Cells: []Cell{Num(float64(n))}},
 	}
+	// A declared kind's records, when the site has them, are the count of
+	// its line: decisions made in the year, published or not.
+	for _, k := range d.kinds {
+		if k.Report == "" {
+			continue
+		}
+		c := Num(float64(d.decided[k.Name][y]))
+		i := slices.IndexFunc(t.Rows, func(r Row) bool { return r.Label == k.Report })
+		if i < 0 {
+			t.Rows = append(t.Rows, Row{Label: k.Report, Cells: []Cell{c}})
+		} else {
+			t.Rows[i].Cells = []Cell{c}
+		}
+		if k.Report == "行政许可" {
+			lic = c
+			t.Note = strings.Replace(t.Note, "行政许可：data/stats 中“行政许可决定数”等指标各月之和，没有该指标时记“—”（数据未提供，不是0）。",
+				"行政许可：data/"+k.Name+" 中许可决定日期在本年的许可决定（含其后撤销、注销或吊销的）。", 1)
+		} else {
+			t.Note += k.Report + "：data/" + k.Name + " 中决定日期在本年的记录。"
+		}
+		t.Sources = append(t.Sources, "data/"+k.Name)
+	}
 	t.Title = itoa4(y) + "年作出行政处罚决定" + itoa(n) + "件"
 	if !lic.Blank {
 		t.Title += "、行政许可决定" + fmtNum(lic.V) + "件"
 	}
 	return t
+}
+
+// reports says whether a declared kind of the site counts the annual
+// report's line.
+func (d *Data) reports(line string) bool {
+	return slices.ContainsFunc(d.kinds, func(k *records.Kind) bool { return k.Report == line })
 }
 
 // YearDecisions is the number of decisions per month of year y.
