@@ -23,6 +23,7 @@ import (
 	"gongshi/generator/diag"
 	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 var update = flag.Bool("update", false, "rewrite the fixture corpus and golden files")
@@ -371,7 +372,7 @@ func TestCorpusFixturesAreWhatTheySay(t *testing.T) {
 	fsys := os.DirFS(corpusRoot)
 	for name, enc := range want {
 		kind := records.KindByName(path.Base(path.Dir(name)))
-		tables, _ := ingest.Read(fsys, name, &kind.Schema, nil, func(ingest.Row) {})
+		tables, _ := ingest.Read(fsys, name, &kind.Schema, nil, func(value.Row) {})
 		if kind.Name == "cases" && strings.Contains(name, "power-list") {
 			if len(tables) != 0 {
 				t.Errorf("%s: read as a cases table", name)

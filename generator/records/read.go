@@ -9,6 +9,7 @@ import (
 
 	"gongshi/generator/diag"
 	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // ReadFile reads one export of the given kind into a new Set. aliases are
@@ -18,11 +19,11 @@ import (
 //
 // When the file holds no table of kind but looks like another kind's table,
 // the error says which, and where the file belongs.
-func ReadFile(fsys fs.FS, path string, kind *Kind, aliases map[string][]string) (*Set, []*ingest.Table, diag.List) {
+func ReadFile(fsys fs.FS, path string, kind *Kind, aliases map[string][]string) (*Set, []*value.Table, diag.List) {
 	schema := kind.Schema.WithAliases(aliases)
 	set := &Set{}
 	var rows diag.List
-	tables, dl := ingest.Read(fsys, path, &schema, &rows, func(r ingest.Row) { kind.Add(set, r, &rows) })
+	tables, dl := ingest.Read(fsys, path, &schema, &rows, func(r value.Row) { kind.Add(set, r, &rows) })
 	dl = append(dl, rows...)
 	// A file in the wrong folder: no header of this kind, or one so thin
 	// that required columns are missing while another kind fits better.
