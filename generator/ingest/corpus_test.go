@@ -22,6 +22,7 @@ import (
 
 	"gongshi/generator/diag"
 	"gongshi/generator/ingest"
+	"gongshi/generator/load"
 	"gongshi/generator/records"
 	"gongshi/generator/value"
 )
@@ -62,7 +63,7 @@ func TestCorpus(t *testing.T) {
 }
 
 func readFixture(fsys fs.FS, name string, kind *records.Kind) (string, []byte) {
-	set, tables, dl := records.ReadFile(fsys, name, kind, nil)
+	set, tables, dl := load.ReadFile(fsys, name, kind, nil)
 	dl = append(dl, records.Dedupe(set)...)
 	dl = append(dl, records.CheckDates(set, buildDate)...)
 	for _, d := range dl {
