@@ -33,8 +33,9 @@ type Table struct {
 	Skipped int
 
 	// Rest estimates the rows after spreadsheet row line, while the rows
-	// are read; nil when the source cannot tell.
-	Rest func(line int) (int, bool)
+	// are read; nil when the source cannot tell. It is not data of the
+	// table, and is left out of its JSON.
+	Rest func(line int) (int, bool) `json:"-"`
 
 	index map[string]int
 	// more holds the further columns of a canonical name whose schema
