@@ -16,9 +16,9 @@
 // What is not data is reported, never silently dropped: repeated header and
 // title rows, page marks and footer notes (制表人, 注：) as info; total rows
 // (合计, 总计, 小计) are checked against the sum of the rows above them and a
-// mismatch is a warning; header cells no schema knows are kept as extra fields
-// (Row.Extra) and listed once per table, with a "did you mean" hint when one
-// almost names a known column.
+// mismatch is a warning; header cells no schema knows are kept as extra
+// fields (value.Row.Extra) and listed once per table, with a "did you mean"
+// hint when one almost names a known column.
 //
 // XLSX worksheets are streamed from the ZIP entry by a scanner of this
 // package that yields exactly the cells excelize's Rows iterator yields,
