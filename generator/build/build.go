@@ -32,6 +32,7 @@ import (
 	"gongshi/generator/disclose"
 	"gongshi/generator/ingest"
 	"gongshi/generator/internal/sitefs"
+	dataload "gongshi/generator/load"
 	"gongshi/generator/records"
 )
 
@@ -299,7 +300,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 					return nil
 				}
 			}
-			set, tables, dl := records.ReadFile(fsys, j.file, j.kind, aliases)
+			set, tables, dl := dataload.ReadFile(fsys, j.file, j.kind, aliases)
 			r.set, r.diags = *set, dl
 			for _, t := range tables {
 				r.tables = append(r.tables, DatasetSummary{Kind: j.kind.Name, File: t.File, Format: t.Format, Encoding: t.Encoding, Sheet: t.Sheet, Header: t.HeaderRow})

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"gongshi/generator/load"
 	"gongshi/generator/records"
 	"gongshi/generator/sample"
 )
@@ -32,7 +33,7 @@ func TestWriteHugoBaseline(t *testing.T) {
 		if !strings.HasPrefix(f, "data/cases/") {
 			continue
 		}
-		set, _, dl := records.ReadFile(os.DirFS(town), f, records.KindByName("cases"), nil)
+		set, _, dl := load.ReadFile(os.DirFS(town), f, records.KindByName("cases"), nil)
 		if dl.HasErrors() {
 			t.Fatalf("%s: %v", f, dl)
 		}

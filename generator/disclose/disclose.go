@@ -14,8 +14,8 @@ import (
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
 	"gongshi/generator/ident"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // Case is a penalty decision as it may be published: personal data masked or
@@ -35,8 +35,8 @@ type Case struct {
 	Basis         string
 	Categories    []string
 	Content       string
-	Fine          ingest.Money
-	Confiscated   ingest.Money
+	Fine          value.Money
+	Confiscated   value.Money
 	Licence       string
 	DecisionDate  time.Time
 	ValidUntil    time.Time // zero: 长期
@@ -98,7 +98,7 @@ const (
 type Activity struct {
 	Date       time.Time
 	Categories []string
-	Fine       ingest.Money
+	Fine       value.Money
 	PartyClass records.PartyClass
 	Violation  string
 	Procedure  string

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"gongshi/generator/config"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // RulesURL is the page that states the publication rules the build
@@ -35,12 +35,12 @@ type Policy struct {
 	// SmallFine is the small-fine rule; Months 0 means off. SmallPerson
 	// and SmallOrg are its amounts.
 	SmallFine             config.SmallFine
-	SmallPerson, SmallOrg ingest.Money
+	SmallPerson, SmallOrg value.Money
 	// PublishSimple, PublishWarningOnly and WithholdPossiblySimple are the
 	// settings of the same names.
 	PublishSimple, PublishWarningOnly, WithholdPossiblySimple bool
 	// SimpleFinePerson and SimpleFineOrg are the limits of the 简易程序.
-	SimpleFinePerson, SimpleFineOrg ingest.Money
+	SimpleFinePerson, SimpleFineOrg value.Money
 	// MaskExample and CompoundMaskExample show the name masking.
 	MaskExample, CompoundMaskExample string
 	// PublishWithinWorkdays and WithdrawWithinDays are the time limits.
@@ -84,8 +84,8 @@ func PolicyOf(cfg config.Disclosure) Policy {
 		MaxMonths:              cfg.MaxMonths,
 		Restrictions:           restrictions,
 		SmallFine:              cfg.SmallFine,
-		SmallPerson:            ingest.Money(cfg.SmallFine.Person * 100),
-		SmallOrg:               ingest.Money(cfg.SmallFine.Org * 100),
+		SmallPerson:            value.Money(cfg.SmallFine.Person * 100),
+		SmallOrg:               value.Money(cfg.SmallFine.Org * 100),
 		PublishSimple:          cfg.PublishSimple,
 		PublishWarningOnly:     cfg.PublishWarningOnly,
 		WithholdPossiblySimple: cfg.WithholdPossiblySimple,

@@ -8,8 +8,8 @@ import (
 	"unicode/utf8"
 
 	"gongshi/generator/config"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // Limits of the 简易程序 (行政处罚法 2021 art. 51): a warning, or a fine of at
@@ -17,8 +17,8 @@ import (
 // decided on the spot. A sole trader counts as a citizen (民法典 art. 54
 // places 个体工商户 among natural persons).
 const (
-	SimpleFinePerson ingest.Money = 200 * 100
-	SimpleFineOrg    ingest.Money = 3000 * 100
+	SimpleFinePerson value.Money = 200 * 100
+	SimpleFineOrg    value.Money = 3000 * 100
 )
 
 // Time limits of publication: a decision is published within 7 working
@@ -152,7 +152,7 @@ func smallFine(c *records.Case, class records.PartyClass, sf config.SmallFine) i
 	if class == records.PartyOrg {
 		limit = sf.Org
 	}
-	if c.Fine > ingest.Money(limit*100) {
+	if c.Fine > value.Money(limit*100) {
 		return -1
 	}
 	return sf.Months

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"gongshi/generator/config"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 func TestWindowRules(t *testing.T) {
@@ -20,7 +20,7 @@ func TestWindowRules(t *testing.T) {
 		cfg      config.Disclosure
 		class    records.PartyClass
 		cats     []string
-		fine     ingest.Money // fen
+		fine     value.Money // fen
 		severity string
 		valid    string // 处罚有效期
 		given    string // 公示截止期
@@ -116,7 +116,7 @@ func TestPossiblySimple(t *testing.T) {
 		name      string
 		class     records.PartyClass
 		cats      []string
-		fine      ingest.Money
+		fine      value.Money
 		procedure string
 		want      bool
 	}{

@@ -19,6 +19,7 @@ import (
 	"gongshi/generator/ingest"
 	"gongshi/generator/records"
 	"gongshi/generator/sample"
+	"gongshi/generator/value"
 )
 
 var benchHeader = []string{"序号", "当事人名称", "当事人类别", "统一社会信用代码", "法定代表人（负责人）", "决定书文号", "违法行为", "主要违法事实", "处罚依据", "处罚种类", "处罚内容", "罚款金额(元)", "处罚日期", "公示期限至", "执法机关"}
@@ -239,7 +240,7 @@ func TestFastXLSXSample(t *testing.T) {
 		dump := func(fast bool) []string {
 			defer ingest.UseFastXLSX(fast)()
 			var out []string
-			tables, dl := ingest.Read(fsys, f, &kind.Schema, nil, func(r ingest.Row) {
+			tables, dl := ingest.Read(fsys, f, &kind.Schema, nil, func(r value.Row) {
 				out = append(out, fmt.Sprintf("%d %q", r.Line, r.Cells))
 			})
 			for _, t := range tables {
@@ -266,10 +267,10 @@ func TestFastXLSXSample(t *testing.T) {
 func readDecisions(b *testing.B, fsys fs.FS, name string) int {
 	schema := records.CaseKind.Schema
 	rows := 0
-	_, dl := ingest.Read(fsys, name, &schema, nil, func(r ingest.Row) {
+	_, dl := ingest.Read(fsys, name, &schema, nil, func(r value.Row) {
 		rows++
-		ingest.ParseDate(r.Value(records.ColDecisionDate))
-		ingest.ParseAmount(r.Value(records.ColFine), r.Table.Unit(records.ColFine))
+		value.ParseDate(r.Value(records.ColDecisionDate))
+		value.ParseAmount(r.Value(records.ColFine), r.Table.Unit(records.ColFine))
 	})
 	if dl.HasErrors() {
 		b.Fatal(dl)

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongshi/generator/diag"
+	"gongshi/generator/value"
 )
 
 // The bombs and damaged files of this file are made small enough to run
@@ -34,7 +35,7 @@ func rowXML(r int, cells []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<row r="%d">`, r)
 	for i, c := range cells {
-		fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, CellName(i, r), c)
+		fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, value.CellName(i, r), c)
 	}
 	b.WriteString(`</row>`)
 	return b.String()
@@ -133,7 +134,7 @@ func readBounds(t *testing.T, name string, data []byte, rowErr bool) boundsResul
 		fastXLSX, fastMinSheetBytes = fast, 0
 		var res boundsResult
 		var rows diag.List
-		_, dl := Read(fstest.MapFS{name: {Data: data}}, name, &fuzzSchema, &rows, func(r Row) {
+		_, dl := Read(fstest.MapFS{name: {Data: data}}, name, &fuzzSchema, &rows, func(r value.Row) {
 			res.rows = append(res.rows, r.Line)
 			if rowErr {
 				rows.Errorf(r.Table.Pos(r.Line, 0), "bad", "cell %q is not a party", r.Cells[0])

@@ -22,7 +22,9 @@ import (
 
 	"gongshi/generator/diag"
 	"gongshi/generator/ingest"
+	"gongshi/generator/load"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 var update = flag.Bool("update", false, "rewrite the fixture corpus and golden files")
@@ -61,7 +63,7 @@ func TestCorpus(t *testing.T) {
 }
 
 func readFixture(fsys fs.FS, name string, kind *records.Kind) (string, []byte) {
-	set, tables, dl := records.ReadFile(fsys, name, kind, nil)
+	set, tables, dl := load.ReadFile(fsys, name, kind, nil)
 	dl = append(dl, records.Dedupe(set)...)
 	dl = append(dl, records.CheckDates(set, buildDate)...)
 	for _, d := range dl {
@@ -371,7 +373,7 @@ func TestCorpusFixturesAreWhatTheySay(t *testing.T) {
 	fsys := os.DirFS(corpusRoot)
 	for name, enc := range want {
 		kind := records.KindByName(path.Base(path.Dir(name)))
-		tables, _ := ingest.Read(fsys, name, &kind.Schema, nil, func(ingest.Row) {})
+		tables, _ := ingest.Read(fsys, name, &kind.Schema, nil, func(value.Row) {})
 		if kind.Name == "cases" && strings.Contains(name, "power-list") {
 			if len(tables) != 0 {
 				t.Errorf("%s: read as a cases table", name)

@@ -3,10 +3,10 @@
 //
 // It knows file formats (CSV, TSV, XLSX, JSON), text encodings (UTF-8 with or
 // without BOM, GBK/GB18030, UTF-16LE), sheet shapes (title rows above the
-// header, blank rows, totals and footer notes) and header names (a Schema of
-// canonical column names with their aliases). It knows nothing about what a
-// record of a kind means: records.Kinds supplies the schemas and turns rows
-// into typed records.
+// header, blank rows, totals and footer notes) and header names (a
+// value.Schema of canonical column names with their aliases). It knows
+// nothing about what a record of a kind means: records.Kinds supplies the
+// schemas and turns rows into typed records.
 //
 // Every value keeps its diag.Pos, and every problem becomes a diag.Diagnostic;
 // ingest collects them, and stops early only at the limits below. Positions are the ones a spreadsheet
@@ -16,9 +16,9 @@
 // What is not data is reported, never silently dropped: repeated header and
 // title rows, page marks and footer notes (制表人, 注：) as info; total rows
 // (合计, 总计, 小计) are checked against the sum of the rows above them and a
-// mismatch is a warning; header cells no schema knows are kept as extra fields
-// (Row.Extra) and listed once per table, with a "did you mean" hint when one
-// almost names a known column.
+// mismatch is a warning; header cells no schema knows are kept as extra
+// fields (value.Row.Extra) and listed once per table, with a "did you mean"
+// hint when one almost names a known column.
 //
 // XLSX worksheets are streamed from the ZIP entry by a scanner of this
 // package that yields exactly the cells excelize's Rows iterator yields,

@@ -3,7 +3,6 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -20,12 +19,13 @@ import (
 	"unicode/utf8"
 
 	"gongshi/generator/diag"
+	"gongshi/generator/value"
 )
 
 // fuzzSchema is a small penalty-decision schema (records cannot be imported
 // here): enough names, aliases, a joined column and a month matcher to reach
 // every path of the header finder.
-var fuzzSchema = Schema{Kind: "测试", MinMatch: 2, Columns: []Column{
+var fuzzSchema = value.Schema{Kind: "测试", MinMatch: 2, Columns: []value.Column{
 	{Name: "行政相对人名称", Required: true, Aliases: []string{"当事人名称", "企业名称", "当事人"}},
 	{Name: "行政处罚决定书文号", Required: true, Aliases: []string{"决定书文号", "处罚决定书号", "文书号"}},
 	{Name: "处罚类别", Join: ";", Aliases: []string{"处罚类别1", "处罚类别2", "处罚种类"}},
@@ -34,7 +34,7 @@ var fuzzSchema = Schema{Kind: "测试", MinMatch: 2, Columns: []Column{
 	{Name: "处罚机关", Required: true, Aliases: []string{"执法机关", "决定机关"}},
 	{Name: "月份", Aliases: []string{"统计月份"}},
 	{Name: "法定代表人", Aliases: []string{"法定代表人(负责人)"}},
-}, IsHeader: func(s string) bool { _, err := ParseMonth(s, 2000); return err == nil }}
+}, IsHeader: func(s string) bool { _, err := value.ParseMonth(s, 2000); return err == nil }}
 
 // corpusFiles returns the fixture files of testdata/corpus (not goldens).
 func corpusFiles(tb testing.TB, exts ...string) map[string][]byte {
@@ -61,41 +61,6 @@ func corpusFiles(tb testing.TB, exts ...string) map[string][]byte {
 	return out
 }
 
-// corpusCells returns distinct cells of the text fixtures, as seeds for the
-// value parsers, plus extra spellings.
-func corpusCells(tb testing.TB, extra ...string) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(s string) {
-		if !seen[s] && len(out) < 400 {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	for _, s := range extra {
-		add(s)
-	}
-	for _, b := range corpusFiles(tb, ".csv", ".tsv", ".txt") {
-		r, _, err := decode(bytes.NewReader(b))
-		if err != nil {
-			continue
-		}
-		cr := csv.NewReader(r)
-		cr.FieldsPerRecord = -1
-		cr.LazyQuotes = true
-		for {
-			rec, err := cr.Read()
-			if err != nil {
-				break
-			}
-			for _, c := range rec {
-				add(c)
-			}
-		}
-	}
-	return out
-}
-
 func checkDiags(t *testing.T, dl diag.List) {
 	t.Helper()
 	for _, d := range dl {
@@ -108,7 +73,7 @@ func checkDiags(t *testing.T, dl diag.List) {
 	}
 }
 
-func checkRow(t *testing.T, r Row) {
+func checkRow(t *testing.T, r value.Row) {
 	t.Helper()
 	if r.Line < 1 {
 		t.Fatalf("row line %d", r.Line)
@@ -143,7 +108,7 @@ func FuzzReadCSV(f *testing.F) {
 		}
 		fsys := fstest.MapFS{name: {Data: data}}
 		last := 0
-		tables, dl := Read(fsys, name, &fuzzSchema, nil, func(r Row) {
+		tables, dl := Read(fsys, name, &fuzzSchema, nil, func(r value.Row) {
 			checkRow(t, r)
 			if r.Line <= last || r.Line <= r.Table.HeaderRow {
 				t.Fatalf("row %d after row %d (header %d)", r.Line, last, r.Table.HeaderRow)
@@ -208,7 +173,7 @@ func FuzzXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		name := "data/cases/x.xlsx"
 		fsys := fstest.MapFS{name: {Data: data}}
-		_, dl := Read(fsys, name, &fuzzSchema, nil, func(r Row) { checkRow(t, r) })
+		_, dl := Read(fsys, name, &fuzzSchema, nil, func(r value.Row) { checkRow(t, r) })
 		checkDiags(t, dl)
 	})
 }
@@ -443,9 +408,9 @@ func FuzzXLSXTable(f *testing.F) {
 		for _, line := range strings.Split(sheet, "\n") {
 			rows = append(rows, cellSplit.Split(line, -1))
 		}
-		tb := &Table{File: "data/stats/x.xlsx", Format: "xlsx", xlsx: true}
+		tb := &value.Table{File: "data/stats/x.xlsx", Format: "xlsx"}
 		b := newBudget(tb.File, nil)
-		ok := scan(tb, &sliceSource{rows: rows}, &fuzzSchema, func(r Row) {
+		ok := scan(tb, &sliceSource{rows: rows}, &fuzzSchema, func(r value.Row) {
 			checkRow(t, r)
 			for i := range r.Cells {
 				if p := tb.Pos(r.Line, i); p.Cell == "" || !p.Valid() {
@@ -459,81 +424,6 @@ func FuzzXLSXTable(f *testing.F) {
 		}
 		if ok && tb.Rows+tb.Skipped > len(rows)-tb.HeaderRow {
 			t.Fatalf("%d rows + %d skipped after header %d of %d", tb.Rows, tb.Skipped, tb.HeaderRow, len(rows))
-		}
-	})
-}
-
-func FuzzParseDate(f *testing.F) {
-	for _, s := range corpusCells(f, "2025-04-12", "2025/4/12", "2025.04.12", "2025年4月12日", "20250412", "45759", "45759.5", "2025-04-12 10:30:00", "2025 年 4 月 12 日 10时", "2099/12/31", "２０２５－０４－１２") {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
-		if err != nil {
-			return
-		}
-		if d.Year() < 1900 || d.Year() > 2200 || d.Hour() != 0 || d.Location().String() != "UTC" {
-			t.Fatalf("ParseDate(%q) = %v", s, d)
-		}
-	})
-}
-
-var monthRe = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
-
-func FuzzParseMonth(f *testing.F) {
-	for _, s := range corpusCells(f, "2025-03", "2025年3月", "202503", "3月", "2025/3", "2025.03", "2025年03月份", "45717") {
-		f.Add(s, 2025)
-		f.Add(s, 0)
-	}
-	f.Fuzz(func(t *testing.T, s string, year int) {
-		m, err := ParseMonth(s, year)
-		if err != nil {
-			return
-		}
-		if !monthRe.MatchString(m) {
-			t.Fatalf("ParseMonth(%q, %d) = %q", s, year, m)
-		}
-	})
-}
-
-func FuzzParseAmount(f *testing.F) {
-	for _, s := range corpusCells(f, "1.2", "12,000.00", "1.2万元", "人民币12000元", "壹万贰仟元整", "２０００", "¥300", "十二元", "一亿零五万元") {
-		f.Add(s, "万元")
-		f.Add(s, "元")
-	}
-	f.Fuzz(func(t *testing.T, s, unit string) {
-		m, err := ParseAmount(s, unit)
-		if err != nil {
-			return
-		}
-		if m < 0 || m > 1e15 {
-			t.Fatalf("ParseAmount(%q, %q) = %d", s, unit, m)
-		}
-		_ = m.String()
-	})
-}
-
-func FuzzMatchHeader(f *testing.F) {
-	for _, s := range corpusCells(f, "罚款金额（万元）", "罚款金额(元)", "罚款金额/元", "法定代表人（负责人）", "行政相对人代码＿1（统一社会信用代码）", "处罚决定日其", "行政相对人\n名称", "罚款金额(单位：元)") {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, h string) {
-		s := fuzzSchema
-		col, unit, ok := s.Match(h)
-		if ok != (col != "") {
-			t.Fatalf("Match(%q) = %q, %v", h, col, ok)
-		}
-		if unit != "" && unit != "元" && unit != "万元" {
-			t.Fatalf("Match(%q) unit %q", h, unit)
-		}
-		if sug := s.Suggest(h); sug != "" {
-			if _, _, ok := s.Match(sug); !ok {
-				t.Fatalf("Suggest(%q) = %q, which does not match", h, sug)
-			}
-		}
-		n := NormalizeHeader(h)
-		if strings.ContainsAny(n, " \t\n\u3000") {
-			t.Fatalf("NormalizeHeader(%q) = %q keeps white space", h, n)
 		}
 	})
 }

@@ -10,12 +10,13 @@ import (
 	"strconv"
 
 	"gongshi/generator/diag"
+	"gongshi/generator/value"
 )
 
 // readJSON reads an array of objects. Keys become header cells in the order
 // first seen; a row's Line is its 1-based index in the array plus one, as if
 // the keys were a header row.
-func readJSON(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.List) {
+func readJSON(fsys fs.FS, name string, s *value.Schema, fn func(value.Row)) ([]*value.Table, diag.List) {
 	var dl diag.List
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -57,8 +58,8 @@ func readJSON(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.
 			keys = append(keys, k)
 		}
 	}
-	t := &Table{File: name, Format: "json", Encoding: "utf-8"}
-	if n := t.setHeader(keys, 1, s); n == 0 {
+	t := &value.Table{File: name, Format: "json", Encoding: "utf-8"}
+	if n := t.SetHeader(keys, 1, s); n == 0 {
 		dl.Errorf(diag.Pos{File: name}, "no-header", "no key of a %s record found in the objects", s.Kind)
 		return nil, dl
 	}
@@ -83,7 +84,7 @@ func readJSON(fsys fs.FS, name string, s *Schema, fn func(Row)) ([]*Table, diag.
 			}
 		}
 		t.Rows++
-		fn(Row{Table: t, Line: i + 2, Cells: cells})
+		fn(value.Row{Table: t, Line: i + 2, Cells: cells})
 	}
-	return []*Table{t}, dl
+	return []*value.Table{t}, dl
 }

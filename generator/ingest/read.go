@@ -22,6 +22,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"gongshi/generator/diag"
+	"gongshi/generator/value"
 )
 
 // headerScanRows is how far down a sheet the header row is looked for.
@@ -53,7 +54,7 @@ func Supported(name string) bool {
 //
 // The Row given to fn, and its Cells, are only valid during the call: rows
 // stream through, and the cell slice is reused.
-func Read(fsys fs.FS, name string, s *Schema, rowDiags *diag.List, fn func(Row)) ([]*Table, diag.List) {
+func Read(fsys fs.FS, name string, s *value.Schema, rowDiags *diag.List, fn func(value.Row)) ([]*value.Table, diag.List) {
 	return read(fsys, name, s, rowDiags, fn, false)
 }
 
@@ -61,8 +62,8 @@ func Read(fsys fs.FS, name string, s *Schema, rowDiags *diag.List, fn func(Row))
 // largest number of header cells naming a column of s in any table of the
 // file, zero when no table has a header of this kind. Only the first rows
 // are read. Use it to say which kind a misfiled export looks like.
-func HeaderScore(fsys fs.FS, name string, s *Schema) int {
-	tables, _ := read(fsys, name, s, nil, func(Row) {}, true)
+func HeaderScore(fsys fs.FS, name string, s *value.Schema) int {
+	tables, _ := read(fsys, name, s, nil, func(value.Row) {}, true)
 	best := 0
 	for _, t := range tables {
 		n := 0
@@ -76,9 +77,9 @@ func HeaderScore(fsys fs.FS, name string, s *Schema) int {
 	return best
 }
 
-func read(fsys fs.FS, name string, s *Schema, rowDiags *diag.List, fn func(Row), headerOnly bool) ([]*Table, diag.List) {
+func read(fsys fs.FS, name string, s *value.Schema, rowDiags *diag.List, fn func(value.Row), headerOnly bool) ([]*value.Table, diag.List) {
 	b := newBudget(name, rowDiags)
-	call := func(r Row) {
+	call := func(r value.Row) {
 		if !b.stopped {
 			fn(r)
 			b.take()
@@ -88,7 +89,7 @@ func read(fsys fs.FS, name string, s *Schema, rowDiags *diag.List, fn func(Row),
 	return tables, b.finish()
 }
 
-func readTables(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool, b *budget) []*Table {
+func readTables(fsys fs.FS, name string, s *value.Schema, fn func(value.Row), headerOnly bool, b *budget) []*value.Table {
 	dl := &b.dl
 	file := diag.Pos{File: name}
 	ext := strings.ToLower(path.Ext(name))
@@ -121,7 +122,7 @@ func readTables(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly boo
 		dl.Errorf(file, "encoding", "%v", err)
 		return nil
 	}
-	t := &Table{File: name, Format: "csv", Encoding: enc}
+	t := &value.Table{File: name, Format: "csv", Encoding: enc}
 	// The delimiter is sniffed, whatever the name says: Excel's "Unicode
 	// text" is tab-separated, and some systems write TSV under .csv.
 	out := &countingReader{r: r}
@@ -137,18 +138,18 @@ func readTables(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly boo
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
 	if st, err := f.Stat(); err == nil && st.Size() > 0 {
-		t.rest = rowsLeft(st.Size(), in, br, out, cr)
+		t.Rest = rowsLeft(st.Size(), in, br, out, cr)
 	}
 	src := &csvSource{r: cr, guard: rg}
 	if g, ok := r.(*gbReader); ok {
 		src.gb = g
 	}
 	ok := scan(t, src, s, fn, b, headerOnly)
-	t.rest = nil // the table outlives the reader and its buffers
+	t.Rest = nil // the table outlives the reader and its buffers
 	if !ok {
 		return nil
 	}
-	return []*Table{t}
+	return []*value.Table{t}
 }
 
 // countingReader counts the bytes read through it.
@@ -242,7 +243,7 @@ func (e *cellError) Error() string { return e.msg }
 // sourceError reports an error of a row source, and whether reading must
 // stop: a limit or a failure to read stops it, a row that does not parse
 // does not.
-func sourceError(t *Table, b *budget, line int, err error) (stop bool) {
+func sourceError(t *value.Table, b *budget, line int, err error) (stop bool) {
 	var le *LimitError
 	var ce *cellError
 	var se *sheetError
@@ -258,7 +259,7 @@ func sourceError(t *Table, b *budget, line int, err error) (stop bool) {
 		return true
 	case errors.As(err, &ce):
 		b.dl.Errorf(t.Pos(line, ce.col), "encoding", "%s", ce.msg)
-	case t.xlsx:
+	case t.Format == "xlsx":
 		b.dl.Errorf(diag.Pos{File: t.File, Row: line}, "xlsx", "%v", err)
 	default:
 		b.dl.Errorf(diag.Pos{File: t.File, Row: line}, "csv", "%v", err)
@@ -269,7 +270,7 @@ func sourceError(t *Table, b *budget, line int, err error) (stop bool) {
 // bound applies the row, column and cell limits to a row, reporting what
 // is past them. It returns the cells to read (those within MaxColumns),
 // whether to read the row, and whether reading must stop.
-func bound(t *Table, cells []string, line int, b *budget) (out []string, use, stop bool) {
+func bound(t *value.Table, cells []string, line int, b *budget) (out []string, use, stop bool) {
 	if line > MaxRows {
 		b.dl.Errorf(diag.Pos{File: t.File, Row: line}, "limit", "row %d is past the last row gongshi reads (MaxRows, %d, Excel's own limit): the file is damaged or not one export", line, MaxRows)
 		return nil, false, true
@@ -277,7 +278,7 @@ func bound(t *Table, cells []string, line int, b *budget) (out []string, use, st
 	use = true
 	if len(cells) > MaxColumns {
 		for i := MaxColumns; i < len(cells); i++ {
-			if trimCell(cells[i]) != "" {
+			if value.TrimCell(cells[i]) != "" {
 				b.dl.Errorf(t.Pos(line, i), "limit", "a value in column %d, past the %d columns gongshi reads (MaxColumns); the row is not read: move it left or delete it", i+1, MaxColumns)
 				use = false
 				break
@@ -301,7 +302,7 @@ func bound(t *Table, cells []string, line int, b *budget) (out []string, use, st
 
 // scan finds the header in src and feeds the data rows to fn. It returns
 // false when the source holds no table of the schema's kind.
-func scan(t *Table, src rowSource, s *Schema, fn func(Row), b *budget, headerOnly bool) bool {
+func scan(t *value.Table, src rowSource, s *value.Schema, fn func(value.Row), b *budget, headerOnly bool) bool {
 	dl := &b.dl
 	minMatch := s.MinMatch
 	if minMatch == 0 {
@@ -325,12 +326,12 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), b *budget, headerOnl
 			break
 		}
 		cells, _, _ = bound(t, cells, line, b)
-		if n := t.setHeader(cells, line, s); n >= minMatch {
+		if n := t.SetHeader(cells, line, s); n >= minMatch {
 			found = true
 			break
 		}
 		for _, c := range cells {
-			if c = trimCell(c); c != "" {
+			if c = value.TrimCell(c); c != "" {
 				title = append(title, c)
 				if seen.Len() < 4096 {
 					seen.WriteString(c)
@@ -358,7 +359,7 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), b *budget, headerOnl
 		if h := mojibakeHint(seen.String()); h != "" {
 			msg += "; " + h
 		}
-		t.Columns, t.index, t.more = nil, nil, nil
+		t.ClearHeader()
 		dl.Errorf(diag.Pos{File: t.File}, "no-header", "%s", msg)
 		return false
 	}
@@ -373,7 +374,7 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), b *budget, headerOnl
 	var unknown []string
 	near := map[string]string{} // canonical name → header cell that almost names it
 	for _, h := range t.Columns {
-		if h.Name != "" || h.Raw == "" || rowNumberHeaders[NormalizeHeader(h.Raw)] || totalWords[NormalizeHeader(h.Raw)] {
+		if h.Name != "" || h.Raw == "" || value.IsRowNumberHeader(h.Raw) || totalWords[value.NormalizeHeader(h.Raw)] {
 			continue
 		}
 		if s.IsHeader != nil && s.IsHeader(h.Raw) {
@@ -460,7 +461,7 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), b *budget, headerOnl
 			}
 		}
 		for i := len(t.Columns); i < len(cells); i++ {
-			if trimCell(cells[i]) != "" {
+			if value.TrimCell(cells[i]) != "" {
 				if overflow == 0 {
 					overflowPos = t.Pos(line, i)
 				}
@@ -470,54 +471,9 @@ func scan(t *Table, src rowSource, s *Schema, fn func(Row), b *budget, headerOnl
 		}
 		sums.add(cells)
 		t.Rows++
-		fn(Row{Table: t, Line: line, Cells: cells})
+		fn(value.Row{Table: t, Line: line, Cells: cells})
 	}
 	return true
-}
-
-// setHeader takes cells as the header if enough of them are known columns,
-// and returns how many were.
-func (t *Table) setHeader(cells []string, line int, s *Schema) int {
-	cols := make([]Header, len(cells))
-	index := map[string]int{}
-	var more map[string]joined
-	n, known := 0, 0
-	for i, c := range cells {
-		h := Header{Raw: trimCell(squash(c)), Pos: t.Pos(line, i)}
-		if name, unit, ok := s.Match(c); ok {
-			if first, dup := index[name]; !dup {
-				h.Name, h.Unit = name, unit
-				index[name] = i
-				n++
-				known++
-			} else if sep := s.join(name); sep != "" {
-				if more == nil {
-					more = map[string]joined{}
-				}
-				j := more[name]
-				j.sep, j.cols = sep, append(j.cols, i)
-				more[name] = j
-				h.Name, h.Unit = name, cols[first].Unit
-			}
-		} else if s.IsHeader != nil && h.Raw != "" && s.IsHeader(h.Raw) {
-			n++
-		}
-		cols[i] = h
-	}
-	if n > 0 {
-		t.Columns, t.index, t.more, t.HeaderRow = cols, index, more, line
-	}
-	return n
-}
-
-// join returns the Join separator of the named column.
-func (s *Schema) join(name string) string {
-	for _, c := range s.Columns {
-		if c.Name == name {
-			return c.Join
-		}
-	}
-	return ""
 }
 
 type rowClass int
@@ -533,23 +489,19 @@ const (
 
 var noteWords = []string{"制表人", "制表单位", "填报说明", "注：", "注:", "说明：", "备注：", "审核人", "填表人", "制表日期", "填报人", "填报单位", "负责人：", "单位负责人", "数据来源："}
 
-// rowNumberHeaders name a column of running row numbers: not data, so not
-// kept as an extra field (see Row.Extra) nor reported as unknown.
-var rowNumberHeaders = map[string]bool{"序号": true, "行号": true, "No.": true, "NO.": true, "No": true, "NO": true}
-
 var totalWords = map[string]bool{"合计": true, "总计": true, "小计": true, "总合计": true, "累计": true, "合计:": true, "总计:": true}
 
 var pageMark = regexp.MustCompile(`^(第\d+页)?[,，]?(共\d+页)?$`)
 
-func classify(t *Table, cells []string, titles map[string]bool) rowClass {
+func classify(t *value.Table, cells []string, titles map[string]bool) rowClass {
 	nonEmpty, same := 0, 0
 	for i, c := range cells {
-		c = trimCell(c)
+		c = value.TrimCell(c)
 		if c == "" {
 			continue
 		}
 		nonEmpty++
-		if i < len(t.Columns) && t.Columns[i].Raw != "" && len(c) >= len(t.Columns[i].Raw) && squash(c) == t.Columns[i].Raw {
+		if i < len(t.Columns) && t.Columns[i].Raw != "" && len(c) >= len(t.Columns[i].Raw) && value.Squash(c) == t.Columns[i].Raw {
 			same++
 		}
 	}
@@ -565,7 +517,7 @@ func classify(t *Table, cells []string, titles map[string]bool) rowClass {
 		// never a total or a page mark.
 		first = strings.ToValidUTF8(first[:64], "")
 	}
-	first = NormalizeHeader(first)
+	first = value.NormalizeHeader(first)
 	if totalWords[first] {
 		return rowTotal
 	}
@@ -574,7 +526,7 @@ func classify(t *Table, cells []string, titles map[string]bool) rowClass {
 	}
 	if nonEmpty <= 2 {
 		for _, w := range noteWords {
-			if strings.HasPrefix(first, NormalizeHeader(w)) {
+			if strings.HasPrefix(first, value.NormalizeHeader(w)) {
 				return rowNote
 			}
 		}
@@ -606,7 +558,7 @@ func (c *columnSums) add(cells []string) {
 		if i >= len(c.all) {
 			break
 		}
-		v = trimCell(v)
+		v = value.TrimCell(v)
 		if v == "" || !c.numeric[i] {
 			continue
 		}
@@ -623,16 +575,16 @@ func (c *columnSums) add(cells []string) {
 
 // check compares a total row with the sums of the rows above it: a 小计
 // with the rows since the previous 小计, any other total with all rows.
-func (c *columnSums) check(t *Table, cells []string, line int, dl *diag.List) {
+func (c *columnSums) check(t *value.Table, cells []string, line int, dl *diag.List) {
 	label := firstCell(cells)
 	sums := c.all
-	if NormalizeHeader(label) == "小计" {
+	if value.NormalizeHeader(label) == "小计" {
 		sums = c.sub
 	}
 	checked, bad := 0, 0
 	labelSeen := false
 	for i, v := range cells {
-		v = trimCell(v)
+		v = value.TrimCell(v)
 		if v == "" {
 			continue
 		}
@@ -652,12 +604,12 @@ func (c *columnSums) check(t *Table, cells []string, line int, dl *diag.List) {
 			bad++
 			name := t.Columns[i].Raw
 			if name == "" {
-				name = "column " + CellName(i, 0)[:len(CellName(i, 0))-1]
+				name = "column " + value.CellName(i, 0)[:len(value.CellName(i, 0))-1]
 			}
 			dl.Warnf(t.Pos(line, i), "total-mismatch", "%s row: %s is %s but the rows above add up to %s", label, name, formatNumber(f), formatNumber(sums[i]))
 		}
 	}
-	if NormalizeHeader(label) == "小计" {
+	if value.NormalizeHeader(label) == "小计" {
 		for i := range c.sub {
 			c.sub[i] = 0
 		}
@@ -676,7 +628,7 @@ func plainNumber(v string) (float64, bool) {
 	if v == "" || len(v) > 40 {
 		return 0, false
 	}
-	v = FoldWidth(v)
+	v = value.FoldWidth(v)
 	v = strings.TrimSpace(v)
 	v = strings.TrimPrefix(v, "¥")
 	v = strings.TrimPrefix(v, "￥")
@@ -702,18 +654,9 @@ func formatNumber(f float64) string {
 	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
 }
 
-// squash removes the white space inside a cell (header cells often carry
-// line breaks), without allocating when there is none.
-func squash(c string) string {
-	if strings.IndexFunc(c, gounicode.IsSpace) < 0 {
-		return c
-	}
-	return strings.Join(strings.Fields(c), "")
-}
-
 func firstCell(cells []string) string {
 	for _, c := range cells {
-		if c = trimCell(c); c != "" {
+		if c = value.TrimCell(c); c != "" {
 			return c
 		}
 	}
@@ -726,12 +669,6 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
-}
-
-func trimCell(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\r' || r == '\n' || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
-	})
 }
 
 // decode detects the text encoding from the first bytes and returns a UTF-8

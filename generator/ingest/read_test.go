@@ -8,13 +8,15 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"gongshi/generator/value"
 )
 
-func readString(t *testing.T, name, data string) ([]*Table, []Row, string) {
+func readString(t *testing.T, name, data string) ([]*value.Table, []value.Row, string) {
 	t.Helper()
 	fsys := fstest.MapFS{name: {Data: []byte(data)}}
-	var rows []Row
-	tables, dl := Read(fsys, name, &fuzzSchema, nil, func(r Row) {
+	var rows []value.Row
+	tables, dl := Read(fsys, name, &fuzzSchema, nil, func(r value.Row) {
 		r.Cells = append([]string(nil), r.Cells...)
 		rows = append(rows, r)
 	})

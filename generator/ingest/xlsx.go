@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongshi/generator/diag"
+	"gongshi/generator/value"
 )
 
 // xlsxSource streams the rows of one sheet, from the fast reader or from
@@ -146,7 +147,7 @@ func (x *xlsxSource) next() ([]string, int, error) {
 			for len(cells) <= m.col {
 				cells = append(cells, "")
 			}
-			if trimCell(cells[m.col]) == "" {
+			if value.TrimCell(cells[m.col]) == "" {
 				cells[m.col] = m.value
 			}
 		}
@@ -327,7 +328,7 @@ func mergesFrom(r io.Reader) []merge {
 // streamed from there.
 var xlsxOptions = excelize.Options{ShortDatePattern: "yyyy-mm-dd", LongTimePattern: "hh:mm:ss", UnzipXMLSizeLimit: 4 << 20}
 
-func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool, b *budget) (tables []*Table) {
+func readXLSX(fsys fs.FS, name string, s *value.Schema, fn func(value.Row), headerOnly bool, b *budget) (tables []*value.Table) {
 	dl := &b.dl
 	// excelize is third-party code reading untrusted bytes: a panic on a
 	// malformed workbook becomes a diagnostic instead of ending the build.
@@ -342,7 +343,7 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool,
 			dl.Errorf(diag.Pos{File: name}, "xlsx", "not a readable .xlsx workbook (%v): open it in Excel or WPS and save it again", e)
 		}
 	}()
-	call := func(r Row) {
+	call := func(r value.Row) {
 		inFn = true
 		fn(r)
 		inFn = false
@@ -456,7 +457,7 @@ func readXLSX(fsys fs.FS, name string, s *Schema, fn func(Row), headerOnly bool,
 			}
 			rows = excelizeRows{r, parts[sheet]}
 		}
-		t := &Table{File: name, Format: "xlsx", Sheet: sheet, xlsx: true}
+		t := &value.Table{File: name, Format: "xlsx", Sheet: sheet}
 		src := &xlsxSource{rows: rows}
 		if !headerOnly {
 			if m, ok := fast.mergesOf(parts[sheet]); ok {
@@ -513,7 +514,7 @@ func xlsxError(dl *diag.List, name string, err error) {
 	case errors.As(err, &se):
 		pos := diag.Pos{File: name, Row: se.row, Col: se.col}
 		if se.col > 0 {
-			pos.Cell = CellName(se.col-1, se.row)
+			pos.Cell = value.CellName(se.col-1, se.row)
 		}
 		dl.Errorf(pos, "xlsx", "%s", se.msg)
 	default:

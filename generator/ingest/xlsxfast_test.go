@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"gongshi/generator/value"
 )
 
 // rawRow is one Next/Columns step of a sheet.
@@ -586,7 +588,7 @@ func readWith(data []byte, fast bool, headerOnly bool) readResult {
 	fastXLSX, fastMinSheetBytes = fast, 0
 	fsys := fstest.MapFS{"data/cases/x.xlsx": {Data: data}}
 	var res readResult
-	tables, dl := read(fsys, "data/cases/x.xlsx", &fuzzSchema, nil, func(r Row) {
+	tables, dl := read(fsys, "data/cases/x.xlsx", &fuzzSchema, nil, func(r value.Row) {
 		res.Rows = append(res.Rows, fmt.Sprintf("%d %q", r.Line, r.Cells))
 	}, headerOnly)
 	for _, t := range tables {

@@ -7,9 +7,9 @@ import (
 
 	"gongshi/generator/config"
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
 	"gongshi/generator/site"
+	"gongshi/generator/value"
 )
 
 // benchSite is a town with n published decisions whose text is about the
@@ -23,7 +23,7 @@ func benchSite(n int) *site.Site {
 			PartyClass: records.PartyOrg, CreditCode: fmt.Sprintf("91350100MA%08d", i), LegalRep: "王某某",
 			Violation: "擅自占用人行道堆放货物", Facts: "经查，当事人于2026年3月2日在青石路12号门前人行道上堆放货物，占用面积约6平方米，影响行人通行。",
 			Basis: "《城市市容和环境卫生管理条例》第三十七条", Categories: []string{"警告", "罚款"}, Content: "警告，并处罚款人民币2000元",
-			Fine: ingest.Money(200000 + i), DecisionDate: day.AddDate(0, 0, i%330), PublishUntil: day.AddDate(3, 0, i%330),
+			Fine: value.Money(200000 + i), DecisionDate: day.AddDate(0, 0, i%330), PublishUntil: day.AddDate(3, 0, i%330),
 			Authority: "青溪镇人民政府", AuthorityCode: "11350100003000000X", PowerCode: "QX-CF-0001"})
 	}
 	return site.New(config.Default(), res, nil)

@@ -9,16 +9,16 @@ import (
 
 	"gongshi/generator/config"
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
 	"gongshi/generator/site"
+	"gongshi/generator/value"
 )
 
 func TestDownloadsHoldOnlyPublishableFieldsSafely(t *testing.T) {
 	res := &disclose.Result{
 		BuildDate: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
 		Cases: []disclose.Case{{ID: "abc", DecisionNo: "罚〔2026〕1号", PartyName: "张某某", PartyClass: records.PartyPerson,
-			Facts: "=HYPERLINK(\"http://x\")", Categories: []string{"罚款"}, Fine: ingest.Money(200000),
+			Facts: "=HYPERLINK(\"http://x\")", Categories: []string{"罚款"}, Fine: value.Money(200000),
 			DecisionDate: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), Authority: "镇政府"}},
 		Powers: []records.Power{{Code: "QX-CF-0001", Name: "处罚事项", Category: "行政处罚"}},
 	}

@@ -4,7 +4,7 @@ import (
 	"flag"
 	"testing"
 
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 var _ = flag.Bool("update", false, "rewrite golden files")
@@ -115,4 +115,4 @@ func TestSiteAliases(t *testing.T) {
 	}
 }
 
-func normalizeForTest(s string) string { return ingest.NormalizeHeader(s) }
+func normalizeForTest(s string) string { return value.NormalizeHeader(s) }

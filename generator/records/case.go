@@ -8,7 +8,7 @@ import (
 
 	"gongshi/generator/diag"
 	"gongshi/generator/ident"
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // Canonical column names of the 双公示 penalty-decision standard.
@@ -124,8 +124,8 @@ type Case struct {
 	Basis         string
 	Categories    []string
 	Content       string
-	Fine          ingest.Money
-	Confiscated   ingest.Money
+	Fine          value.Money
+	Confiscated   value.Money
 	Licence       string
 	DecisionDate  time.Time
 	ValidUntil    time.Time // zero: 长期 (2099/12/31)
@@ -168,7 +168,7 @@ func (c *Case) ID() string {
 var CaseKind = Kind{
 	Name:  "cases",
 	Title: "行政处罚决定",
-	Schema: ingest.Schema{Kind: "行政处罚", MinMatch: 3, Columns: []ingest.Column{
+	Schema: value.Schema{Kind: "行政处罚", MinMatch: 3, Columns: []value.Column{
 		{Name: ColPartyName, Required: true, Aliases: []string{"当事人名称", "当事人", "行政相对人", "相对人名称", "被处罚人", "被处罚单位", "被处罚人名称", "企业名称", "单位名称"}},
 		{Name: ColPartyClass, Aliases: []string{"行政相对人种类", "行政相对人类型", "当事人类别", "当事人类型", "当事人种类", "相对人类别", "主体类别"}},
 		{Name: ColCreditCode, Aliases: []string{"行政相对人代码_1", "统一社会信用代码", "当事人统一社会信用代码", "行政相对人统一社会信用代码", "社会信用代码", "信用代码"}},
@@ -210,7 +210,7 @@ var CaseKind = Kind{
 	add: addCase,
 }
 
-func addCase(s *Set, r ingest.Row, dl *diag.List) {
+func addCase(s *Set, r value.Row, dl *diag.List) {
 	c := Case{
 		Pos:            r.RowPos(),
 		PartyName:      r.Value(ColPartyName),
@@ -233,7 +233,7 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 		Violation:      r.Value(ColViolation),
 		Facts:          r.Value(ColFacts),
 		Basis:          r.Value(ColBasis),
-		Categories:     NormalizeCategories(ingest.SplitCategories(r.Value(ColCategory))),
+		Categories:     NormalizeCategories(value.SplitCategories(r.Value(ColCategory))),
 		Content:        r.Value(ColContent),
 		Licence:        r.Value(ColLicence),
 		Authority:      r.Value(ColAuthority),
@@ -260,8 +260,8 @@ func addCase(s *Set, r ingest.Row, dl *diag.List) {
 	var err error
 	if !r.Table.Has(ColDecisionDate) {
 		// Reported once, as a missing column.
-	} else if c.DecisionDate, err = ingest.ParseDate(r.Value(ColDecisionDate)); err != nil {
-		if err == ingest.ErrEmpty {
+	} else if c.DecisionDate, err = value.ParseDate(r.Value(ColDecisionDate)); err != nil {
+		if err == value.ErrEmpty {
 			dl.Errorf(r.Pos(ColDecisionDate), "required", "%s: required value is empty", ColDecisionDate)
 		} else {
 			dl.Errorf(r.Pos(ColDecisionDate), "bad-date", "%s: %v", ColDecisionDate, err)
@@ -323,7 +323,7 @@ var caseConditions = []struct {
 // standardConditions warns, at the cell, about each conditional field of
 // the 双公示 standard that the decision needs and leaves empty: the
 // provincial credit platform refuses such a row.
-func standardConditions(c *Case, r ingest.Row, dl *diag.List) {
+func standardConditions(c *Case, r value.Row, dl *diag.List) {
 	for _, cc := range caseConditions {
 		if r.Table.Has(cc.col) && cc.needs(c) && !cc.has(c) {
 			dl.Warnf(r.Pos(cc.col), "standard-conditional", "%s: empty, but the 双公示 standard requires it %s", cc.col, cc.when)
@@ -349,12 +349,12 @@ func NormalizeStatus(s string) string {
 
 // optDate parses an optional date; 2099/12/31 and later mean "no end" and
 // give the zero time.
-func optDate(r ingest.Row, col string, dl *diag.List) time.Time {
+func optDate(r value.Row, col string, dl *diag.List) time.Time {
 	v := r.Value(col)
 	if v == "" || v == "长期" || v == "永久" {
 		return time.Time{}
 	}
-	t, err := ingest.ParseDate(v)
+	t, err := value.ParseDate(v)
 	if err != nil {
 		dl.Errorf(r.Pos(col), "bad-date", "%s: %v", col, err)
 		return time.Time{}
@@ -366,13 +366,13 @@ func optDate(r ingest.Row, col string, dl *diag.List) time.Time {
 }
 
 // optAmount parses an optional amount in the header's unit, else def.
-func optAmount(r ingest.Row, col, def string, dl *diag.List) ingest.Money {
+func optAmount(r value.Row, col, def string, dl *diag.List) value.Money {
 	unit := r.Table.Unit(col)
 	if unit == "" {
 		unit = def
 	}
-	m, err := ingest.ParseAmount(r.Value(col), unit)
-	if err != nil && err != ingest.ErrEmpty {
+	m, err := value.ParseAmount(r.Value(col), unit)
+	if err != nil && err != value.ErrEmpty {
 		dl.Errorf(r.Pos(col), "bad-amount", "%s: %v", col, err)
 	}
 	return m

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"gongshi/generator/diag"
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // The parse cache holds the decisions of every export that did not change,
@@ -217,8 +217,8 @@ func (d *caseDecoder) decode(c *Case) {
 	}
 	c.Categories = d.strs()
 	c.Content = d.str()
-	c.Fine = ingest.Money(d.varint())
-	c.Confiscated = ingest.Money(d.varint())
+	c.Fine = value.Money(d.varint())
+	c.Confiscated = value.Money(d.varint())
 	c.Licence = d.str()
 	c.DecisionDate = d.date()
 	c.ValidUntil = d.date()

@@ -6,7 +6,7 @@
 // Only generator/disclose turns them into publishable values, and nothing that
 // renders takes a records type.
 //
-// Kinds lists every kind in one place; ingest, the build and the site iterate
+// Kinds lists every kind in one place; load, the build and the site iterate
 // over it. Adding a kind means one file here, one entry in Kinds, and a
 // template.
 package records

@@ -9,7 +9,7 @@ import (
 
 	"gongshi/generator/diag"
 	"gongshi/generator/ident"
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // Need is whether a field must be filled, in the 双公示 standard's letters.
@@ -165,21 +165,21 @@ func (it Item) LogValue() slog.Value {
 }
 
 // Schema returns the columns a kind declared by its fields is read from.
-func schemaOf(k *Kind) ingest.Schema {
-	s := ingest.Schema{Kind: k.Title, MinMatch: k.MinMatch}
+func schemaOf(k *Kind) value.Schema {
+	s := value.Schema{Kind: k.Title, MinMatch: k.MinMatch}
 	for _, f := range k.Fields {
 		join := ""
 		if f.Type == TypeList {
 			join = "；"
 		}
-		s.Columns = append(s.Columns, ingest.Column{Name: f.Name, Aliases: f.Aliases, Required: f.Need == Required, Join: join})
+		s.Columns = append(s.Columns, value.Column{Name: f.Name, Aliases: f.Aliases, Required: f.Need == Required, Join: join})
 	}
 	return s
 }
 
 // addItem parses a row of a kind declared by its fields.
-func addItem(k *Kind) func(s *Set, r ingest.Row, dl *diag.List) {
-	return func(s *Set, r ingest.Row, dl *diag.List) {
+func addItem(k *Kind) func(s *Set, r value.Row, dl *diag.List) {
+	return func(s *Set, r value.Row, dl *diag.List) {
 		it := Item{Kind: k.Name, Pos: r.RowPos(), Values: make([]string, len(k.Fields)), Extra: r.Extra()}
 		for i := range k.Fields {
 			f := &k.Fields[i]
@@ -193,7 +193,7 @@ func addItem(k *Kind) func(s *Set, r ingest.Row, dl *diag.List) {
 					v = ""
 					break
 				}
-				t, err := ingest.ParseDate(v)
+				t, err := value.ParseDate(v)
 				switch {
 				case err != nil:
 					dl.Errorf(r.Pos(f.Name), "bad-date", "%s: %v", f.Name, err)
@@ -208,9 +208,9 @@ func addItem(k *Kind) func(s *Set, r ingest.Row, dl *diag.List) {
 				if unit == "" {
 					unit = f.Unit
 				}
-				m, err := ingest.ParseAmount(v, unit)
+				m, err := value.ParseAmount(v, unit)
 				switch {
-				case err == ingest.ErrEmpty:
+				case err == value.ErrEmpty:
 					v = ""
 				case err != nil:
 					dl.Errorf(r.Pos(f.Name), "bad-amount", "%s: %v", f.Name, err)
@@ -219,7 +219,7 @@ func addItem(k *Kind) func(s *Set, r ingest.Row, dl *diag.List) {
 					v = moneyText(m)
 				}
 			case TypeList:
-				v = strings.Join(ingest.SplitCategories(v), "；")
+				v = strings.Join(value.SplitCategories(v), "；")
 			}
 			switch f.Role {
 			case RoleCreditCode, RoleAuthorityCode:
@@ -263,7 +263,7 @@ func addItem(k *Kind) func(s *Set, r ingest.Row, dl *diag.List) {
 }
 
 // moneyText writes an amount in yuan, without trailing zeros.
-func moneyText(m ingest.Money) string { return strconv.FormatFloat(m.Yuan(), 'f', -1, 64) }
+func moneyText(m value.Money) string { return strconv.FormatFloat(m.Yuan(), 'f', -1, 64) }
 
 // MarshalJSON writes a field as its key, as Kind.MarshalJSON writes a kind.
 func (f *Field) MarshalJSON() ([]byte, error) { return json.Marshal(f.Key) }

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"gongshi/generator/diag"
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // Kind describes one dataset folder and how its rows become records.
@@ -17,9 +17,9 @@ type Kind struct {
 	// Title is the Chinese name of the dataset.
 	Title string
 	// Schema lists the columns the kind is read from.
-	Schema ingest.Schema
+	Schema value.Schema
 	// add parses one row into the set, reporting problems.
-	add func(s *Set, r ingest.Row, dl *diag.List)
+	add func(s *Set, r value.Row, dl *diag.List)
 
 	// The rest declares a kind whose records are Items: NewKind derives its
 	// Schema and reading from Fields, and every stage after reading
@@ -135,7 +135,7 @@ func (k *Kind) Get(it *Item, key string) string {
 }
 
 // Add parses a row of this kind into s.
-func (k *Kind) Add(s *Set, r ingest.Row, dl *diag.List) { k.add(s, r, dl) }
+func (k *Kind) Add(s *Set, r value.Row, dl *diag.List) { k.add(s, r, dl) }
 
 // Kinds is every record kind, in the order datasets are read and shown.
 var Kinds = []*Kind{&CaseKind, &PowerKind, &ServiceKind, &StatKind, &WithdrawalKind, LicenceKind}
@@ -235,7 +235,7 @@ func hashID(parts ...string) string {
 // bracket styles of a year (〔2024〕 [2024] (2024) （2024）【2024】), and
 // spaces.
 func NormalizeIdentity(s string) string {
-	s = ingest.FoldWidth(s)
+	s = value.FoldWidth(s)
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
@@ -266,7 +266,7 @@ func safeSlug(s string) bool {
 }
 
 // Extra is a cell of a column no schema knows, kept so nothing is dropped.
-type Extra = ingest.Field
+type Extra = value.Field
 
 // MarshalJSON writes a kind as its name: a kind is part of the program,
 // and page keys (which hash the program) need only say which one.

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"gongshi/generator/diag"
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // PowerCategories are the standard categories of a 权力清单, in order, with
@@ -59,7 +59,7 @@ func (p *Power) Title() string {
 var PowerKind = Kind{
 	Name:  "powers",
 	Title: "权力清单",
-	Schema: ingest.Schema{Kind: "权力清单", MinMatch: 3, Columns: []ingest.Column{
+	Schema: value.Schema{Kind: "权力清单", MinMatch: 3, Columns: []value.Column{
 		{Name: "事项编码", Required: true, Aliases: []string{"权力编码", "权力事项编码", "编码", "基本编码", "事项代码", "职权编码"}},
 		{Name: "事项名称", Required: true, Aliases: []string{"权力名称", "权力事项名称", "职权名称", "权责事项名称", "项目名称"}},
 		{Name: "子项名称", Aliases: []string{"子项", "子项事项名称"}},
@@ -81,7 +81,7 @@ var PowerKind = Kind{
 	add: addPower,
 }
 
-func addPower(s *Set, r ingest.Row, dl *diag.List) {
+func addPower(s *Set, r value.Row, dl *diag.List) {
 	p := Power{
 		Pos:                 r.RowPos(),
 		Code:                r.Value("事项编码"),

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"gongshi/generator/diag"
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // Service is one 政务服务事项 with its guide (办事指南).
@@ -51,7 +51,7 @@ func (s *Service) ID() string {
 var ServiceKind = Kind{
 	Name:  "services",
 	Title: "政务服务事项",
-	Schema: ingest.Schema{Kind: "政务服务事项", MinMatch: 3, Columns: []ingest.Column{
+	Schema: value.Schema{Kind: "政务服务事项", MinMatch: 3, Columns: []value.Column{
 		{Name: "事项名称", Required: true, Aliases: []string{"服务事项名称", "办理事项", "事项"}},
 		{Name: "事项编码", Aliases: []string{"基本编码", "实施编码", "事项代码", "编码"}},
 		{Name: "事项类型", Aliases: []string{"事项类别", "权力类型"}},
@@ -78,7 +78,7 @@ var ServiceKind = Kind{
 	add: addService,
 }
 
-func addService(s *Set, r ingest.Row, dl *diag.List) {
+func addService(s *Set, r value.Row, dl *diag.List) {
 	v := Service{
 		Pos:            r.RowPos(),
 		Name:           r.Value("事项名称"),
@@ -87,8 +87,8 @@ func addService(s *Set, r ingest.Row, dl *diag.List) {
 		Target:         r.Value("服务对象"),
 		Subject:        r.Value("实施主体"),
 		Conditions:     r.Value("受理条件"),
-		Materials:      ingest.SplitList(r.Value("申请材料")),
-		Flow:           ingest.SplitList(r.Value("办理流程")),
+		Materials:      value.SplitList(r.Value("申请材料")),
+		Flow:           value.SplitList(r.Value("办理流程")),
 		LegalLimit:     r.Value("法定办结时限"),
 		PromiseLimit:   r.Value("承诺办结时限"),
 		Fee:            r.Value("收费标准"),
@@ -108,7 +108,7 @@ func addService(s *Set, r ingest.Row, dl *diag.List) {
 		dl.Errorf(r.Pos("事项名称"), "required", "事项名称: required value is empty")
 	}
 	if on := r.Value("是否网办"); on != "" {
-		b, err := ingest.ParseBool(on)
+		b, err := value.ParseBool(on)
 		if err != nil {
 			dl.Warnf(r.Pos("是否网办"), "bad-bool", "是否网办: %v", err)
 		} else if b {

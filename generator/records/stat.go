@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"gongshi/generator/diag"
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // StatRow is one number of a statistics table: the value of an indicator in
@@ -36,7 +36,7 @@ const (
 var StatKind = Kind{
 	Name:  "stats",
 	Title: "统计数据",
-	Schema: ingest.Schema{Kind: "统计", MinMatch: 1, OpenColumns: true, Columns: []ingest.Column{
+	Schema: value.Schema{Kind: "统计", MinMatch: 1, OpenColumns: true, Columns: []value.Column{
 		{Name: ColMonth, Aliases: []string{"月度", "统计月份", "年月", "时间", "统计期"}},
 		{Name: ColStatCat, Aliases: []string{"分类", "事项类别", "业务类别", "类型"}},
 		{Name: ColWindow, Aliases: []string{"窗口名称", "办理窗口", "部门窗口"}},
@@ -49,7 +49,7 @@ var yearRe = regexp.MustCompile(`(20\d\d|19\d\d)\s*年?`)
 
 // TableYear finds the year a table is about, from its title rows or file
 // name, for month headers written as "3月". Zero when none.
-func TableYear(t *ingest.Table) int {
+func TableYear(t *value.Table) int {
 	for _, s := range []string{t.Title, path.Base(t.File)} {
 		if m := yearRe.FindStringSubmatch(s); m != nil {
 			y, _ := strconv.Atoi(m[1])
@@ -59,7 +59,7 @@ func TableYear(t *ingest.Table) int {
 	return 0
 }
 
-func addStat(s *Set, r ingest.Row, dl *diag.List) {
+func addStat(s *Set, r value.Row, dl *diag.List) {
 	t := r.Table
 	ds := strings.TrimSuffix(path.Base(t.File), path.Ext(t.File))
 	if t.Sheet != "" && t.Sheet != "Sheet1" {
@@ -67,7 +67,7 @@ func addStat(s *Set, r ingest.Row, dl *diag.List) {
 	}
 	year := TableYear(t)
 	if t.Has(ColMonth) {
-		month, err := ingest.ParseMonth(r.Value(ColMonth), year)
+		month, err := value.ParseMonth(r.Value(ColMonth), year)
 		if err != nil {
 			dl.Errorf(r.Pos(ColMonth), "bad-month", "%s: %v", ColMonth, err)
 			return
@@ -110,10 +110,10 @@ func addStat(s *Set, r ingest.Row, dl *diag.List) {
 		if h.Name != "" || h.Raw == "" || i >= len(r.Cells) {
 			continue
 		}
-		if n := ingest.NormalizeHeader(h.Raw); n == "合计" || n == "总计" || n == "累计" {
+		if n := value.NormalizeHeader(h.Raw); n == "合计" || n == "总计" || n == "累计" {
 			continue
 		}
-		month, err := ingest.ParseMonth(h.Raw, year)
+		month, err := value.ParseMonth(h.Raw, year)
 		if err != nil {
 			continue // a note or unit column; reported once as unknown by ingest
 		}
@@ -133,7 +133,7 @@ func addStat(s *Set, r ingest.Row, dl *diag.List) {
 // isMonthHeader reports whether a header cell names a month, as the columns
 // of a wide table do.
 func isMonthHeader(s string) bool {
-	_, err := ingest.ParseMonth(s, 2000)
+	_, err := value.ParseMonth(s, 2000)
 	return err == nil
 }
 

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 func (r *Renderer) funcs() template.FuncMap {
@@ -50,9 +50,9 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return m
 		},
-		"money": func(m ingest.Money) string { return m.String() },
+		"money": func(m value.Money) string { return m.String() },
 		"num":   formatNum,
-		"list":  ingest.SplitList,
+		"list":  value.SplitList,
 		"join":  strings.Join,
 		"add":   func(a, b int) int { return a + b },
 		"lines": func(s string) []string {

@@ -17,14 +17,15 @@ import (
 	"gongshi/generator/ident"
 	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // readAll reads every written file with the readers the build uses.
-func readAll(t *testing.T, dir string, files []string) (*records.Set, diag.List, map[string][]*ingest.Table) {
+func readAll(t *testing.T, dir string, files []string) (*records.Set, diag.List, map[string][]*value.Table) {
 	t.Helper()
 	set := &records.Set{}
 	var all diag.List
-	tables := map[string][]*ingest.Table{}
+	tables := map[string][]*value.Table{}
 	fsys := os.DirFS(dir)
 	for _, rel := range files {
 		parts := strings.Split(rel, "/")
@@ -36,7 +37,7 @@ func readAll(t *testing.T, dir string, files []string) (*records.Set, diag.List,
 			t.Fatalf("%s: no record kind for data/%s", rel, parts[1])
 		}
 		var dl diag.List
-		tabs, rdl := ingest.Read(fsys, rel, &kind.Schema, &dl, func(r ingest.Row) { kind.Add(set, r, &dl) })
+		tabs, rdl := ingest.Read(fsys, rel, &kind.Schema, &dl, func(r value.Row) { kind.Add(set, r, &dl) })
 		all = append(all, rdl...)
 		all = append(all, dl...)
 		tables[rel] = tabs
@@ -75,7 +76,7 @@ func TestIngestRoundTrip(t *testing.T) {
 	}
 }
 
-func checkFiles(t *testing.T, sum Summary, tables map[string][]*ingest.Table, end time.Time) {
+func checkFiles(t *testing.T, sum Summary, tables map[string][]*value.Table, end time.Time) {
 	t.Helper()
 	want := []string{"data/powers/青溪镇权力清单.xlsx", "data/services/青溪镇政务服务事项.csv", "data/stats/便民服务中心月度统计.csv", "data/withdrawals/撤回公示.csv"}
 	first := end.Year() - 4

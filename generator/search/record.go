@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
 	"gongshi/generator/site"
+	"gongshi/generator/value"
 )
 
 // Type is the kind of a searchable record.
@@ -72,7 +72,7 @@ type Facets struct {
 	Categories []string // 处罚类别, or a declared kind's first facet field
 	Domain     string   // 所属领域 of powers and services
 	PowerCat   string   // 事项类型 of powers and services
-	Fine       ingest.Money
+	Fine       value.Money
 	HasFine    bool
 }
 

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 var (
@@ -72,9 +72,9 @@ func SyntheticCases(n int, seed uint64) []disclose.Case {
 		case 3:
 			cats = []string{"责令停产停业", "罚款"}
 		}
-		var fine ingest.Money
+		var fine value.Money
 		if cats[len(cats)-1] == "罚款" {
-			fine = ingest.Money([]int{200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 200000}[r.IntN(9)] * 100)
+			fine = value.Money([]int{200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 200000}[r.IntN(9)] * 100)
 		}
 		c := disclose.Case{
 			ID: fmt.Sprintf("%016x", uint64(i)*2654435761+seed), PartyName: name, CreditCode: code, LegalRep: rep, DecisionNo: no,

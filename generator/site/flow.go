@@ -3,8 +3,8 @@ package site
 import (
 	"strings"
 
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // standardFlows are the usual steps of each power category, shown when an
@@ -27,7 +27,7 @@ var standardFlows = map[string][]string{
 // from its own 责任事项.
 func PowerFlow(p *records.Power) ([]string, bool) {
 	var steps []string
-	for _, d := range ingest.SplitList(p.Duties) {
+	for _, d := range value.SplitList(p.Duties) {
 		// "1.立案责任：对…" → "立案"
 		name := d
 		if i := strings.IndexAny(name, "：:"); i > 0 {

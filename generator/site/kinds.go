@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // RecordList is the payload of a declared kind's list pages: the whole
@@ -218,11 +218,11 @@ func FieldViews(it *disclose.Item) []FieldView {
 		case f.Type == records.TypeList:
 			fv.Items = strings.Split(v, "；")
 		case f.Type == records.TypeMoney:
-			if m, err := ingest.ParseAmount(v, "元"); err == nil {
+			if m, err := value.ParseAmount(v, "元"); err == nil {
 				fv.Value = m.String()
 			}
 		case f.Role == records.RoleText:
-			if l := ingest.SplitList(v); len(l) > 1 {
+			if l := value.SplitList(v); len(l) > 1 {
 				fv.Items = l
 			}
 		}

@@ -12,8 +12,8 @@ import (
 	"gongshi/generator/config"
 	"gongshi/generator/content"
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // Page is one HTML page of the site.
@@ -88,7 +88,7 @@ type YearCount struct {
 type Headline struct {
 	Year            int
 	CasesThisYear   int
-	FinesThisYear   ingest.Money
+	FinesThisYear   value.Money
 	PowersTotal     int
 	PowersByCat     []Count
 	ServicesTotal   int

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // benchResult is the statistics fixture with n decisions spread over the
@@ -17,7 +17,7 @@ func benchResult(n int) *disclose.Result {
 	res.Activity = nil
 	start := res.BuildDate.AddDate(-3, 0, 0)
 	for i := range n {
-		res.Activity = append(res.Activity, disclose.Activity{Date: start.Add(time.Duration(i%1095) * 24 * time.Hour), Fine: ingest.Money(i % 500000),
+		res.Activity = append(res.Activity, disclose.Activity{Date: start.Add(time.Duration(i%1095) * 24 * time.Hour), Fine: value.Money(i % 500000),
 			PartyClass: records.PartyClass(i % 3), Categories: []string{"罚款"}, Violation: fmt.Sprintf("违法行为%d", i%40),
 			PowerCode: fmt.Sprintf("P%03d", i%6), Published: i%4 != 0, Withdrawn: i%97 == 0})
 	}

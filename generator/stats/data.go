@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // Canonical indicators, with the names exports use for them. Rates in the
@@ -60,7 +60,7 @@ var unitSuffix = regexp.MustCompile(`\((件|人次|次|个|元|万元|%)\)$`)
 // canonical maps an export's indicator name to a canonical one, with the
 // multiplier that turns its unit into the canonical unit (万元 → 元).
 func canonical(raw string) (string, float64, bool) {
-	n := ingest.NormalizeHeader(raw)
+	n := value.NormalizeHeader(raw)
 	mult := 1.0
 	if m := unitSuffix.FindStringSubmatch(n); m != nil {
 		if m[1] == "万元" {
@@ -178,7 +178,7 @@ func (d *Data) addFact(f fact) {
 // isTotal reports whether a category or window cell names a total row
 // (合计, 总计, 小计): totals are computed from the rows, never read.
 func isTotal(s string) bool {
-	switch ingest.NormalizeHeader(s) {
+	switch value.NormalizeHeader(s) {
 	case "合计", "总计", "小计", "累计", "全部", "总数":
 		return true
 	}

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // EnforcementNote says what the enforcement figures count.
@@ -43,8 +43,8 @@ func yearAgo(t time.Time) time.Time {
 	return p
 }
 
-func fines(acts []disclose.Activity) ingest.Money {
-	var m ingest.Money
+func fines(acts []disclose.Activity) value.Money {
+	var m value.Money
 	for _, a := range acts {
 		m += a.Fine
 	}
@@ -58,7 +58,7 @@ type Headline struct {
 	// From and To bound the period: 1 January and the latest decision.
 	From, To time.Time
 	Cases    int
-	Fines    ingest.Money
+	Fines    value.Money
 	// Sentence is "2026年1月1日至10月30日共办理各类案件N起，罚款M元".
 	Sentence string
 	// Period is "2026年1月1日至10月30日".
@@ -197,7 +197,7 @@ func (d *Data) finesByMonth(topic string, months []string) Table {
 	if len(months) == 0 {
 		return t
 	}
-	m := map[string]ingest.Money{}
+	m := map[string]value.Money{}
 	for _, a := range d.acts {
 		m[monthOf(a.Date)] += a.Fine
 	}
@@ -207,7 +207,7 @@ func (d *Data) finesByMonth(topic string, months []string) Table {
 		t.Note += "罚款收缴金额来自统计表，该月统计表没有收缴数时留空（不是0）。"
 		t.Sources = append(t.Sources, d.datasets(IndFineCollect)...)
 	}
-	var total ingest.Money
+	var total value.Money
 	for _, mo := range months {
 		r := Row{Label: mo, Cells: []Cell{Num(m[mo].Yuan())}}
 		if withCollect {

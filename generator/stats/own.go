@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"gongshi/generator/diag"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // Set describes a statistics table that site.toml names
@@ -204,7 +204,7 @@ func (d *Data) indexStats(rows []records.StatRow, sets []Set) {
 // ingest0 is a name as the built-in indicators are matched: normalised,
 // without a unit suffix.
 func matchName(name string) string {
-	n := ingest.NormalizeHeader(name)
+	n := value.NormalizeHeader(name)
 	if m := unitSuffix.FindStringSubmatch(n); m != nil {
 		n = strings.TrimSuffix(n, m[0])
 	}

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gongshi/generator/ingest"
+	"gongshi/generator/value"
 )
 
 // YearTopic is the page path of year y's review: "year/2026".
@@ -210,8 +210,8 @@ func (d *Data) YearProcedure(y int) Table {
 		Note:     EnforcementNote + "程序类型取决定的“程序类型”一栏：含“简易”或“当场”的为简易程序，含“普通”“一般”或“听证”的为普通程序，其余和未填写的记为“未注明”。"}
 	d.dated(&t, dayOf(d.asOf))
 	n := map[string]int{}
-	f := map[string]ingest.Money{}
-	var all ingest.Money
+	f := map[string]value.Money{}
+	var all value.Money
 	acts := d.actsBetween(from, to)
 	for i := range acts {
 		p := procedureOf(acts[i].Procedure)
@@ -252,7 +252,7 @@ func (d *Data) YearFinesTotal(y int) Table {
 	}
 	t.Title = itoa4(y) + "年处罚决定罚款" + imposed.String()
 	if !collected.Blank {
-		t.Title += "，收缴罚款" + ingest.Money(math.Round(collected.V*100)).String()
+		t.Title += "，收缴罚款" + value.Money(math.Round(collected.V*100)).String()
 	}
 	return t
 }

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"gongshi/generator/disclose"
-	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // Day parses a YYYY-MM-DD date.
@@ -64,7 +64,7 @@ func Result() *disclose.Result {
 		records.StatRow{Dataset: "行政许可", Month: "2026-03", Indicator: "行政许可决定数", Value: 8},
 		records.StatRow{Dataset: "执法", Month: "2026-03", Indicator: "罚款收缴金额（万元）", Value: 0.25},
 	)
-	act := func(date string, fine ingest.Money, class records.PartyClass, cats, violation, basis, code string, published bool) {
+	act := func(date string, fine value.Money, class records.PartyClass, cats, violation, basis, code string, published bool) {
 		res.Activity = append(res.Activity, disclose.Activity{Date: Day(date), Fine: fine * 100, PartyClass: class, Categories: strings.Split(cats, ";"),
 			Violation: violation, Basis: basis, PowerCode: code, Published: published})
 	}

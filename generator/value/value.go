@@ -1,4 +1,4 @@
-package ingest
+package value
 
 import (
 	"errors"
@@ -380,4 +380,13 @@ func SplitCategories(s string) []string {
 		}
 	}
 	return out
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,9 @@
-package ingest
+package value
 
 import (
+	"strings"
+	"unicode"
+
 	"gongshi/generator/diag"
 )
 
@@ -8,7 +11,8 @@ import (
 type Table struct {
 	// File is the slash-separated path relative to the site root.
 	File string
-	// Format is "csv", "tsv", "xlsx" or "json".
+	// Format is "csv", "tsv", "xlsx" or "json". The positions of an "xlsx"
+	// table carry the cell name.
 	Format string
 	// Encoding is the detected text encoding ("utf-8", "utf-8-bom",
 	// "gb18030", "utf-16le"); empty for XLSX.
@@ -28,10 +32,11 @@ type Table struct {
 	// counted.
 	Skipped int
 
-	xlsx bool
-	// rest estimates the rows after spreadsheet row line, while the rows
-	// are read; nil when the source cannot tell.
-	rest  func(line int) (int, bool)
+	// Rest estimates the rows after spreadsheet row line, while the rows
+	// are read; nil when the source cannot tell. It is not data of the
+	// table, and is left out of its JSON.
+	Rest func(line int) (int, bool) `json:"-"`
+
 	index map[string]int
 	// more holds the further columns of a canonical name whose schema
 	// column has Join set, with the separator.
@@ -67,7 +72,7 @@ func (t *Table) Unit(name string) string {
 // Pos returns the position of a cell of the table.
 func (t *Table) Pos(row, col int) diag.Pos {
 	p := diag.Pos{File: t.File, Row: row, Col: col + 1}
-	if t.xlsx {
+	if t.Format == "xlsx" {
 		p.Cell = CellName(col, row)
 	}
 	return p
@@ -85,10 +90,10 @@ type Row struct {
 // far into the file it is: a hint for sizing what the rows are read into.
 // ok is false when the source cannot tell.
 func (r Row) Remaining() (n int, ok bool) {
-	if r.Table.rest == nil {
+	if r.Table.Rest == nil {
 		return 0, false
 	}
-	return r.Table.rest(r.Line)
+	return r.Table.Rest(r.Line)
 }
 
 // Value returns the trimmed text of the canonical column, or "".
@@ -99,14 +104,14 @@ func (r Row) Value(name string) string {
 	}
 	v := ""
 	if i < len(r.Cells) {
-		v = trimCell(r.Cells[i])
+		v = TrimCell(r.Cells[i])
 	}
 	if j, ok := r.Table.more[name]; ok {
 		for _, k := range j.cols {
 			if k >= len(r.Cells) {
 				continue
 			}
-			if w := trimCell(r.Cells[k]); w != "" {
+			if w := TrimCell(r.Cells[k]); w != "" {
 				if v != "" {
 					v += j.sep
 				}
@@ -141,10 +146,10 @@ type Field struct {
 func (r Row) Extra() []Field {
 	var out []Field
 	for i, h := range r.Table.Columns {
-		if h.Name != "" || i >= len(r.Cells) || rowNumberHeaders[NormalizeHeader(h.Raw)] {
+		if h.Name != "" || i >= len(r.Cells) || IsRowNumberHeader(h.Raw) {
 			continue
 		}
-		if v := trimCell(r.Cells[i]); v != "" && h.Raw != "" {
+		if v := TrimCell(r.Cells[i]); v != "" && h.Raw != "" {
 			out = append(out, Field{Name: h.Raw, Value: v})
 		}
 	}
@@ -172,4 +177,83 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b[i:])
+}
+
+// SetHeader takes cells, row line of the table, as the header if any of
+// them names a column of s (or is a header by s.IsHeader), and returns how
+// many did. A cell naming a column a second time joins it when the column
+// has Join set, and is an extra field otherwise.
+func (t *Table) SetHeader(cells []string, line int, s *Schema) int {
+	cols := make([]Header, len(cells))
+	index := map[string]int{}
+	var more map[string]joined
+	n, known := 0, 0
+	for i, c := range cells {
+		h := Header{Raw: TrimCell(Squash(c)), Pos: t.Pos(line, i)}
+		if name, unit, ok := s.Match(c); ok {
+			if first, dup := index[name]; !dup {
+				h.Name, h.Unit = name, unit
+				index[name] = i
+				n++
+				known++
+			} else if sep := s.join(name); sep != "" {
+				if more == nil {
+					more = map[string]joined{}
+				}
+				j := more[name]
+				j.sep, j.cols = sep, append(j.cols, i)
+				more[name] = j
+				h.Name, h.Unit = name, cols[first].Unit
+			}
+		} else if s.IsHeader != nil && h.Raw != "" && s.IsHeader(h.Raw) {
+			n++
+		}
+		cols[i] = h
+	}
+	if n > 0 {
+		t.Columns, t.index, t.more, t.HeaderRow = cols, index, more, line
+	}
+	return n
+}
+
+// ClearHeader drops the columns SetHeader took, for a table whose header
+// was not found.
+func (t *Table) ClearHeader() {
+	t.Columns, t.index, t.more = nil, nil, nil
+}
+
+// join returns the Join separator of the named column.
+func (s *Schema) join(name string) string {
+	for _, c := range s.Columns {
+		if c.Name == name {
+			return c.Join
+		}
+	}
+	return ""
+}
+
+// rowNumberHeaders name a column of running row numbers: not data, so not
+// kept as an extra field (see Row.Extra) nor reported as unknown.
+var rowNumberHeaders = map[string]bool{"序号": true, "行号": true, "No.": true, "NO.": true, "No": true, "NO": true}
+
+// IsRowNumberHeader reports whether a header cell names a column of running
+// row numbers (序号), which is not data.
+func IsRowNumberHeader(h string) bool { return rowNumberHeaders[NormalizeHeader(h)] }
+
+// Squash removes the white space inside a cell (header cells often carry
+// line breaks), without allocating when there is none. A Header's Raw is
+// TrimCell(Squash(cell)).
+func Squash(c string) string {
+	if strings.IndexFunc(c, unicode.IsSpace) < 0 {
+		return c
+	}
+	return strings.Join(strings.Fields(c), "")
+}
+
+// TrimCell returns a cell without the blanks exports leave around it:
+// spaces, tabs, line breaks, ideographic and no-break spaces, a stray BOM.
+func TrimCell(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\r' || r == '\n' || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
+	})
 }

@@ -1,6 +1,7 @@
-package ingest
+package value
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -96,5 +97,12 @@ func TestFoldWidthIsWidthFold(t *testing.T) {
 		if got, want := FoldWidth(s), width.Fold.String(s); got != want {
 			t.Errorf("FoldWidth(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+func TestTableEncodesAsJSON(t *testing.T) {
+	tb := Table{File: "data/cases/a.csv", Format: "csv", Rest: func(int) (int, bool) { return 0, false }}
+	if _, err := json.Marshal(tb); err != nil {
+		t.Errorf("a table with a row estimate: %v", err)
 	}
 }
