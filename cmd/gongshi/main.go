@@ -247,8 +247,12 @@ func printSummary(w io.Writer, sum *build.Summary, dest, src string) {
 		dest = filepath.Join(src, "public")
 	}
 	r := sum.Result
-	fmt.Fprintf(w, "read   %d decisions (%d published, %d withheld, %d withdrawn), %d powers, %d services, %d statistics values, %d pages\n",
-		sum.Counts["cases"], len(r.Cases), len(r.Withheld)-len(r.Withdrawn), len(r.Withdrawn), sum.Counts["powers"], sum.Counts["services"], sum.Counts["stats"], sum.Counts["pages"])
+	fmt.Fprintf(w, "read   %d decisions (%d published, %d withheld, %d withdrawn), ",
+		sum.Counts["cases"], len(r.Cases), len(r.Withheld)-len(r.Withdrawn), len(r.Withdrawn))
+	for _, k := range r.Kinds {
+		fmt.Fprintf(w, "%d %s (%d published, %d withdrawn), ", sum.Counts[k.Name], k.Title, len(r.Items[k.Name]), len(r.ItemsWithdrawn[k.Name]))
+	}
+	fmt.Fprintf(w, "%d powers, %d services, %d statistics values, %d pages\n", sum.Counts["powers"], sum.Counts["services"], sum.Counts["stats"], sum.Counts["pages"])
 	fmt.Fprintf(w, "wrote  %d pages, %d files (%d unchanged, kept), %.1f MB to %s\n", sum.Pages, sum.Written, sum.Kept, float64(sum.Bytes)/1e6, dest)
 	if n := sum.Diags.Count(diag.Warning); n > 0 {
 		fmt.Fprintf(w, "       %d warnings (gongshi check lists them all)\n", n)

@@ -225,6 +225,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	if kinds == nil {
 		kinds = records.Kinds
 	}
+	sum.Diags = append(sum.Diags, unknownFolders(fsys, kinds)...)
 	for _, k := range kinds {
 		dir := path.Join("data", k.Name)
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
@@ -347,6 +348,27 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	sum.Counts["pages"] = len(kept)
 	sum.fresh = newFreshness(cfg, kept)
 	return &loaded{cfg: cfg, set: set, pages: kept, sum: sum}, nil
+}
+
+// unknownFolders warns about each folder under data/ that no kind reads:
+// its files would otherwise be dropped without a word.
+func unknownFolders(fsys fs.FS, kinds []*records.Kind) diag.List {
+	var dl diag.List
+	entries, err := fs.ReadDir(fsys, "data")
+	if err != nil {
+		return nil
+	}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.Name
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || slices.Contains(names, e.Name()) {
+			continue
+		}
+		dl.Warnf(diag.Pos{File: path.Join("data", e.Name())}, "unknown-folder", "no kind of record is read from data/%s, so its files are not published; the folders gongshi reads are %s", e.Name(), strings.Join(names, ", "))
+	}
+	return dl
 }
 
 // jobEstimate is what a file to read is expected to cost: parsing (the

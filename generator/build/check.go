@@ -37,8 +37,14 @@ func WriteCheckText(w io.Writer, sum *Summary, cap int) {
 		c := perFile[f.File]
 		fmt.Fprintf(w, "  %-11s %s: %s, %s, header row %d, %d warnings, %d errors\n", f.Kind, where, f.Format, enc, f.Header, c[0], c[1])
 	}
-	fmt.Fprintf(w, "records: %d decisions, %d powers, %d services, %d statistics values, %d withdrawals, %d pages\n",
-		sum.Counts["cases"], sum.Counts["powers"], sum.Counts["services"], sum.Counts["stats"], sum.Counts["withdrawals"], sum.Counts["pages"])
+	fmt.Fprintf(w, "records: %d decisions, %d powers, %d services, %d statistics values, %d withdrawals, ",
+		sum.Counts["cases"], sum.Counts["powers"], sum.Counts["services"], sum.Counts["stats"], sum.Counts["withdrawals"])
+	if r := sum.Result; r != nil {
+		for _, k := range r.Kinds {
+			fmt.Fprintf(w, "%d %s (%s), ", sum.Counts[k.Name], k.Name, k.Title)
+		}
+	}
+	fmt.Fprintf(w, "%d pages\n", sum.Counts["pages"])
 	if len(sum.Diags) > 0 {
 		fmt.Fprintln(w, "diagnostics:")
 		sum.Diags.Print(w, cap, diag.Info)

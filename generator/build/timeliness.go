@@ -33,47 +33,23 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 	// build date's day in the site's time zone, as pipeline.go gives it),
 	// so that the warnings and the decision pages agree.
 	today := disclose.Day(now)
-	var late []*disclose.Case
+	cases := make([]dated, len(res.Cases))
 	for i := range res.Cases {
 		k := &res.Cases[i]
-		if prev != nil {
-			if _, ok := prev.Record("cases", k.ID); ok {
-				continue
-			}
-		}
-		if k.DecisionDate.IsZero() || !k.DecisionDate.Before(today) {
+		cases[i] = dated{k.Src, k.ID, k.DecisionNo, k.DecisionDate}
+	}
+	dl = append(dl, lateFirst(c, prev, today, "cases", "decisions", disclose.PublishWithinWorkdays, cases)...)
+	for _, k := range res.Kinds {
+		if k.Timely == 0 {
 			continue
 		}
-		if today.After(c.Add(k.DecisionDate, disclose.PublishWithinWorkdays)) {
-			late = append(late, k)
+		items := res.Items[k.Name]
+		ds := make([]dated, len(items))
+		for i := range items {
+			it := &items[i]
+			ds[i] = dated{it.Src, it.ID, it.Sub(), it.Date}
 		}
-	}
-	unknown := func(from time.Time) string {
-		ys := c.Unknown(from, today)
-		if len(ys) == 0 {
-			return ""
-		}
-		s := make([]string, len(ys))
-		for i, y := range ys {
-			s[i] = fmt.Sprint(y)
-		}
-		return fmt.Sprintf("; the holidays of %s are not known, so Monday to Friday were counted (add them under [calendar] in site.toml)", strings.Join(s, ", "))
-	}
-	switch {
-	case prev == nil && len(late) > 0:
-		first := late[0]
-		for _, k := range late {
-			if k.DecisionDate.Before(first.DecisionDate) || k.DecisionDate.Equal(first.DecisionDate) && k.DecisionNo < first.DecisionNo {
-				first = k
-			}
-		}
-		dl.Warnf(first.Src, "published-late", "%d decisions are first published by this build more than %d working days after their decision date (国办发〔2018〕118号), the earliest %s of %s; the output folder holds no previous build (changes/manifest.json) to tell whether they were published before",
-			len(late), disclose.PublishWithinWorkdays, first.DecisionNo, first.DecisionDate.Format("2006-01-02"))
-	case prev != nil:
-		for _, k := range late {
-			dl.Warnf(k.Src, "published-late", "%s: decided %s, first published %s, %d working days later: want at most %d (国办发〔2018〕118号)%s",
-				k.DecisionNo, k.DecisionDate.Format("2006-01-02"), today.Format("2006-01-02"), c.Between(k.DecisionDate, today), disclose.PublishWithinWorkdays, unknown(k.DecisionDate))
-		}
+		dl = append(dl, lateFirst(c, prev, today, k.Name, k.Title, k.Timely, ds)...)
 	}
 	if prev == nil {
 		return dl
@@ -92,6 +68,64 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 		case today.After(w.Date.AddDate(0, 0, disclose.WithdrawWithinDays)):
 			dl.Warnf(w.Src, "withdrawn-late", "%s: 撤回日期 %s, withdrawn by this build on %s, %d days later: want at most %d (行政处罚法 art. 48)",
 				w.DecisionNo, w.Date.Format("2006-01-02"), today.Format("2006-01-02"), int(today.Sub(w.Date).Hours()/24), disclose.WithdrawWithinDays)
+		}
+	}
+	return dl
+}
+
+// dated is a published record as the timeliness rule sees it.
+type dated struct {
+	src    diag.Pos
+	id, no string
+	date   time.Time
+}
+
+// lateFirst warns about the records of dataset ds first published by this
+// build more than within working days after their date. With no previous
+// build, one warning counts them all: they may have been published before,
+// by another system.
+func lateFirst(c *workday.Calendar, prev *changelog.Manifest, today time.Time, ds, what string, within int, rs []dated) diag.List {
+	var dl diag.List
+	var late []*dated
+	for i := range rs {
+		k := &rs[i]
+		if prev != nil {
+			if _, ok := prev.Record(ds, k.id); ok {
+				continue
+			}
+		}
+		if k.date.IsZero() || !k.date.Before(today) {
+			continue
+		}
+		if today.After(c.Add(k.date, within)) {
+			late = append(late, k)
+		}
+	}
+	unknown := func(from time.Time) string {
+		ys := c.Unknown(from, today)
+		if len(ys) == 0 {
+			return ""
+		}
+		s := make([]string, len(ys))
+		for i, y := range ys {
+			s[i] = fmt.Sprint(y)
+		}
+		return fmt.Sprintf("; the holidays of %s are not known, so Monday to Friday were counted (add them under [calendar] in site.toml)", strings.Join(s, ", "))
+	}
+	switch {
+	case prev == nil && len(late) > 0:
+		first := late[0]
+		for _, k := range late {
+			if k.date.Before(first.date) || k.date.Equal(first.date) && k.no < first.no {
+				first = k
+			}
+		}
+		dl.Warnf(first.src, "published-late", "%d %s are first published by this build more than %d working days after their decision date (国办发〔2018〕118号), the earliest %s of %s; the output folder holds no previous build (changes/manifest.json) to tell whether they were published before",
+			len(late), what, within, first.no, first.date.Format("2006-01-02"))
+	case prev != nil:
+		for _, k := range late {
+			dl.Warnf(k.src, "published-late", "%s: decided %s, first published %s, %d working days later: want at most %d (国办发〔2018〕118号)%s",
+				k.no, k.date.Format("2006-01-02"), today.Format("2006-01-02"), c.Between(k.date, today), within, unknown(k.date))
 		}
 	}
 	return dl
