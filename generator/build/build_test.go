@@ -152,6 +152,8 @@ func TestGoldenPages(t *testing.T) {
 		"search.html":    "search/index.html",
 		"data.html":      "data/index.html",
 		"404.html":       "404.html",
+		"records.html":   "licences/index.html",
+		"record.html":    strings.TrimPrefix(sum.Result.Items["licences"][0].URL(), "/") + "index.html",
 	}
 	for _, f := range sitetest.Files(t, dest) {
 		if strings.HasPrefix(f, "powers/p") || strings.HasPrefix(f, "services/s") {

@@ -26,8 +26,8 @@ func TestParseCacheGivesTheSameBuild(t *testing.T) {
 	}
 	cold, s1 := run(archive)
 	entries, _ := filepath.Glob(filepath.Join(cache, "*.gob"))
-	if len(entries) != 5 { // one per data file
-		t.Fatalf("%d cache entries, want 5", len(entries))
+	if len(entries) != 6 { // one per data file
+		t.Fatalf("%d cache entries, want 6", len(entries))
 	}
 	warm, s2 := run(archive)
 	compareTrees(t, cold, warm)
@@ -73,8 +73,8 @@ func TestDamagedCacheEntriesAreParsedAgain(t *testing.T) {
 		{"emptied", func([]byte) []byte { return nil }},
 	} {
 		entries, _ := filepath.Glob(filepath.Join(cache, "*.gob"))
-		if len(entries) != 5 {
-			t.Fatalf("%s: %d cache entries, want 5", damage.name, len(entries))
+		if len(entries) != 6 {
+			t.Fatalf("%s: %d cache entries, want 6", damage.name, len(entries))
 		}
 		for _, e := range entries {
 			b, err := os.ReadFile(e)
@@ -105,7 +105,7 @@ func TestFailedParseLeavesNoCacheEntry(t *testing.T) {
 		t.Fatal("the build of a site with a broken export succeeded")
 	}
 	entries, _ := filepath.Glob(filepath.Join(cache, "*.gob"))
-	if len(entries) != 4 { // the five data files less the broken one
-		t.Errorf("%d cache entries after a failed parse, want 4", len(entries))
+	if len(entries) != 5 { // the six data files less the broken one
+		t.Errorf("%d cache entries after a failed parse, want 5", len(entries))
 	}
 }

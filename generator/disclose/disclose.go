@@ -53,6 +53,9 @@ type Case struct {
 	Extra    []records.Extra
 }
 
+// URL is the site path of the decision's page.
+func (c *Case) URL() string { return records.CaseKind.URL(c.ID) }
+
 // Code is one of the party's other registration codes.
 type Code struct{ Name, Value string }
 

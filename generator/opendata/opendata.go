@@ -134,7 +134,7 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	recs = make([]Row, 0, len(s.Powers))
 	for i := range s.Powers {
 		p := &s.Powers[i]
-		r := []string{p.Code, p.Name, p.SubName, p.Category, p.Source, p.Subject, p.Office, p.ImplBasis, p.Domain, p.Level, p.SupervisionPhone, absURL("/powers/" + p.ID() + "/")}
+		r := []string{p.Code, p.Name, p.SubName, p.Category, p.Source, p.Subject, p.Office, p.ImplBasis, p.Domain, p.Level, p.SupervisionPhone, absURL(p.URL())}
 		rows = append(rows, r)
 		recs = append(recs, Row{p.ID(), p.Title(), r, append(r[:len(r)-1:len(r)-1], p.SetBasis, p.Duties, p.Accountability, p.AccountabilityBasis, p.SupervisionMethod, p.Remarks)})
 	}
@@ -154,7 +154,7 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 		if v.Trips >= 0 {
 			trips = strconv.Itoa(v.Trips)
 		}
-		r := []string{v.Name, v.Code, v.Domain, v.Target, v.Subject, v.LegalLimit, v.PromiseLimit, v.Fee, v.Online, trips, v.ItemType, v.Place, v.Phone, absURL("/services/" + v.ID() + "/")}
+		r := []string{v.Name, v.Code, v.Domain, v.Target, v.Subject, v.LegalLimit, v.PromiseLimit, v.Fee, v.Online, trips, v.ItemType, v.Place, v.Phone, absURL(v.URL())}
 		rows = append(rows, r)
 		recs = append(recs, Row{v.ID(), v.Name, r, append(r[:len(r)-1:len(r)-1], v.Conditions, strings.Join(v.Materials, "\n"), strings.Join(v.Flow, "\n"), v.Hours, v.ComplaintPhone, v.LegalBasis, v.Result)})
 	}
@@ -209,7 +209,7 @@ func caseRow(c *disclose.Case, absURL func(string) string) []string {
 	}
 	return []string{c.DecisionNo, c.PartyName, c.PartyClass.String(), c.CreditCode, c.LegalRep, c.Violation, c.Facts, c.Basis,
 		strings.Join(c.Categories, ";"), c.Content, money(int64(c.Fine)), money(int64(c.Confiscated)), date(c.DecisionDate), date(c.PublishUntil),
-		c.Authority, c.AuthorityCode, c.PowerCode, absURL("/cases/" + c.ID + "/")}
+		c.Authority, c.AuthorityCode, c.PowerCode, absURL(c.URL())}
 }
 
 // kindDataset is the dataset of a kind declared by its fields: its Open

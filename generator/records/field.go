@@ -125,6 +125,9 @@ type Field struct {
 	News bool
 	// Facet lists the records by the field's values on the kind's list.
 	Facet bool
+	// Blank, when set, is shown for an empty value ("长期" for an end date
+	// of 2099/12/31).
+	Blank string
 }
 
 // Label is the name pages and downloads show.

@@ -62,7 +62,7 @@ var LicenceKind = NewKind(Kind{
 			Aliases: []string{"决定日期", "许可日期", "审批日期", "发证日期", "作出决定日期"}},
 		{Key: "valid_from", Name: "有效期自", Std: "XK_YXQZ", Type: TypeDate, Role: RoleLabel, Need: Required, Open: true, News: true, Meaning: "许可有效期起始日期",
 			Aliases: []string{"有效期起", "有效期开始日期", "有效期起始日期", "起始日期"}},
-		{Key: "valid_to", Name: "有效期至", Std: "XK_YXQZI", Type: TypeDate, Role: RoleLabel, Need: Required, Open: true, News: true, Meaning: "许可有效期截止日期；空为长期",
+		{Key: "valid_to", Name: "有效期至", Std: "XK_YXQZI", Type: TypeDate, Role: RoleLabel, Need: Required, Open: true, News: true, Meaning: "许可有效期截止日期；空为长期", Blank: "长期",
 			Aliases: []string{"有效期止", "有效期截止日期", "有效期结束日期", "截止日期", "有效期限至"}},
 		{Key: "authority", Name: "许可机关", Std: "XK_XKJG", Role: RoleAuthority, Need: Required, Open: true, News: true, Facet: true, Meaning: "作出许可决定的机关",
 			Aliases: []string{"许可机关名称", "审批机关", "决定机关", "发证机关", "许可部门"}},

@@ -47,6 +47,9 @@ func (p *Power) ID() string {
 	return "p" + hashID(p.Code, p.SubName)[:15]
 }
 
+// URL is the site path of the item's page.
+func (p *Power) URL() string { return PowerKind.URL(p.ID()) }
+
 // Title is the item's name with its sub-item.
 func (p *Power) Title() string {
 	if p.SubName != "" {

@@ -47,6 +47,9 @@ func (s *Service) ID() string {
 	return "s" + hashID(s.Code, s.Name)[:15]
 }
 
+// URL is the site path of the item's guide.
+func (v *Service) URL() string { return ServiceKind.URL(v.ID()) }
+
 // ServiceKind reads data/services.
 var ServiceKind = Kind{
 	Name:  "services",

@@ -97,13 +97,13 @@ func Docs(s *site.Site) []Doc {
 	}
 	for i := range s.Powers {
 		p := &s.Powers[i]
-		docs = append(docs, Doc{Type: TypePower, URL: "/powers/" + p.ID() + "/", Title: p.Title(), Sub: p.Code,
+		docs = append(docs, Doc{Type: TypePower, URL: p.URL(), Title: p.Title(), Sub: p.Code,
 			Body:        joinText(p.Code, p.Category, p.Source, p.Subject, p.Office, p.SetBasis, p.ImplBasis, p.Duties, p.Accountability, p.AccountabilityBasis, p.Level, p.Domain, p.Remarks),
 			Identifiers: nonEmpty(p.Code), Facets: Facets{Domain: p.Domain, PowerCat: p.Category}})
 	}
 	for i := range s.Services {
 		v := &s.Services[i]
-		docs = append(docs, Doc{Type: TypeService, URL: "/services/" + v.ID() + "/", Title: v.Name, Sub: v.Code,
+		docs = append(docs, Doc{Type: TypeService, URL: v.URL(), Title: v.Name, Sub: v.Code,
 			Body: joinText(v.Code, v.Type, v.Target, v.Subject, v.Conditions, strings.Join(v.Materials, " "), strings.Join(v.Flow, " "),
 				v.Place, v.Mode, v.ItemType, v.LegalBasis, v.Result, v.Domain),
 			Identifiers: nonEmpty(v.Code), Facets: Facets{Domain: v.Domain, PowerCat: v.Type}})
@@ -142,7 +142,7 @@ func CaseDoc(c *disclose.Case) Doc {
 		ids = append(ids, nonEmpty(o.Value)...)
 		codes = append(codes, o.Value)
 	}
-	return Doc{Type: TypeCase, URL: "/cases/" + c.ID + "/", Title: title, Sub: canonicalDisplay(c.DecisionNo), Date: c.DecisionDate, Authority: c.Authority,
+	return Doc{Type: TypeCase, URL: c.URL(), Title: title, Sub: canonicalDisplay(c.DecisionNo), Date: c.DecisionDate, Authority: c.Authority,
 		Body: joinText(canonicalDisplay(c.DecisionNo), c.CreditCode, strings.Join(codes, " "), c.LegalRep, c.Facts, c.Basis,
 			strings.Join(c.Categories, "、"), c.Content, c.Licence, c.Authority, c.Remarks),
 		Identifiers: ids,

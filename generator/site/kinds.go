@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gongshi/generator/disclose"
 	"gongshi/generator/records"
@@ -210,11 +211,17 @@ func FieldViews(it *disclose.Item) []FieldView {
 	for i := range it.Kind.Fields {
 		f := &it.Kind.Fields[i]
 		v := it.Values[i]
-		if v == "" || !f.Published() {
+		if !f.Published() || v == "" && f.Blank == "" {
 			continue
 		}
 		fv := FieldView{Field: f, Value: v}
 		switch {
+		case v == "":
+			fv.Value = f.Blank
+		case f.Type == records.TypeDate:
+			if d, err := time.Parse(time.DateOnly, v); err == nil {
+				fv.Value = d.Format("2006年1月2日")
+			}
 		case f.Type == records.TypeList:
 			fv.Items = strings.Split(v, "；")
 		case f.Type == records.TypeMoney:

@@ -95,9 +95,9 @@ func (s *Site) casePages() {
 	}
 	for _, c := range all {
 		power := s.PowerByCode(c.PowerCode)
-		s.Add(&Page{URL: "/cases/" + c.ID + "/", Layout: "case", Title: c.DecisionNo, Section: "/cases/", Column: "行政处罚",
+		s.Add(&Page{URL: c.URL(), Layout: "case", Title: c.DecisionNo, Section: "/cases/", Column: "行政处罚",
 			Date: c.DecisionDate, Description: c.PartyName + " " + c.Violation, InSitemap: true,
-			Crumbs: append(crumbs, Crumb{strconv.Itoa(c.DecisionDate.Year()) + "年", "/cases/" + strconv.Itoa(c.DecisionDate.Year()) + "/"}),
+			Crumbs: append(crumbs, Crumb{strconv.Itoa(c.DecisionDate.Year()) + "年", records.CaseKind.ListURL() + strconv.Itoa(c.DecisionDate.Year()) + "/"}),
 			Data:   CaseData{Case: c, Power: power}})
 	}
 	s.Add(&Page{URL: "/cases/withdrawn/", Layout: "withdrawn", Title: "已撤回的行政处罚决定", Section: "/cases/", Column: "行政处罚",
@@ -153,7 +153,7 @@ func (s *Site) powerPages() {
 		}
 		seen[id] = true
 		flow, fromDuties := PowerFlow(p)
-		s.Add(&Page{URL: "/powers/" + id + "/", Layout: "power", Title: p.Title(), Section: "/powers/", Column: "权力清单",
+		s.Add(&Page{URL: p.URL(), Layout: "power", Title: p.Title(), Section: "/powers/", Column: "权力清单",
 			Description: p.Category + " " + p.Title(), InSitemap: true, Crumbs: crumbs,
 			Data: PowerData{Power: p, Flow: flow, FlowFromDuties: fromDuties, Used: s.CaseByPower[p.Code], Records: s.KindByPower[p.Code]}})
 	}
@@ -170,7 +170,7 @@ func (s *Site) servicePages() {
 			continue
 		}
 		seen[id] = true
-		s.Add(&Page{URL: "/services/" + id + "/", Layout: "service", Title: v.Name, Section: "/services/", Column: "办事指南",
+		s.Add(&Page{URL: v.URL(), Layout: "service", Title: v.Name, Section: "/services/", Column: "办事指南",
 			Description: v.Name + "办事指南", InSitemap: true, Crumbs: crumbs, Data: v})
 	}
 }

@@ -178,7 +178,7 @@ func (s *Site) years() {
 		m[c.DecisionDate.Year()]++
 	}
 	for y, n := range m {
-		s.Years = append(s.Years, YearCount{Year: y, Count: n, URL: "/cases/" + strconv.Itoa(y) + "/"})
+		s.Years = append(s.Years, YearCount{Year: y, Count: n, URL: records.CaseKind.ListURL() + strconv.Itoa(y) + "/"})
 	}
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
 }

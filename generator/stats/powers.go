@@ -236,7 +236,7 @@ func (d *Data) usageNote(unmatched int) string {
 }
 
 func powerRow(p *records.Power) Row {
-	return Row{Label: p.Title(), Link: "/powers/" + p.ID() + "/", Attrs: []string{p.Code, SourceGroup(p.Source), orNone(p.Domain)}}
+	return Row{Label: p.Title(), Link: p.URL(), Attrs: []string{p.Code, SourceGroup(p.Source), orNone(p.Domain)}}
 }
 
 func orNone(s string) string {
