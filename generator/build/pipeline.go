@@ -135,6 +135,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		statData  *stats.Data
 		chartSets []charts.Page
 		datasets  []opendata.Dataset
+		standard  []opendata.StandardFile
 	)
 	ag, _ := errgroup.WithContext(ctx)
 	ag.Go(func() (err error) {
@@ -142,7 +143,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return err
 	})
 	ag.Go(func() (err error) {
-		datasets, err = opendata.Build(s, r.AbsURL)
+		if datasets, err = opendata.Build(s, r.AbsURL); err != nil {
+			return err
+		}
+		standard, err = opendata.Standard(s)
 		return err
 	})
 	if err := ag.Wait(); err != nil {
@@ -161,7 +165,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			p.Data = idx // the home page links only to topics that exist
 		}
 	}
-	dp, err := dataPage(&l.cfg, datasets, r.AbsURL)
+	dp, err := dataPage(&l.cfg, datasets, standard, r.AbsURL)
 	if err != nil {
 		return sum, err
 	}
@@ -235,6 +239,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	for i := range datasets {
 		downloads = append(downloads, datasets[i].Files)
 		datasets[i].Files, datasets[i].Rows = nil, nil
+	}
+	for i := range standard {
+		downloads = append(downloads, map[string][]byte{standard[i].Path: standard[i].Data})
+		standard[i].Data = nil
 	}
 	mark("stage")
 	// The statistics, the downloads, the pages and the search index, at the
