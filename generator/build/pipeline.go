@@ -129,8 +129,8 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	r.Use(s)
 
-	// The statistics and the open-data downloads are independent of each
-	// other: at once.
+	// The statistics, the open-data downloads and the standard files are
+	// independent of each other: at once.
 	var (
 		statData  *stats.Data
 		chartSets []charts.Page
@@ -143,9 +143,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return err
 	})
 	ag.Go(func() (err error) {
-		if datasets, err = opendata.Build(s, r.AbsURL); err != nil {
-			return err
-		}
+		datasets, err = opendata.Build(s, r.AbsURL)
+		return err
+	})
+	ag.Go(func() (err error) {
 		standard, err = opendata.Standard(s)
 		return err
 	})

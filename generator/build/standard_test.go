@@ -1,14 +1,44 @@
 package build_test
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
+	"gongshi/generator/build"
 	"gongshi/generator/internal/sitetest"
 	"gongshi/generator/output"
 )
+
+// TestStandardFilesDeterministic builds the town on one core and on
+// several: the standard files are the same bytes.
+func TestStandardFilesDeterministic(t *testing.T) {
+	src := sitetest.Source(readArchive(t, "standard.txtar"))
+	var outs [2][]byte
+	for i, procs := range []int{1, runtime.NumCPU() * 2} {
+		old := runtime.GOMAXPROCS(procs)
+		dest := filepath.Join(t.TempDir(), "public")
+		_, err := build.Build(context.Background(), build.Options{SourceFS: src, Dest: dest, Now: sitetest.Date})
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"xzcf.csv", "xzxk.csv"} {
+			data, err := os.ReadFile(filepath.Join(dest, "data", "standard", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			outs[i] = append(outs[i], data...)
+		}
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("the standard files differ between GOMAXPROCS 1 and N")
+	}
+}
 
 // TestStandardFiles builds a town with penalty decisions and licences of a
 // natural person and of an organisation: the standard files hold them in
