@@ -11,13 +11,16 @@ import (
 // Dataset metadata for crawlers.
 type DataPage struct {
 	Datasets []opendata.Dataset
+	// Standard are the files in the 双公示 standard's own layout, for the
+	// provincial credit platform; their Data is written, not rendered.
+	Standard []opendata.StandardFile
 	// JSONLD is a JSON-LD document (opendata.JSONLD), written into a
 	// <script type="application/ld+json"> data block: data, not a script.
 	JSONLD template.JS
 }
 
 // dataPage makes the payload of /data/.
-func dataPage(cfg *config.Config, ds []opendata.Dataset, absURL func(string) string) (DataPage, error) {
+func dataPage(cfg *config.Config, ds []opendata.Dataset, std []opendata.StandardFile, absURL func(string) string) (DataPage, error) {
 	name := cfg.Publisher.Sponsor
 	if name == "" {
 		name = cfg.Title
@@ -29,5 +32,5 @@ func dataPage(cfg *config.Config, ds []opendata.Dataset, absURL func(string) str
 	}
 	// encoding/json escapes <, > and &: the document cannot end the
 	// element it stands in.
-	return DataPage{Datasets: ds, JSONLD: template.JS(ld)}, nil
+	return DataPage{Datasets: ds, Standard: std, JSONLD: template.JS(ld)}, nil
 }

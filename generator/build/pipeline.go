@@ -129,12 +129,13 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}
 	r.Use(s)
 
-	// The statistics and the open-data downloads are independent of each
-	// other: at once.
+	// The statistics, the open-data downloads and the standard files are
+	// independent of each other: at once.
 	var (
 		statData  *stats.Data
 		chartSets []charts.Page
 		datasets  []opendata.Dataset
+		standard  []opendata.StandardFile
 	)
 	ag, _ := errgroup.WithContext(ctx)
 	ag.Go(func() (err error) {
@@ -143,6 +144,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	})
 	ag.Go(func() (err error) {
 		datasets, err = opendata.Build(s, r.AbsURL)
+		return err
+	})
+	ag.Go(func() (err error) {
+		standard, err = opendata.Standard(s)
 		return err
 	})
 	if err := ag.Wait(); err != nil {
@@ -161,7 +166,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			p.Data = idx // the home page links only to topics that exist
 		}
 	}
-	dp, err := dataPage(&l.cfg, datasets, r.AbsURL)
+	dp, err := dataPage(&l.cfg, datasets, standard, r.AbsURL)
 	if err != nil {
 		return sum, err
 	}
@@ -235,6 +240,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	for i := range datasets {
 		downloads = append(downloads, datasets[i].Files)
 		datasets[i].Files, datasets[i].Rows = nil, nil
+	}
+	for i := range standard {
+		downloads = append(downloads, map[string][]byte{standard[i].Path: standard[i].Data})
+		standard[i].Data = nil
 	}
 	mark("stage")
 	// The statistics, the downloads, the pages and the search index, at the

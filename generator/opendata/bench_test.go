@@ -39,3 +39,13 @@ func BenchmarkBuild25k(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkStandard25k(b *testing.B) {
+	s := benchSite(25_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Standard(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

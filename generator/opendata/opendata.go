@@ -1,6 +1,8 @@
 // Package opendata builds the open-data catalogue at /data/ and the
-// downloads of every dataset, as CSV (UTF-8 with BOM, formula-safe) and JSON.
-// Only publishable records and fields reach it: its input is the site model.
+// downloads of every dataset, as CSV (UTF-8 with BOM, formula-safe) and JSON,
+// and the 双公示 standard files under /data/standard/ (Standard), which staff
+// upload to the provincial credit platform. Only publishable records and
+// fields reach it: its input is the site model.
 package opendata
 
 import (
