@@ -117,18 +117,7 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i := range s.Cases {
-		if d := s.Cases[i].DecisionDate; !d.IsZero() {
-			day := d.Format("2006-01-02")
-			if ds.From == "" || day < ds.From {
-				ds.From = day
-			}
-			ds.To = max(ds.To, day)
-		}
-	}
-	if ds.From == "" {
-		ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
-	}
+	ds.cover(len(s.Cases), func(i int) time.Time { return s.Cases[i].DecisionDate }, updated)
 	out = append(out, ds)
 	// Powers.
 	pf := []Field{{"事项编码", "code", "事项编码", ""}, {"事项名称", "name", "事项名称", ""}, {"子项名称", "sub_name", "子项名称", ""}, {"事项类型", "category", "权力类别", ""}, {"权力来源", "source", "法定本级行使、上级下放、委托或授权", ""}, {"实施主体", "subject", "实施主体", ""}, {"承办机构", "office", "承办机构", ""}, {"实施依据", "basis", "实施依据", ""}, {"所属领域", "domain", "所属领域", ""}, {"行使层级", "level", "行使层级", ""}, {"监督电话", "phone", "监督电话", ""}, {"页面", "url", "本站页面地址", ""}}
@@ -262,8 +251,15 @@ func kindDataset(k *records.Kind, items []disclose.Item, updated time.Time, absU
 		return ds, err
 	}
 	ds.Rows, ds.News = recs, newsNames
-	for i := range items {
-		if d := items[i].Date; !d.IsZero() {
+	ds.cover(len(items), func(i int) time.Time { return items[i].Date }, updated)
+	return ds, nil
+}
+
+// cover sets From and To to the first and last of n records' dates (zero
+// dates left out), or to the build date when none has one.
+func (ds *Dataset) cover(n int, date func(i int) time.Time, updated time.Time) {
+	for i := range n {
+		if d := date(i); !d.IsZero() {
 			day := d.Format("2006-01-02")
 			if ds.From == "" || day < ds.From {
 				ds.From = day
@@ -274,7 +270,6 @@ func kindDataset(k *records.Kind, items []disclose.Item, updated time.Time, absU
 	if ds.From == "" {
 		ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
 	}
-	return ds, nil
 }
 
 func fieldNames(fs []Field) []string { return header(fs) }

@@ -137,20 +137,10 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 		facets = append(facets, g)
 	}
 	add := func(base, heading string, its []*disclose.Item, year int, current string, cr []Crumb) {
-		size := s.Config.PageSize
-		for i, pg := range Paginate(base, len(its), size) {
-			lo, hi := i*size, min((i+1)*size, len(its))
-			t := heading
-			if pg.Number > 1 {
-				t += "（第" + strconv.Itoa(pg.Number) + "页）"
-			}
-			url := base
-			if pg.Number > 1 {
-				url = base + "page/" + strconv.Itoa(pg.Number) + "/"
-			}
-			s.Add(&Page{URL: url, Layout: layout, Title: t, Section: list, Column: title, Description: k.Intro, InSitemap: true, Crumbs: cr,
-				Data: RecordList{Kind: k, Items: its[lo:hi], Pager: pg, Heading: heading, Years: years, Year: year, Facets: facets, Current: current, Withdrawn: withdrawn}})
-		}
+		s.paginate(base, heading, len(its), func(url, t string, pg Pager, lo, hi int) *Page {
+			return &Page{URL: url, Layout: layout, Title: t, Section: list, Column: title, Description: k.Intro, InSitemap: true, Crumbs: cr,
+				Data: RecordList{Kind: k, Items: its[lo:hi], Pager: pg, Heading: heading, Years: years, Year: year, Facets: facets, Current: current, Withdrawn: withdrawn}}
+		})
 	}
 	add(list, k.Title+"公示", items, 0, "", crumbs[:1])
 	for _, y := range years {

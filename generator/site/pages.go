@@ -111,19 +111,23 @@ type CaseData struct {
 }
 
 func (s *Site) listing(base, title string, cases []*disclose.Case, year int, crumbs []Crumb) {
+	s.paginate(base, title, len(cases), func(url, t string, pg Pager, lo, hi int) *Page {
+		return &Page{URL: url, Layout: "cases", Title: t, Section: "/cases/", Column: "行政处罚", InSitemap: true, Crumbs: crumbs,
+			Data: CaseList{Cases: cases[lo:hi], Pager: pg, Years: s.Years, Year: year, Heading: title}}
+	})
+}
+
+// paginate adds the pages of a listing of n records under base: page adds
+// one, given its URL, title ("…（第2页）"), pager and the records lo…hi.
+func (s *Site) paginate(base, title string, n int, page func(url, title string, pg Pager, lo, hi int) *Page) {
 	size := s.Config.PageSize
-	for i, pg := range Paginate(base, len(cases), size) {
-		lo, hi := i*size, min((i+1)*size, len(cases))
-		t := title
+	for i, pg := range Paginate(base, n, size) {
+		t, url := title, base
 		if pg.Number > 1 {
 			t += "（第" + strconv.Itoa(pg.Number) + "页）"
-		}
-		url := pg.First
-		if pg.Number > 1 {
 			url = base + "page/" + strconv.Itoa(pg.Number) + "/"
 		}
-		s.Add(&Page{URL: url, Layout: "cases", Title: t, Section: "/cases/", Column: "行政处罚", InSitemap: true, Crumbs: crumbs,
-			Data: CaseList{Cases: cases[lo:hi], Pager: pg, Years: s.Years, Year: year, Heading: title}})
+		s.Add(page(url, t, pg, i*size, min((i+1)*size, n)))
 	}
 }
 
