@@ -10,13 +10,22 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"gongshi/generator/records"
 )
 
 //go:embed all:site
 var files embed.FS
 
-// Folders are the data folders a site has.
-var Folders = []string{"data/cases", "data/powers", "data/services", "data/stats", "data/withdrawals", "themes"}
+// Folders are the folders a new site has: one under data/ per kind of
+// record, and themes/.
+var Folders = func() []string {
+	var out []string
+	for _, k := range records.Kinds {
+		out = append(out, "data/"+k.Name)
+	}
+	return append(out, "themes")
+}()
 
 // Write creates dir and writes the starter site into it. It refuses to
 // overwrite an existing site.toml.
