@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"gongshi/generator/disclose"
-	"gongshi/generator/value"
 	"gongshi/generator/internal/csvsafe"
 	"gongshi/generator/records"
 	"gongshi/generator/site"
+	"gongshi/generator/value"
 )
 
 // StandardDir is the folder of the standard files under the site.

@@ -9,9 +9,9 @@ import (
 
 	"gongshi/generator/config"
 	"gongshi/generator/disclose"
-	"gongshi/generator/value"
 	"gongshi/generator/records"
 	"gongshi/generator/site"
+	"gongshi/generator/value"
 )
 
 func TestWan(t *testing.T) {
