@@ -61,6 +61,11 @@ func TestCoercion(t *testing.T) {
 	sitetest.AssertFile(t, dest, "data/coercion.csv", "文书号", "解除状态", "王某某", "! 证件号码", "! 证件类型", "! 11010519491231002X")
 	sitetest.AssertFile(t, dest, "data/index.html", "/data/coercion.csv")
 
+	// Statistics: of 2026's three standing measures one is released; the
+	// revoked one is not counted.
+	sitetest.AssertFile(t, dest, "stats/coercion/by-release.csv", "2026,1,2,")
+	sitetest.AssertFile(t, dest, "stats/coercion/index.html", "3件行政强制措施中2件尚未解除", "coercion-by-measure")
+
 	s, err := search.NewSearcher(func(name string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(dest, "search", "index", name))
 	})

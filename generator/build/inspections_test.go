@@ -56,6 +56,11 @@ func TestInspections(t *testing.T) {
 	sitetest.AssertFile(t, dest, "data/index.html", "/data/inspections.csv", "行政检查结果")
 	sitetest.AssertFile(t, dest, "sitemap.xml", company)
 
+	// Statistics: 2 of the 4 inspections of 2026 were 双随机.
+	sitetest.AssertFile(t, dest, "stats/inspections/random-share.csv", "2026,2,4,50,数据自4月9日起，截至5月12日,2026-05-12\r\n")
+	sitetest.AssertFile(t, dest, "stats/inspections/index.html", "“双随机”抽查占行政检查的50%", "数据截至2026年5月12日", "inspections-by-method", "inspections-by-result")
+	sitetest.AssertFile(t, dest, "stats/index.html", `href="/stats/inspections/"`, "! /stats/coercion/")
+
 	s, err := search.NewSearcher(func(name string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(dest, "search", "index", name))
 	})

@@ -40,7 +40,7 @@ func TestInspectionsAndCoercionReadTheirAliases(t *testing.T) {
 				"青溪综执强〔2026〕2号,青溪镇乙商行,个体工商户,扣押,占道经营货架2个,2026-03-05,2026/04/04,,青溪镇综合行政执法队\n",
 			[]map[string]string{
 				{"doc_no": "青溪综执强〔2026〕1号", "measure": "暂扣", "term": "30日", "released_on": "2026-03-20", "released": "已解除"},
-				{"doc_no": "青溪综执强〔2026〕2号", "measure": "扣押", "term": "2026-04-04", "released_on": "", "released": "未解除"},
+				{"doc_no": "青溪综执强〔2026〕2号", "measure": "扣押", "term": "2026年4月4日", "released_on": "", "released": "未解除"},
 			}},
 	}
 	for _, tt := range tests {

@@ -2,7 +2,6 @@ package records
 
 import (
 	"strings"
-	"time"
 
 	"gongshi/generator/value"
 )
@@ -52,7 +51,7 @@ var CoercionKind = NewKind(Kind{
 			Aliases: []string{"作出决定日期", "强制措施决定日期", "决定时间", "实施日期", "采取措施日期"}},
 		{Key: "term", Name: "期限", Role: RoleLabel, Open: true, News: true, Meaning: "强制措施的期限：天数或截止日期",
 			Aliases: []string{"强制措施期限", "查封扣押期限", "期限至", "措施期限"}},
-		{Key: "released_on", Name: "解除日期", Role: RoleLabel, Type: TypeDate, Open: true, News: true, Meaning: "解除强制措施的日期；空为未解除", Blank: Unreleased,
+		{Key: "released_on", Name: "解除日期", Role: RoleLabel, Type: TypeDate, Open: true, News: true, Meaning: "解除强制措施的日期；空为未解除",
 			Aliases: []string{"解除强制措施日期", "解除时间", "解除查封扣押日期", "措施解除日期"}},
 		{Key: "released", Name: "解除状态", Role: RoleLabel, Open: true, News: true, Facet: true, Meaning: "已解除或未解除，由解除日期得出",
 			Aliases: []string{"是否解除", "解除情况"}},
@@ -73,14 +72,15 @@ var CoercionKind = NewKind(Kind{
 	Normalize:   normalizeCoercion,
 })
 
-// normalizeCoercion writes a 期限 given as a date as one, and derives
+// normalizeCoercion writes a 期限 given as a date as pages write dates
+// ("2026年5月14日"; a 期限 may also be "30日"), and derives
 // 解除状态: 已解除 when there is a 解除日期 or the export says 已解除 (是),
 // else 未解除.
 func normalizeCoercion(k *Kind, it *Item) {
 	term := k.index("term")
 	if v := strings.TrimSpace(it.Values[term]); v != "" {
 		if t, err := value.ParseDate(v); err == nil {
-			it.Values[term] = t.Format(time.DateOnly)
+			it.Values[term] = t.Format("2006年1月2日")
 		}
 	}
 	rel := k.index("released")
