@@ -44,6 +44,8 @@ var Topics = []TopicInfo{
 	{stats.TopicService, "便民服务中心", "便民服务中心每月受理、办结的政务服务事项，按期办结率，好差评，以及本年累计、环比和同比。", (*stats.Data).HasService},
 	{stats.TopicPetitions, "综治中心与信访", "来访人次、矛盾纠纷受理与化解、信访受理与办结，以及化解率和办结率。", (*stats.Data).HasPetitions},
 	{stats.TopicEnforcement, "行政执法", "按决定日期统计的行政处罚决定数和罚款金额，按处罚类别、违法行为、执法领域和当事人类别分列。", (*stats.Data).HasEnforcement},
+	{stats.TopicInspections, "行政检查", "按检查日期统计的行政检查次数：按检查方式、按检查结果，以及每年“双随机、一公开”抽查占全部检查的比例。", (*stats.Data).HasInspections},
+	{stats.TopicCoercion, "行政强制", "按决定日期统计的查封、扣押、暂扣等行政强制措施，按措施类型分列，以及每年的措施是否已经解除。", (*stats.Data).HasCoercion},
 	{stats.TopicPowers, "权力清单", "权力清单事项按类型、来源和领域统计。", (*stats.Data).HasPowers},
 	{stats.TopicUsage, "权力事项使用情况", "每个处罚类权力事项近12个月被处罚决定使用的次数，以及从未使用的事项：清理下放和委托权力时逐项核对的依据。", (*stats.Data).HasPowers},
 }
@@ -107,6 +109,13 @@ var Catalog = []Entry{
 	{Topic: stats.TopicEnforcement, Slug: "by-party", Title: "本年处罚决定按当事人类别", Build: thisYear((*stats.Data).ByParty, stats.TopicEnforcement)},
 	{Topic: stats.TopicEnforcement, Slug: "other-indicators", Title: "行政执法其他指标每月数据", Build: topical((*stats.Data).OthersMonthly), Has: others},
 	{Topic: stats.TopicEnforcement, Slug: "other-indicators-years", Title: "行政执法其他指标各年合计", Build: topical((*stats.Data).OthersYears), Has: others},
+
+	{Topic: stats.TopicInspections, Slug: "by-method", Title: "本年行政检查按检查方式", Build: plain((*stats.Data).InspectionsByMethod)},
+	{Topic: stats.TopicInspections, Slug: "by-result", Title: "本年行政检查按检查结果", Build: plain((*stats.Data).InspectionsByResult)},
+	{Topic: stats.TopicInspections, Slug: "random-share", Title: "每年“双随机”抽查占行政检查的比例", Build: plain((*stats.Data).RandomShare)},
+
+	{Topic: stats.TopicCoercion, Slug: "by-measure", Title: "本年行政强制措施按措施类型", Build: plain((*stats.Data).CoercionByMeasure)},
+	{Topic: stats.TopicCoercion, Slug: "by-release", Title: "每年行政强制措施解除情况", Build: plain((*stats.Data).CoercionRelease)},
 
 	{Topic: stats.TopicPowers, Slug: "by-category", Title: "权力清单事项按类型", Build: plain((*stats.Data).PowersByCategory)},
 	{Topic: stats.TopicPowers, Slug: "by-source", Title: "权力清单事项按来源", Build: plain((*stats.Data).PowersBySource)},

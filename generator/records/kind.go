@@ -138,7 +138,7 @@ func (k *Kind) Get(it *Item, key string) string {
 func (k *Kind) Add(s *Set, r value.Row, dl *diag.List) { k.add(s, r, dl) }
 
 // Kinds is every record kind, in the order datasets are read and shown.
-var Kinds = []*Kind{&CaseKind, &PowerKind, &ServiceKind, &StatKind, &WithdrawalKind, LicenceKind}
+var Kinds = []*Kind{&CaseKind, &PowerKind, &ServiceKind, &StatKind, &WithdrawalKind, LicenceKind, InspectionKind, CoercionKind}
 
 // KindByName returns the kind read from data/NAME.
 func KindByName(name string) *Kind {

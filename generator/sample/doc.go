@@ -14,6 +14,8 @@
 //	data/stats/便民服务中心月度统计.csv   long table: 48 months × 6 categories
 //	data/stats/综治中心信访统计-YYYY.xlsx wide table for each of the last 3 years
 //	data/licences/行政许可-YYYY.csv|.xlsx one file per calendar year, the years of the decisions
+//	data/inspections/行政检查-YYYY.csv    one file per calendar year, the years of the decisions
+//	data/coercion/行政强制措施.csv         the five years' coercive measures in one register
 //
 // The number of files does not depend on Options.Cases, nor does the number
 // of licences: about 1,000 a year (900 in the oldest year rising to 1,100),
@@ -70,6 +72,26 @@
 // list; it is empty for the licences a county body grants (烟草专卖零售许可,
 // 道路运输经营许可, which have no item in the town's list) and for 7% of the
 // others, as exports leave it out.
+//
+// Inspections (行政检查) run at about 340 a year in the oldest year rising
+// to 520: 双随机 draws of market entities (about 30%), routine and
+// campaign inspections (日常检查, 专项检查) of shops, workshops, building
+// sites and, on the ground, villagers (宅基地, straw burning, felling),
+// whose names and phones the 处理情况 sometimes gives. About two thirds find
+// nothing; the rest are told to put things right (责令限期整改, with a
+// re-inspection when it falls before the end date, or 当场整改) or lead to a
+// case (立案查处). The oldest year is an older 双随机 system's export: GBK,
+// CRLF, its own headers (抽查编号, 被检查对象, 检查类型 …) and 双随机一公开.
+// Coercive measures (行政强制) run at about 26 a year rising to 44, nearly
+// all by the enforcement team: goods of street trading and barbecue tools
+// seized (扣押), unlicensed tricycles and taxis held (暂扣), sites sealed
+// (查封); natural persons, about 60% of the parties, carry an ID number
+// (never published). Most are
+// released within the 30 days of 行政强制法 art. 25; those near the end
+// date, and about 8% handed on to a penalty procedure, are not; 1.5% are
+// 撤销 on review. The 事项编码 of both is the power list's 行政检查 or
+// 行政强制 item of the same name, empty when the list has none. Both come
+// from streams of their own and change no other file.
 //
 // Names of people and companies are combined at random from common
 // characters and words; articles of national laws are cited for realism and

@@ -37,6 +37,8 @@ type Summary struct {
 	StatMonths  int
 	Withdrawals int
 	Licences    int
+	Inspections int
+	Coercion    int
 	// Files are the paths written, relative to the site folder, with
 	// slashes, sorted.
 	Files []string
@@ -52,6 +54,8 @@ const (
 	streamPowers
 	streamStats
 	streamLicences
+	streamInspections
+	streamCoercion
 )
 
 func newRand(seed uint64, stream int) *rand.Rand {
@@ -91,6 +95,12 @@ func Write(dir string, o Options) (Summary, error) {
 		return Summary{}, err
 	}
 	if sum.Licences, err = writeLicences(out, cat, newRand(o.Seed, streamLicences)); err != nil {
+		return Summary{}, err
+	}
+	if sum.Inspections, err = writeInspections(out, cat, newRand(o.Seed, streamInspections)); err != nil {
+		return Summary{}, err
+	}
+	if sum.Coercion, err = writeCoercion(out, cat, newRand(o.Seed, streamCoercion)); err != nil {
 		return Summary{}, err
 	}
 	sort.Strings(out.files)

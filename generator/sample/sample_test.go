@@ -96,7 +96,9 @@ func checkFiles(t *testing.T, sum Summary, tables map[string][]*value.Table, end
 			ext = ".xlsx"
 		}
 		want = append(want, "data/licences/行政许可-"+strconv.Itoa(y)+ext)
+		want = append(want, "data/inspections/行政检查-"+strconv.Itoa(y)+".csv")
 	}
+	want = append(want, "data/coercion/行政强制措施.csv")
 	sort.Strings(want)
 	if strings.Join(want, "\n") != strings.Join(sum.Files, "\n") {
 		t.Errorf("files:\n%s\nwant:\n%s", strings.Join(sum.Files, "\n"), strings.Join(want, "\n"))
@@ -530,7 +532,7 @@ func TestSmall(t *testing.T) {
 	if dl.HasErrors() {
 		t.Errorf("diagnostics: %v", dl)
 	}
-	if len(set.Cases) != 2 || sum.Withdrawals != 2 || len(sum.Files) != 17 {
+	if len(set.Cases) != 2 || sum.Withdrawals != 2 || len(sum.Files) != 23 {
 		t.Errorf("%d cases, %d withdrawals, %d files", len(set.Cases), sum.Withdrawals, len(sum.Files))
 	}
 	ls, ldl, _ := readLicences(t, dir, sum.Files)

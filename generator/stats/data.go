@@ -114,6 +114,8 @@ type Data struct {
 	// report, and kinds those kinds.
 	decided map[string]map[int]int
 	kinds   []*records.Kind
+	// items are the declared kinds' published records, by kind name.
+	items map[string][]disclose.Item
 }
 
 // sortedActs returns the decisions that stood (withdrawn ones did not: no
@@ -153,7 +155,7 @@ func New(res *disclose.Result, sets ...Set) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
 	d.acts = sortedActs(res.Activity)
 	d.asOf = decisionsAsOf(res.Activity, d.Now)
-	d.decided, d.kinds = res.Decided, res.Kinds
+	d.decided, d.kinds, d.items = res.Decided, res.Kinds, res.Items
 	d.indexStats(res.Stats, sets)
 	d.powers = append([]records.Power(nil), res.Powers...)
 	sort.SliceStable(d.powers, func(i, j int) bool { return d.powers[i].Code < d.powers[j].Code })

@@ -82,5 +82,6 @@ func Result() *disclose.Result {
 		{Code: "P005", Name: "对违法建设的处罚", Category: "行政处罚", Source: "上级下放"},
 		{Code: "L001", Name: "个体工商户登记", Category: "行政许可", Source: "法定本级行使", Domain: "市场监管"},
 	}
+	addRecords(res)
 	return res
 }
