@@ -26,7 +26,8 @@ import (
 // The "unchanged" runs time a third build of the same exports. The "-cli"
 // runs time the same as `gongshi build` in a process of its own, as staff
 // run it; in the benchmark's process the heap also holds what the earlier
-// builds left, and the collector runs with the test's settings. Run with
+// builds left, and the collector runs with the test's settings; they also
+// report cpu-s, the user and system time of the timed process. Run with
 // -bench MonthlyUpdate -benchtime 1x (or -count for more samples).
 func BenchmarkMonthlyUpdate(b *testing.B) {
 	top := b // its folders outlive the sub-benchmarks that share the towns
@@ -81,11 +82,12 @@ func BenchmarkMonthlyUpdate(b *testing.B) {
 	}
 }
 
-// gongshiBinary builds the gongshi command into a folder of tb's.
-func gongshiBinary(tb testing.TB) string {
+// gongshiBinary builds the gongshi command, with the given build tags,
+// into a folder of tb's.
+func gongshiBinary(tb testing.TB, tags ...string) string {
 	tb.Helper()
 	bin := filepath.Join(tb.TempDir(), "gongshi")
-	cmd := exec.Command("go", "build", "-o", bin, "gongshi/cmd/gongshi")
+	cmd := exec.Command("go", "build", "-tags", strings.Join(tags, ","), "-o", bin, "gongshi/cmd/gongshi")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -100,12 +102,13 @@ func benchCLIUpdate(b *testing.B, bin, before, after string, unchanged bool) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		dest, cache := filepath.Join(b.TempDir(), "public"), b.TempDir()
-		gongshi := func(src string, day time.Time) {
+		gongshi := func(src string, day time.Time) *exec.Cmd {
 			cmd := exec.Command(bin, "build", "--source", src, "--dest", dest)
 			cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+cache, "SOURCE_DATE_EPOCH="+strconv.FormatInt(day.Unix(), 10))
 			if out, err := cmd.CombinedOutput(); err != nil {
 				b.Fatalf("gongshi build --source %s: %v\n%s", src, err, out)
 			}
+			return cmd
 		}
 		nov, dec := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 		gongshi(before, nov)
@@ -115,8 +118,9 @@ func benchCLIUpdate(b *testing.B, bin, before, after string, unchanged bool) {
 		}
 		syscall.Sync()
 		b.StartTimer()
-		gongshi(after, dec)
+		cmd := gongshi(after, dec)
 		b.StopTimer()
+		b.ReportMetric(cpuSeconds(cmd), "cpu-s")
 	}
 }
 

@@ -641,3 +641,27 @@ func TestUnclosedQuoteIsNamed(t *testing.T) {
 	res := readBounds(t, "data/cases/x.csv", []byte(data), false)
 	wantError(t, res, "a quote (\") opened in this cell is probably never closed")
 }
+
+// TestManySheetsStayOutOfMemory: excelize holds a worksheet in memory up
+// to UnzipXMLSizeLimit, so a workbook of many sheets gets a limit that
+// keeps them all within inMemoryPartsBytes, and its sheets still read.
+func TestManySheetsStayOutOfMemory(t *testing.T) {
+	for _, n := range []int{1, 3, 300} {
+		sheets := make([]string, n)
+		for i := range sheets {
+			sheets[i] = tableSheet(3, nil)
+		}
+		data := handBook(t, sheets, nil)
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		mustDo(t, err)
+		limit := unzipLimit(zr)
+		parts := int64(n + 1) // the worksheets and the shared strings
+		if limit*parts > inMemoryPartsBytes || n < 10 && limit != xlsxOptions.UnzipXMLSizeLimit {
+			t.Errorf("%d sheets: UnzipXMLSizeLimit %d", n, limit)
+		}
+		res := readBounds(t, "data/cases/x.xlsx", data, false)
+		if len(res.errors()) > 0 || len(res.rows) != 3*n {
+			t.Errorf("%d sheets: %d rows, errors %q", n, len(res.rows), res.errors())
+		}
+	}
+}
