@@ -111,7 +111,7 @@ type Summary struct {
 	Duration      time.Duration
 	Result        *disclose.Result
 	// Gate is what the leak gate scanned and found.
-	Gate GateStats
+	Gate disclose.GateStats
 	// Ambiguities are the names of records found in other records' text
 	// (gongshi check only).
 	Ambiguities []disclose.Ambiguity
