@@ -148,18 +148,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	sum.Diags = append(sum.Diags, timeliness(res, prev, l.cfg.Calendar, now)...)
 	sum.Diags = append(sum.Diags, statData.Unshown()...)
 	sum.Diags.Sort()
-	statPages, idx := addStatPages(s, statData, chartSets)
-	for _, p := range s.HTML {
-		if p.URL == "/" && p.Data == nil {
-			p.Data = idx // the home page links only to topics that exist
-		}
-	}
+	statPages, idx := s.AddStatPages(statData, chartSets)
 	dp, err := dataPage(&l.cfg, datasets, r.AbsURL)
 	if err != nil {
 		return sum, err
 	}
-	s.Add(&site.Page{URL: "/data/", Layout: "data", Title: "开放数据", Section: "/data/", Column: "开放数据", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: dp})
+	s.AddDataPage(dp)
 
 	// What changed since the previous build.
 	var allCharts []charts.Chart
@@ -177,11 +171,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		sum.Duration = time.Since(start)
 		return sum, nil
 	}
-	stampPages(s, manifest)
-	changesPages(s, manifest)
-	archive := addArchive(s, prevDir, date[:7], statPages)
-	s.Add(&site.Page{URL: "/sitemap/", Layout: "sitemap", Title: "网站地图", Column: "网站地图", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
+	s.StampPages(manifest)
+	s.AddChangesPages(manifest)
+	archive := s.AddArchive(archiveMonths(prevDir), date[:7], statPages)
+	s.AddSitemap(idx)
 	s.Seal()
 	sum.Pages = len(s.HTML)
 
