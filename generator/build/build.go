@@ -1,7 +1,12 @@
-// Package build runs the whole pipeline in named phases: load (config, data,
-// content) → disclose → assemble (site model, statistics, open data) →
-// render → output (scan, swap). cmd/gongshi calls it; tests call it on
-// in-memory sites.
+// Package build runs the whole pipeline in named phases, one function
+// each: load (config, data, content) → disclose → assemble (the site
+// model, with statistics, open data and changes) → render (into a stage,
+// each file scanned by the leak gate) → gate (fail on any finding) → swap
+// → report. Check runs load and disclose, then checks what would be
+// published. The pages come from package site, the leak gate from package
+// disclose; build holds the orchestration, the parse cache and the keys
+// of pages kept from the previous build. cmd/gongshi calls it; tests call
+// it on in-memory sites.
 package build
 
 import (
@@ -124,8 +129,8 @@ type Summary struct {
 }
 
 // now returns the build instant for opts: Options.Now, else
-// SOURCE_DATE_EPOCH, else the clock. prepare puts it in the site's time
-// zone, whose calendar day every stage counts.
+// SOURCE_DATE_EPOCH, else the clock. discloseRecords puts it in the
+// site's time zone, whose calendar day every stage counts.
 func (o *Options) now() (time.Time, error) {
 	if !o.Now.IsZero() {
 		return o.Now.UTC(), nil
@@ -398,7 +403,9 @@ func jobOrder(ests []jobEstimate) []int {
 	return order
 }
 
-// Check validates config and data without writing anything.
+// Check validates config and data without writing anything. Its phases
+// are Build's first two, load and disclose, and then the checks of what
+// the build would publish.
 func Check(ctx context.Context, o Options) (*Summary, error) {
 	start := time.Now()
 	closeSrc, err := o.openSource()
@@ -406,10 +413,28 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	defer closeSrc()
-	l, now, err := prepare(ctx, &o)
+	l, err := load(ctx, &o)
 	if err != nil {
 		return nil, err
 	}
+	now, err := discloseRecords(&o, l)
+	if err != nil {
+		return nil, err
+	}
+	checkPublication(&o, l, now)
+	l.sum.Ambiguities = disclose.Ambiguities(l.set, l.sum.Result)
+	l.sum.Duration = time.Since(start)
+	if l.sum.Diags.HasErrors() {
+		return l.sum, ErrData
+	}
+	return l.sum, nil
+}
+
+// checkPublication adds the diagnostics of what the build would publish
+// as of now: stale data, rules stated in the rules page's introduction,
+// decisions published or withdrawn late (against the previous build) and
+// statistics that reach no page. It leaves them sorted.
+func checkPublication(o *Options, l *loaded, now time.Time) {
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
 	l.sum.Diags = append(l.sum.Diags, rulesIntro(l.pages)...)
 	prevDir := o.Previous
@@ -423,25 +448,16 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 	}
 	l.sum.Diags = append(l.sum.Diags, unshownStats(l.sum.Result, &l.cfg)...)
 	l.sum.Diags.Sort()
-	l.sum.Ambiguities = disclose.Ambiguities(l.set, l.sum.Result)
-	l.sum.Duration = time.Since(start)
-	if l.sum.Diags.HasErrors() {
-		return l.sum, ErrData
-	}
-	return l.sum, nil
 }
 
-// prepare is what check and build share: load everything and apply the
-// publication rules as of the build date. The diagnostics come back sorted,
-// in l.sum; the caller decides what errors mean.
-func prepare(ctx context.Context, o *Options) (*loaded, time.Time, error) {
-	l, err := load(ctx, o)
-	if err != nil {
-		return nil, time.Time{}, err
-	}
+// discloseRecords is the disclose phase, which check and build share: it
+// applies the publication rules to the loaded records as of the build
+// date, which it returns in the site's time zone. The diagnostics come
+// back sorted, in l.sum; the caller decides what errors mean.
+func discloseRecords(o *Options, l *loaded) (time.Time, error) {
 	now, err := o.now()
 	if err != nil {
-		return nil, time.Time{}, err
+		return time.Time{}, err
 	}
 	// The build date's calendar day is the site's (/changes/DATE/, the
 	// archive month, 数据截至), whatever the machine's zone.
@@ -450,7 +466,7 @@ func prepare(ctx context.Context, o *Options) (*loaded, time.Time, error) {
 	l.sum.Diags = append(l.sum.Diags, dl...)
 	l.sum.Result = res
 	l.sum.Diags.Sort()
-	return l, now, nil
+	return now, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
