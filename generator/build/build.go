@@ -203,14 +203,37 @@ type loaded struct {
 // load reads config, every data file (in parallel, one file per task) and
 // the content pages.
 func load(ctx context.Context, o *Options) (*loaded, error) {
-	fsys := o.fsys()
-	cfg, err := config.Load(fsys)
+	cfg, sum, err := loadConfig(o)
 	if err != nil {
 		return nil, err
 	}
+	kinds := o.Kinds
+	if kinds == nil {
+		kinds = records.Kinds
+	}
+	files, err := dataFiles(o.fsys(), kinds, sum)
+	if err != nil {
+		return nil, err
+	}
+	results, err := readData(ctx, o, &cfg, files)
+	if err != nil {
+		return nil, err
+	}
+	set := joinRecords(results, kinds, sum)
+	pages := loadContent(o.fsys(), &cfg, sum)
+	return &loaded{cfg: cfg, set: set, pages: pages, sum: sum}, nil
+}
+
+// loadConfig reads site.toml, with --base-url over its base_url, and
+// starts the Summary.
+func loadConfig(o *Options) (config.Config, *Summary, error) {
+	cfg, err := config.Load(o.fsys())
+	if err != nil {
+		return cfg, nil, err
+	}
 	if o.BaseURL != "" {
 		if err := config.CheckURL(o.BaseURL); err != nil {
-			return nil, fmt.Errorf("--base-url %q: want an http(s) URL or a path (%v)", o.BaseURL, err)
+			return cfg, nil, fmt.Errorf("--base-url %q: want an http(s) URL or a path (%v)", o.BaseURL, err)
 		}
 		cfg.BaseURL = o.BaseURL
 		if !strings.HasSuffix(cfg.BaseURL, "/") {
@@ -221,15 +244,20 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host == "" {
 		sum.Diags.Warnf(diag.Pos{File: config.FileName}, "base-url", "base_url %q has no site address: sitemap.xml, index.xml, the open-data downloads and the citation lines will carry bare paths; before publishing, set base_url to the full address (or pass --base-url)", cfg.BaseURL)
 	}
-	type job struct {
-		kind *records.Kind
-		file string
-	}
-	var jobs []job
-	kinds := o.Kinds
-	if kinds == nil {
-		kinds = records.Kinds
-	}
+	return cfg, sum, nil
+}
+
+// dataFile is one export to read, as a kind of record.
+type dataFile struct {
+	kind *records.Kind
+	file string
+}
+
+// dataFiles lists the exports under data/KIND/ of each kind, in order. A
+// file gongshi does not read, a link out of the site and a folder no kind
+// reads are diagnostics in sum.
+func dataFiles(fsys fs.FS, kinds []*records.Kind, sum *Summary) ([]dataFile, error) {
+	var files []dataFile
 	sum.Diags = append(sum.Diags, unknownFolders(fsys, kinds)...)
 	for _, k := range kinds {
 		dir := path.Join("data", k.Name)
@@ -260,24 +288,33 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 				sum.Diags.Warnf(diag.Pos{File: p}, "skipped", "not a data file gongshi reads (.csv, .tsv, .xlsx, .json); skipped")
 				return nil
 			}
-			jobs = append(jobs, job{k, p})
+			files = append(files, dataFile{k, p})
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	type result struct {
-		set    records.Set
-		tables []DatasetSummary
-		diags  diag.List
-	}
-	results := make([]result, len(jobs))
+	return files, nil
+}
+
+// readResult is what reading one export produced.
+type readResult struct {
+	set    records.Set
+	tables []DatasetSummary
+	diags  diag.List
+}
+
+// readData reads the files on a bounded pool of workers, each from the
+// parse cache when it holds the file; the results are in the files' order.
+func readData(ctx context.Context, o *Options, cfg *config.Config, files []dataFile) ([]readResult, error) {
+	fsys := o.fsys()
+	results := make([]readResult, len(files))
 	// Each file's cache key, and an estimate of its work for jobOrder.
-	keys, ests := make([]string, len(jobs)), make([]jobEstimate, len(jobs))
+	keys, ests := make([]string, len(files)), make([]jobEstimate, len(files))
 	kg := errgroup.Group{}
 	kg.SetLimit(o.workers())
-	for i, j := range jobs {
+	for i, j := range files {
 		kg.Go(func() error {
 			if st, err := fs.Stat(fsys, j.file); err == nil {
 				ests[i].size = st.Size()
@@ -293,7 +330,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(o.workers())
 	for _, i := range jobOrder(ests) {
-		j, key := jobs[i], keys[i]
+		j, key := files[i], keys[i]
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -321,8 +358,15 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	if o.CacheDir != "" {
 		cachePrune(o.CacheDir)
 	}
-	sets := make([]*records.Set, len(jobs))
-	for i := range jobs {
+	return results, nil
+}
+
+// joinRecords joins the files' records into one set of the kinds, and
+// their tables and diagnostics into sum, with the counts per kind. It
+// clears results: the records then live in the set alone.
+func joinRecords(results []readResult, kinds []*records.Kind, sum *Summary) *records.Set {
+	sets := make([]*records.Set, len(results))
+	for i := range results {
 		r := &results[i]
 		sets[i] = &r.set
 		sum.Diags = append(sum.Diags, r.diags...)
@@ -330,7 +374,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	}
 	set := records.Join(sets)
 	set.Use(kinds)
-	clear(results) // the records now live in set alone
+	clear(results)
 	// The same decision exported twice: merged when identical, an error
 	// naming both rows when not.
 	sum.Diags = append(sum.Diags, records.Dedupe(set)...)
@@ -342,6 +386,11 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	for _, it := range set.Items {
 		sum.Counts[it.Kind]++
 	}
+	return set
+}
+
+// loadContent reads the Markdown pages; drafts are left out.
+func loadContent(fsys fs.FS, cfg *config.Config, sum *Summary) []content.Page {
 	pages, cdl := content.Load(fsys, cfg.Location())
 	sum.Diags = append(sum.Diags, cdl...)
 	var kept []content.Page
@@ -351,8 +400,8 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		}
 	}
 	sum.Counts["pages"] = len(kept)
-	sum.fresh = newFreshness(cfg, kept)
-	return &loaded{cfg: cfg, set: set, pages: kept, sum: sum}, nil
+	sum.fresh = newFreshness(*cfg, kept)
+	return kept
 }
 
 // unknownFolders warns about each folder under data/ that no kind reads:
