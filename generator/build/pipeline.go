@@ -163,28 +163,51 @@ func (b *builder) assemble(ctx context.Context) error {
 	if err := prevRead(); err != nil {
 		return err
 	}
-	b.sum.Diags = append(b.sum.Diags, timeliness(b.sum.Result, b.prev, b.l.cfg.Calendar, b.now)...)
-	b.sum.Diags = append(b.sum.Diags, statData.Unshown()...)
-	b.sum.Diags.Sort()
-	statPages, idx := b.s.AddStatPages(statData, chartSets)
-	b.statPages = statPages
-	dp, err := dataPage(&b.l.cfg, b.datasets, b.r.AbsURL)
+	b.checkDates(statData)
+	idx, err := b.addFigurePages(statData, chartSets)
 	if err != nil {
 		return err
 	}
-	b.s.AddDataPage(dp)
 	b.changes()
 	if b.o.DryRun {
 		return nil
 	}
+	b.addUpdatePages(idx)
+	b.mark("assemble")
+	return nil
+}
+
+// checkDates adds the diagnostics that need the previous build and the
+// statistics: decisions published or withdrawn late, indicators that
+// reach no page.
+func (b *builder) checkDates(statData *stats.Data) {
+	b.sum.Diags = append(b.sum.Diags, timeliness(b.sum.Result, b.prev, b.l.cfg.Calendar, b.now)...)
+	b.sum.Diags = append(b.sum.Diags, statData.Unshown()...)
+	b.sum.Diags.Sort()
+}
+
+// addFigurePages adds the statistics pages and /data/, and returns the
+// statistics index.
+func (b *builder) addFigurePages(statData *stats.Data, chartSets []charts.Page) (site.StatIndex, error) {
+	statPages, idx := b.s.AddStatPages(statData, chartSets)
+	b.statPages = statPages
+	dp, err := dataPage(&b.l.cfg, b.datasets, b.r.AbsURL)
+	if err != nil {
+		return idx, err
+	}
+	b.s.AddDataPage(dp)
+	return idx, nil
+}
+
+// addUpdatePages dates the record pages from the manifest, adds /changes/,
+// the monthly archive and /sitemap/, and seals the model.
+func (b *builder) addUpdatePages(idx site.StatIndex) {
 	b.s.StampPages(b.manifest)
 	b.s.AddChangesPages(b.manifest)
 	b.archive = b.s.AddArchive(archiveMonths(b.prevDir), b.date[:7], b.statPages)
 	b.s.AddSitemap(idx)
 	b.s.Seal()
 	b.sum.Pages = len(b.s.HTML)
-	b.mark("assemble")
-	return nil
 }
 
 // startBackground starts reading the previous build's manifest and
