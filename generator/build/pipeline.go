@@ -43,13 +43,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	defer unlock()
-	if b.l, err = load(ctx, &o); err != nil {
+	if err := b.load(ctx); err != nil {
 		return nil, err
 	}
-	if b.now, err = discloseRecords(&o, b.l); err != nil {
+	if err := b.disclose(); err != nil {
 		return nil, err
 	}
-	b.sum = b.l.sum
 	if b.sum.Diags.HasErrors() {
 		return b.sum, ErrData
 	}
@@ -135,6 +134,20 @@ func (b *builder) lock(ctx context.Context) (unlock func(), err error) {
 		b.cleaned()
 		lock.Unlock()
 	}, nil
+}
+
+// load reads config, data and content (load).
+func (b *builder) load(ctx context.Context) (err error) {
+	b.l, err = load(ctx, b.o)
+	return err
+}
+
+// disclose applies the publication rules as of the build date
+// (discloseRecords); the Summary holds the result and the diagnostics.
+func (b *builder) disclose() (err error) {
+	b.now, err = discloseRecords(b.o, b.l)
+	b.sum = b.l.sum
+	return err
 }
 
 // dropRecords lets the records as exported go: the disclose result holds
