@@ -1,7 +1,12 @@
-// Package build runs the whole pipeline in named phases: load (config, data,
-// content) → disclose → assemble (site model, statistics, open data) →
-// render → output (scan, swap). cmd/gongshi calls it; tests call it on
-// in-memory sites.
+// Package build runs the whole pipeline in named phases, one function
+// each: load (config, data, content) → disclose → assemble (the site
+// model, with statistics, open data and changes) → render (into a stage,
+// each file scanned by the leak gate) → gate (fail on any finding) → swap
+// → report. Check runs load and disclose, then checks what would be
+// published. The pages come from package site, the leak gate from package
+// disclose; build holds the orchestration, the parse cache and the keys
+// of pages kept from the previous build. cmd/gongshi calls it; tests call
+// it on in-memory sites.
 package build
 
 import (
@@ -111,7 +116,7 @@ type Summary struct {
 	Duration      time.Duration
 	Result        *disclose.Result
 	// Gate is what the leak gate scanned and found.
-	Gate GateStats
+	Gate disclose.GateStats
 	// Ambiguities are the names of records found in other records' text
 	// (gongshi check only).
 	Ambiguities []disclose.Ambiguity
@@ -124,8 +129,8 @@ type Summary struct {
 }
 
 // now returns the build instant for opts: Options.Now, else
-// SOURCE_DATE_EPOCH, else the clock. prepare puts it in the site's time
-// zone, whose calendar day every stage counts.
+// SOURCE_DATE_EPOCH, else the clock. discloseRecords puts it in the
+// site's time zone, whose calendar day every stage counts.
 func (o *Options) now() (time.Time, error) {
 	if !o.Now.IsZero() {
 		return o.Now.UTC(), nil
@@ -198,14 +203,37 @@ type loaded struct {
 // load reads config, every data file (in parallel, one file per task) and
 // the content pages.
 func load(ctx context.Context, o *Options) (*loaded, error) {
-	fsys := o.fsys()
-	cfg, err := config.Load(fsys)
+	cfg, sum, err := loadConfig(o)
 	if err != nil {
 		return nil, err
 	}
+	kinds := o.Kinds
+	if kinds == nil {
+		kinds = records.Kinds
+	}
+	files, err := dataFiles(o.fsys(), kinds, sum)
+	if err != nil {
+		return nil, err
+	}
+	results, err := readData(ctx, o, &cfg, files)
+	if err != nil {
+		return nil, err
+	}
+	set := joinRecords(results, kinds, sum)
+	pages := loadContent(o.fsys(), &cfg, sum)
+	return &loaded{cfg: cfg, set: set, pages: pages, sum: sum}, nil
+}
+
+// loadConfig reads site.toml, with --base-url over its base_url, and
+// starts the Summary.
+func loadConfig(o *Options) (config.Config, *Summary, error) {
+	cfg, err := config.Load(o.fsys())
+	if err != nil {
+		return cfg, nil, err
+	}
 	if o.BaseURL != "" {
 		if err := config.CheckURL(o.BaseURL); err != nil {
-			return nil, fmt.Errorf("--base-url %q: want an http(s) URL or a path (%v)", o.BaseURL, err)
+			return cfg, nil, fmt.Errorf("--base-url %q: want an http(s) URL or a path (%v)", o.BaseURL, err)
 		}
 		cfg.BaseURL = o.BaseURL
 		if !strings.HasSuffix(cfg.BaseURL, "/") {
@@ -216,15 +244,20 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host == "" {
 		sum.Diags.Warnf(diag.Pos{File: config.FileName}, "base-url", "base_url %q has no site address: sitemap.xml, index.xml, the open-data downloads and the citation lines will carry bare paths; before publishing, set base_url to the full address (or pass --base-url)", cfg.BaseURL)
 	}
-	type job struct {
-		kind *records.Kind
-		file string
-	}
-	var jobs []job
-	kinds := o.Kinds
-	if kinds == nil {
-		kinds = records.Kinds
-	}
+	return cfg, sum, nil
+}
+
+// dataFile is one export to read, as a kind of record.
+type dataFile struct {
+	kind *records.Kind
+	file string
+}
+
+// dataFiles lists the exports under data/KIND/ of each kind, in order. A
+// file gongshi does not read, a link out of the site and a folder no kind
+// reads are diagnostics in sum.
+func dataFiles(fsys fs.FS, kinds []*records.Kind, sum *Summary) ([]dataFile, error) {
+	var files []dataFile
 	sum.Diags = append(sum.Diags, unknownFolders(fsys, kinds)...)
 	for _, k := range kinds {
 		dir := path.Join("data", k.Name)
@@ -255,24 +288,33 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 				sum.Diags.Warnf(diag.Pos{File: p}, "skipped", "not a data file gongshi reads (.csv, .tsv, .xlsx, .json); skipped")
 				return nil
 			}
-			jobs = append(jobs, job{k, p})
+			files = append(files, dataFile{k, p})
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	type result struct {
-		set    records.Set
-		tables []DatasetSummary
-		diags  diag.List
-	}
-	results := make([]result, len(jobs))
+	return files, nil
+}
+
+// readResult is what reading one export produced.
+type readResult struct {
+	set    records.Set
+	tables []DatasetSummary
+	diags  diag.List
+}
+
+// readData reads the files on a bounded pool of workers, each from the
+// parse cache when it holds the file; the results are in the files' order.
+func readData(ctx context.Context, o *Options, cfg *config.Config, files []dataFile) ([]readResult, error) {
+	fsys := o.fsys()
+	results := make([]readResult, len(files))
 	// Each file's cache key, and an estimate of its work for jobOrder.
-	keys, ests := make([]string, len(jobs)), make([]jobEstimate, len(jobs))
+	keys, ests := make([]string, len(files)), make([]jobEstimate, len(files))
 	kg := errgroup.Group{}
 	kg.SetLimit(o.workers())
-	for i, j := range jobs {
+	for i, j := range files {
 		kg.Go(func() error {
 			if st, err := fs.Stat(fsys, j.file); err == nil {
 				ests[i].size = st.Size()
@@ -288,7 +330,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(o.workers())
 	for _, i := range jobOrder(ests) {
-		j, key := jobs[i], keys[i]
+		j, key := files[i], keys[i]
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -316,8 +358,15 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	if o.CacheDir != "" {
 		cachePrune(o.CacheDir)
 	}
-	sets := make([]*records.Set, len(jobs))
-	for i := range jobs {
+	return results, nil
+}
+
+// joinRecords joins the files' records into one set of the kinds, and
+// their tables and diagnostics into sum, with the counts per kind. It
+// clears results: the records then live in the set alone.
+func joinRecords(results []readResult, kinds []*records.Kind, sum *Summary) *records.Set {
+	sets := make([]*records.Set, len(results))
+	for i := range results {
 		r := &results[i]
 		sets[i] = &r.set
 		sum.Diags = append(sum.Diags, r.diags...)
@@ -325,7 +374,7 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	}
 	set := records.Join(sets)
 	set.Use(kinds)
-	clear(results) // the records now live in set alone
+	clear(results)
 	// The same decision exported twice: merged when identical, an error
 	// naming both rows when not.
 	sum.Diags = append(sum.Diags, records.Dedupe(set)...)
@@ -337,6 +386,11 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 	for _, it := range set.Items {
 		sum.Counts[it.Kind]++
 	}
+	return set
+}
+
+// loadContent reads the Markdown pages; drafts are left out.
+func loadContent(fsys fs.FS, cfg *config.Config, sum *Summary) []content.Page {
 	pages, cdl := content.Load(fsys, cfg.Location())
 	sum.Diags = append(sum.Diags, cdl...)
 	var kept []content.Page
@@ -346,8 +400,8 @@ func load(ctx context.Context, o *Options) (*loaded, error) {
 		}
 	}
 	sum.Counts["pages"] = len(kept)
-	sum.fresh = newFreshness(cfg, kept)
-	return &loaded{cfg: cfg, set: set, pages: kept, sum: sum}, nil
+	sum.fresh = newFreshness(*cfg, kept)
+	return kept
 }
 
 // unknownFolders warns about each folder under data/ that no kind reads:
@@ -398,7 +452,9 @@ func jobOrder(ests []jobEstimate) []int {
 	return order
 }
 
-// Check validates config and data without writing anything.
+// Check validates config and data without writing anything. Its phases
+// are Build's first two, load and disclose, and then the checks of what
+// the build would publish.
 func Check(ctx context.Context, o Options) (*Summary, error) {
 	start := time.Now()
 	closeSrc, err := o.openSource()
@@ -406,10 +462,28 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	defer closeSrc()
-	l, now, err := prepare(ctx, &o)
+	l, err := load(ctx, &o)
 	if err != nil {
 		return nil, err
 	}
+	now, err := discloseRecords(&o, l)
+	if err != nil {
+		return nil, err
+	}
+	checkPublication(&o, l, now)
+	l.sum.Ambiguities = disclose.Ambiguities(l.set, l.sum.Result)
+	l.sum.Duration = time.Since(start)
+	if l.sum.Diags.HasErrors() {
+		return l.sum, ErrData
+	}
+	return l.sum, nil
+}
+
+// checkPublication adds the diagnostics of what the build would publish
+// as of now: stale data, rules stated in the rules page's introduction,
+// decisions published or withdrawn late (against the previous build) and
+// statistics that reach no page. It leaves them sorted.
+func checkPublication(o *Options, l *loaded, now time.Time) {
 	l.sum.Diags = append(l.sum.Diags, Staleness(l.sum, now)...)
 	l.sum.Diags = append(l.sum.Diags, rulesIntro(l.pages)...)
 	prevDir := o.Previous
@@ -423,25 +497,16 @@ func Check(ctx context.Context, o Options) (*Summary, error) {
 	}
 	l.sum.Diags = append(l.sum.Diags, unshownStats(l.sum.Result, &l.cfg)...)
 	l.sum.Diags.Sort()
-	l.sum.Ambiguities = disclose.Ambiguities(l.set, l.sum.Result)
-	l.sum.Duration = time.Since(start)
-	if l.sum.Diags.HasErrors() {
-		return l.sum, ErrData
-	}
-	return l.sum, nil
 }
 
-// prepare is what check and build share: load everything and apply the
-// publication rules as of the build date. The diagnostics come back sorted,
-// in l.sum; the caller decides what errors mean.
-func prepare(ctx context.Context, o *Options) (*loaded, time.Time, error) {
-	l, err := load(ctx, o)
-	if err != nil {
-		return nil, time.Time{}, err
-	}
+// discloseRecords is the disclose phase, which check and build share: it
+// applies the publication rules to the loaded records as of the build
+// date, which it returns in the site's time zone. The diagnostics come
+// back sorted, in l.sum; the caller decides what errors mean.
+func discloseRecords(o *Options, l *loaded) (time.Time, error) {
 	now, err := o.now()
 	if err != nil {
-		return nil, time.Time{}, err
+		return time.Time{}, err
 	}
 	// The build date's calendar day is the site's (/changes/DATE/, the
 	// archive month, 数据截至), whatever the machine's zone.
@@ -450,7 +515,7 @@ func prepare(ctx context.Context, o *Options) (*loaded, time.Time, error) {
 	l.sum.Diags = append(l.sum.Diags, dl...)
 	l.sum.Result = res
 	l.sum.Diags.Sort()
-	return l, now, nil
+	return now, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

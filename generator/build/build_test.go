@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"gongshi/generator/build"
+	"gongshi/generator/disclose"
 	"gongshi/generator/internal/sitetest"
 	"gongshi/generator/output"
 )
@@ -193,7 +194,7 @@ func TestLeakGateStopsBuild(t *testing.T) {
 	archive := readArchive(t, "smalltown.txtar") + "-- content/notices/leak.md --\n+++\ntitle = \"说明\"\n+++\n经查，张三丰（身份证11010519491231002X）已缴纳罚款。\n"
 	dest := filepath.Join(t.TempDir(), "public")
 	_, err := build.Build(context.Background(), build.Options{SourceFS: sitetest.Source(archive), Dest: dest, Now: sitetest.Date})
-	var le *build.LeakError
+	var le *disclose.LeakError
 	if !errors.As(err, &le) {
 		t.Fatalf("err = %v, want a LeakError", err)
 	}

@@ -12,11 +12,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 	"unsafe"
 
 	"gongshi/generator/diag"
+	"gongshi/generator/internal/cachefile"
 	"gongshi/generator/records"
 )
 
@@ -51,31 +51,10 @@ type cacheEntry struct {
 	Diags  diag.List
 }
 
-var (
-	exeOnce sync.Once
-	exeHash string
-)
-
-// binaryHash identifies the running program, so a new gongshi never reads
-// entries an older one wrote. Without it the cache is off.
-func binaryHash() string {
-	exeOnce.Do(func() {
-		p, err := os.Executable()
-		if err != nil {
-			return
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			return
-		}
-		defer f.Close()
-		h := sha256.New()
-		if _, err := io.Copy(h, f); err == nil {
-			exeHash = hex.EncodeToString(h.Sum(nil))
-		}
-	})
-	return exeHash
-}
+// binaryHash identifies the running program (cachefile.Program), so a
+// new gongshi never reads entries an older one wrote. Without it the cache
+// is off. Tests stand another program in.
+var binaryHash = cachefile.Program
 
 // cacheKey returns the entry name for a file, or "" when the cache is off.
 func cacheKey(fsys fs.FS, file, kind string, aliases map[string][]string) string {
@@ -162,27 +141,7 @@ func cacheStore(dir, key string, e *cacheEntry) {
 	data = append(data, buf.Bytes()...)
 	data = records.AppendCases(data, e.Set.Cases)
 	binary.LittleEndian.PutUint32(data, crc32.Checksum(data[4:], castagnoli))
-	writeCacheFile(dir, filepath.Join(dir, key+".gob"), data)
-}
-
-// writeCacheFile puts data at name in the cache folder dir whole or not at
-// all: a build killed meanwhile leaves no half entry.
-func writeCacheFile(dir, name string, data []byte) {
-	if os.MkdirAll(dir, 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(dir, ".entry-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return
-	}
-	if os.Rename(tmp.Name(), name) != nil {
-		os.Remove(tmp.Name())
-	}
+	cachefile.Write(dir, filepath.Join(dir, key+".gob"), data)
 }
 
 // cachePrune removes entries no build has used for cacheMaxAge.

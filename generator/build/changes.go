@@ -15,14 +15,6 @@ import (
 	"gongshi/generator/site"
 )
 
-// ChangesData is the payload of /changes/ and /changes/DATE/.
-type ChangesData struct {
-	Updates []changelog.Update
-	// Live maps "dataset/id" to the record's page, for records still
-	// published.
-	Live map[string]string
-}
-
 // readPrevious loads the previous build's manifest from dir (a previous
 // public/ folder). A missing manifest means a first build.
 func readPrevious(dir string) (*changelog.Manifest, error) {
@@ -114,38 +106,4 @@ func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []chart
 		return "removed"
 	}
 	return in
-}
-
-// stampPages sets each record page's first-published and last-updated
-// dates from the manifest.
-func stampPages(s *site.Site, m *changelog.Manifest) {
-	for _, p := range s.HTML {
-		parts := strings.Split(strings.Trim(p.URL, "/"), "/")
-		if len(parts) != 2 {
-			continue
-		}
-		if e, ok := m.Record(parts[0], parts[1]); ok {
-			p.First, _ = time.Parse("2006-01-02", e.First)
-			p.Updated, _ = time.Parse("2006-01-02", e.Updated)
-		}
-	}
-}
-
-// changesPages adds /changes/ and one page per update.
-func changesPages(s *site.Site, m *changelog.Manifest) {
-	live := map[string]string{}
-	for ds, recs := range m.Records {
-		for id := range recs {
-			live[ds+"/"+id] = "/" + ds + "/" + id + "/"
-		}
-	}
-	crumbs := []site.Crumb{{Title: "首页", URL: "/"}}
-	s.Add(&site.Page{URL: "/changes/", Layout: "changes", Title: "更新记录", Column: "更新记录", InSitemap: true, Crumbs: crumbs,
-		Data: ChangesData{Updates: m.Updates, Live: live}})
-	crumbs = append(crumbs, site.Crumb{Title: "更新记录", URL: "/changes/"})
-	for _, u := range m.Updates {
-		d, _ := time.Parse("2006-01-02", u.Date)
-		s.Add(&site.Page{URL: "/changes/" + u.Date + "/", Layout: "change", Title: u.Date + "更新", Column: "更新记录", Date: d,
-			InSitemap: true, Crumbs: crumbs, Data: ChangesData{Updates: []changelog.Update{u}, Live: live}})
-	}
 }

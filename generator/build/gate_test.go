@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"gongshi/generator/build"
+	"gongshi/generator/disclose"
 	"gongshi/generator/internal/sitetest"
 )
 
@@ -71,7 +72,7 @@ func TestLeakGateBlocksAName(t *testing.T) {
 	archive := readArchive(t, "gate.txtar") + "-- content/notices/a.md --\n+++\ntitle = \"说明\"\n+++\n经营者史文已整改。\n"
 	dest := filepath.Join(t.TempDir(), "public")
 	_, err := build.Build(context.Background(), build.Options{SourceFS: sitetest.Source(archive), Dest: dest, Now: sitetest.Date})
-	var le *build.LeakError
+	var le *disclose.LeakError
 	if !errors.As(err, &le) {
 		t.Fatalf("err = %v, want a LeakError", err)
 	}
@@ -130,7 +131,7 @@ func TestLeakGateSeesEveryOutput(t *testing.T) {
 	archive := readArchive(t, "gate.txtar") + "-- content/notices/b.md --\n+++\ntitle = \"关于赵小龙的说明\"\ndate = 2026-05-20\n+++\n赵小龙，联系电话+86 139-1234-5678。\n"
 	dest := filepath.Join(t.TempDir(), "public")
 	_, err := build.Build(context.Background(), build.Options{SourceFS: sitetest.Source(archive), Dest: dest, Now: sitetest.Date})
-	var le *build.LeakError
+	var le *disclose.LeakError
 	if !errors.As(err, &le) {
 		t.Fatalf("err = %v, want a LeakError", err)
 	}

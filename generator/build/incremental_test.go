@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gongshi/generator/build"
+	"gongshi/generator/disclose"
 	"gongshi/generator/internal/sitetest"
 )
 
@@ -164,7 +165,7 @@ func TestKeptPagesScannedWhenTheGateLearnsMore(t *testing.T) {
 	second := strings.Replace(first, "-- data/withdrawals/", row+"-- data/withdrawals/", 1)
 	before := sitetest.Files(t, dest)
 	_, err = run(second)
-	var le *build.LeakError
+	var le *disclose.LeakError
 	if !errors.As(err, &le) || !strings.Contains(err.Error(), "notices/thanks/index.html") {
 		t.Fatalf("err = %v, want a LeakError naming the kept notice", err)
 	}
@@ -199,7 +200,7 @@ func TestPageEditedByHandIsScanned(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = build.Build(ctx, o)
-	var le *build.LeakError
+	var le *disclose.LeakError
 	if !errors.As(err, &le) || !strings.Contains(err.Error(), "notices/welcome/index.html") {
 		t.Fatalf("err = %v, want a LeakError naming the edited page", err)
 	}

@@ -3,17 +3,11 @@ package build
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
-	"os"
+	"log/slog"
 	"path"
-	"path/filepath"
-	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -37,225 +31,372 @@ import (
 // Build builds the site into Options.Dest. On any error nothing is written
 // to Dest: the previous output stays as it was.
 func Build(ctx context.Context, o Options) (*Summary, error) {
-	start := time.Now()
-	log := o.logger()
+	b := &builder{o: &o, dest: o.dest(), log: o.logger(), start: time.Now()}
+	b.at = b.start
 	closeSrc, err := o.openSource()
 	if err != nil {
 		return nil, err
 	}
 	defer closeSrc()
-	dest := o.dest()
-	// One build at a time writes beside dest, so the stages lying there
-	// when it takes the lock are killed builds': removed while this one
-	// loads, and gone before it returns, whether it succeeds or not.
-	cleaned := func() {}
-	if !o.DryRun {
-		lock, err := output.LockDest(ctx, dest, func() {
-			log.Warn("another build into the destination is running; waiting for it to finish", "dest", dest)
-		})
-		if err != nil {
-			return nil, err
-		}
-		cleaned = output.StartCleanup(dest)
-		defer func() {
-			cleaned()
-			lock.Unlock()
-		}()
-	}
-	l, now, err := prepare(ctx, &o)
+	unlock, err := b.lock(ctx)
 	if err != nil {
 		return nil, err
 	}
-	sum, res := l.sum, l.sum.Result
-	if sum.Diags.HasErrors() {
-		return sum, ErrData
+	defer unlock()
+	if err := b.load(ctx); err != nil {
+		return nil, err
 	}
-	phase := start
-	mark := func(name string) {
-		log.Info(name, "took", time.Since(phase).Round(time.Millisecond))
-		phase = time.Now()
+	if err := b.disclose(); err != nil {
+		return nil, err
 	}
-	log.Info("loaded", "cases", len(l.set.Cases), "published", len(res.Cases))
-	// The records as exported are not read again: the disclose result
-	// holds what is published. Dropped, their memory serves the rest of
-	// the build instead of new pages from the system.
-	l.set = nil
-	mark("load+disclose")
+	if b.sum.Diags.HasErrors() {
+		return b.sum, ErrData
+	}
+	b.dropRecords()
+	if err := b.assemble(ctx); err != nil {
+		return b.sum, err
+	}
+	if o.DryRun {
+		return b.report(), nil
+	}
+	defer b.abort()
+	if err := b.render(ctx); err != nil {
+		return b.sum, err
+	}
+	if err := b.gateErr(); err != nil {
+		return b.sum, err
+	}
+	if err := b.swap(); err != nil {
+		return b.sum, err
+	}
+	return b.report(), nil
+}
 
-	// Assemble.
-	s := site.New(l.cfg, res, l.pages)
-	s.BuildPages()
+// builder is one run of Build: each phase reads what the phases before it
+// left here.
+type builder struct {
+	o     *Options
+	dest  string
+	log   *slog.Logger
+	start time.Time
+	at    time.Time // when the current phase started, for mark
 
-	// The previous build's manifest, and the search index, which depends on
-	// the records alone: under way while the statistics and the downloads
-	// are computed, where a core would otherwise wait.
-	prevDir := o.Previous
-	if prevDir == "" {
-		prevDir = dest
+	cleaned func() // removes the stages killed builds left beside dest
+
+	// load and disclose
+	l   *loaded
+	now time.Time
+	sum *Summary
+
+	// assemble
+	s         *site.Site
+	theme     fs.FS
+	r         *render.Renderer
+	prevDir   string
+	prev      *changelog.Manifest
+	sj        *searchJob
+	datasets  []opendata.Dataset
+	standard  []opendata.StandardFile
+	statPages []site.StatPage
+	date      string // the update's date, YYYY-MM-DD (updateDate)
+	manifest  *changelog.Manifest
+	archive   []site.ArchiveMonth
+
+	// render, gate and swap
+	st        *output.Stage
+	gate      *disclose.Gate
+	committed bool
+}
+
+// mark logs the time the phase name took.
+func (b *builder) mark(name string) {
+	b.log.Info(name, "took", time.Since(b.at).Round(time.Millisecond))
+	b.at = time.Now()
+}
+
+// lock makes this build the one that writes beside dest, so the stages
+// lying there when it takes the lock are killed builds': removed while
+// this one works, and gone before it returns, whether it succeeds or not.
+// The returned func releases the lock. A dry run writes nothing and takes
+// no lock.
+func (b *builder) lock(ctx context.Context) (unlock func(), err error) {
+	b.cleaned = func() {}
+	if b.o.DryRun {
+		return func() {}, nil
 	}
-	var (
-		prev    *changelog.Manifest
-		prevErr error
-	)
-	prevRead := make(chan struct{})
+	lock, err := output.LockDest(ctx, b.dest, func() {
+		b.log.Warn("another build into the destination is running; waiting for it to finish", "dest", b.dest)
+	})
+	if err != nil {
+		return nil, err
+	}
+	b.cleaned = output.StartCleanup(b.dest)
+	return func() {
+		b.cleaned()
+		lock.Unlock()
+	}, nil
+}
+
+// load reads config, data and content (load).
+func (b *builder) load(ctx context.Context) (err error) {
+	b.l, err = load(ctx, b.o)
+	return err
+}
+
+// disclose applies the publication rules as of the build date
+// (discloseRecords); the Summary holds the result and the diagnostics.
+func (b *builder) disclose() (err error) {
+	b.now, err = discloseRecords(b.o, b.l)
+	b.sum = b.l.sum
+	return err
+}
+
+// dropRecords lets the records as exported go: the disclose result holds
+// what is published, and their memory serves the rest of the build
+// instead of new pages from the system.
+func (b *builder) dropRecords() {
+	b.log.Info("loaded", "cases", len(b.l.set.Cases), "published", len(b.sum.Result.Cases))
+	b.l.set = nil
+	b.mark("load+disclose")
+}
+
+// assemble builds the site model: the record and content pages, the
+// statistics, the open data and what changed since the previous build.
+// A dry run stops after it: the Summary says what would change.
+func (b *builder) assemble(ctx context.Context) error {
+	b.s = site.New(b.l.cfg, b.sum.Result, b.l.pages)
+	b.s.BuildPages()
+	prevRead := b.startBackground()
+	if err := b.loadTheme(); err != nil {
+		return err
+	}
+	statData, chartSets, err := b.figures(ctx)
+	if err != nil {
+		return err
+	}
+	if err := prevRead(); err != nil {
+		return err
+	}
+	b.checkDates(statData)
+	idx, err := b.addFigurePages(statData, chartSets)
+	if err != nil {
+		return err
+	}
+	b.changes()
+	if b.o.DryRun {
+		return nil
+	}
+	b.addUpdatePages(idx)
+	b.mark("assemble")
+	return nil
+}
+
+// checkDates adds the diagnostics that need the previous build and the
+// statistics: decisions published or withdrawn late, indicators that
+// reach no page.
+func (b *builder) checkDates(statData *stats.Data) {
+	b.sum.Diags = append(b.sum.Diags, timeliness(b.sum.Result, b.prev, b.l.cfg.Calendar, b.now)...)
+	b.sum.Diags = append(b.sum.Diags, statData.Unshown()...)
+	b.sum.Diags.Sort()
+}
+
+// addFigurePages adds the statistics pages and /data/, and returns the
+// statistics index.
+func (b *builder) addFigurePages(statData *stats.Data, chartSets []charts.Page) (site.StatIndex, error) {
+	statPages, idx := b.s.AddStatPages(statData, chartSets)
+	b.statPages = statPages
+	dp, err := dataPage(&b.l.cfg, b.datasets, b.standard, b.r.AbsURL)
+	if err != nil {
+		return idx, err
+	}
+	b.s.AddDataPage(dp)
+	return idx, nil
+}
+
+// addUpdatePages dates the record pages from the manifest, adds /changes/,
+// the monthly archive and /sitemap/, and seals the model.
+func (b *builder) addUpdatePages(idx site.StatIndex) {
+	b.s.StampPages(b.manifest)
+	b.s.AddChangesPages(b.manifest)
+	b.archive = b.s.AddArchive(archiveMonths(b.prevDir), b.date[:7], b.statPages)
+	b.s.AddSitemap(idx)
+	b.s.Seal()
+	b.sum.Pages = len(b.s.HTML)
+}
+
+// startBackground starts reading the previous build's manifest and
+// building the search index, which depends on the records alone: under
+// way while the statistics and the downloads are computed, where a core
+// would otherwise wait. The returned func waits for the manifest.
+func (b *builder) startBackground() (prevRead func() error) {
+	b.prevDir = b.o.Previous
+	if b.prevDir == "" {
+		b.prevDir = b.dest
+	}
+	var prevErr error
+	done := make(chan struct{})
 	go func() {
-		defer close(prevRead)
-		prev, prevErr = readPrevious(prevDir)
+		defer close(done)
+		b.prev, prevErr = readPrevious(b.prevDir)
 	}()
-	var sj *searchJob
-	if !o.DryRun {
-		sj = startSearch(search.Docs(s), func() *changelog.Manifest {
-			<-prevRead
-			return prev
+	if !b.o.DryRun {
+		b.sj = startSearch(search.Docs(b.s), func() *changelog.Manifest {
+			<-done
+			return b.prev
 		})
 	}
+	return func() error {
+		<-done
+		return prevErr
+	}
+}
 
-	// Theme: the site's themes/NAME over the embedded default.
+// loadTheme lays the site's themes/NAME over the embedded default theme
+// and makes the renderer.
+func (b *builder) loadTheme() error {
 	var top fs.FS
-	if sub, err := fs.Sub(o.fsys(), path.Join("themes", l.cfg.Theme)); err == nil {
+	if sub, err := fs.Sub(b.o.fsys(), path.Join("themes", b.l.cfg.Theme)); err == nil {
 		if _, err := fs.Stat(sub, "."); err == nil {
 			top = sub
 		}
 	}
-	theme := render.Overlay(top, themes.Default())
-	if b := l.cfg.Publisher.Badge; b != "" {
-		if _, err := fs.Stat(theme, "static"+b); err != nil {
-			return sum, fmt.Errorf("site.toml: publisher.badge %q: put the image at themes/%s/static%s", b, l.cfg.Theme, b)
+	b.theme = render.Overlay(top, themes.Default())
+	if badge := b.l.cfg.Publisher.Badge; badge != "" {
+		if _, err := fs.Stat(b.theme, "static"+badge); err != nil {
+			return fmt.Errorf("site.toml: publisher.badge %q: put the image at themes/%s/static%s", badge, b.l.cfg.Theme, badge)
 		}
 	}
-	r, err := render.New(theme, &s.Config)
+	r, err := render.New(b.theme, &b.s.Config)
 	if err != nil {
-		return sum, err
+		return err
 	}
-	r.Use(s)
+	r.Use(b.s)
+	b.r = r
+	return nil
+}
 
-	// The statistics, the open-data downloads and the standard files are
-	// independent of each other: at once.
+// figures computes the statistics, the open-data downloads and the
+// standard files, which are independent of each other: at once.
+func (b *builder) figures(ctx context.Context) (*stats.Data, []charts.Page, error) {
 	var (
 		statData  *stats.Data
 		chartSets []charts.Page
-		datasets  []opendata.Dataset
-		standard  []opendata.StandardFile
 	)
 	ag, _ := errgroup.WithContext(ctx)
 	ag.Go(func() (err error) {
-		statData, chartSets, err = statCharts(res, &l.cfg)
+		statData, chartSets, err = statCharts(b.sum.Result, &b.l.cfg)
 		return err
 	})
 	ag.Go(func() (err error) {
-		datasets, err = opendata.Build(s, r.AbsURL)
+		b.datasets, err = opendata.Build(b.s, b.r.AbsURL)
 		return err
 	})
 	ag.Go(func() (err error) {
-		standard, err = opendata.Standard(s)
+		b.standard, err = opendata.Standard(b.s)
 		return err
 	})
-	if err := ag.Wait(); err != nil {
-		return sum, err
-	}
-	<-prevRead
-	if prevErr != nil {
-		return sum, prevErr
-	}
-	sum.Diags = append(sum.Diags, timeliness(res, prev, l.cfg.Calendar, now)...)
-	sum.Diags = append(sum.Diags, statData.Unshown()...)
-	sum.Diags.Sort()
-	statPages, idx := addStatPages(s, statData, chartSets)
-	for _, p := range s.HTML {
-		if p.URL == "/" && p.Data == nil {
-			p.Data = idx // the home page links only to topics that exist
-		}
-	}
-	dp, err := dataPage(&l.cfg, datasets, standard, r.AbsURL)
-	if err != nil {
-		return sum, err
-	}
-	s.Add(&site.Page{URL: "/data/", Layout: "data", Title: "开放数据", Section: "/data/", Column: "开放数据", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: dp})
+	err := ag.Wait()
+	return statData, chartSets, err
+}
 
-	// What changed since the previous build.
+// changes works out what changed since the previous build, and the date
+// it is recorded under.
+func (b *builder) changes() {
 	var allCharts []charts.Chart
-	for _, sp := range statPages {
+	for _, sp := range b.statPages {
 		allCharts = append(allCharts, sp.Charts...)
 	}
-	date := updateDate(now, prev, prevDir)
-	if d := now.Format("2006-01-02"); d != date {
-		sum.Diags.Warnf(diag.Pos{File: config.FileName}, "build-date", "the build date %s is before the previous build's %s: this update is recorded under %s in /changes/ and in the monthly archive, which never go back in time", d, date, date)
-		sum.Diags.Sort()
+	b.date = updateDate(b.now, b.prev, b.prevDir)
+	if d := b.now.Format("2006-01-02"); d != b.date {
+		b.sum.Diags.Warnf(diag.Pos{File: config.FileName}, "build-date", "the build date %s is before the previous build's %s: this update is recorded under %s in /changes/ and in the monthly archive, which never go back in time", d, b.date, b.date)
+		b.sum.Diags.Sort()
 	}
-	manifest, update := changelog.Next(prev, manifestInput(s, datasets, allCharts, date))
-	sum.Update, sum.FirstBuild = update, prev == nil
-	if o.DryRun {
-		sum.Duration = time.Since(start)
-		return sum, nil
+	manifest, update := changelog.Next(b.prev, manifestInput(b.s, b.datasets, allCharts, b.date))
+	b.manifest = manifest
+	b.sum.Update, b.sum.FirstBuild = update, b.prev == nil
+}
+
+// render writes every file of the site into a stage beside dest, each
+// scanned by the leak gate as it is written, and the manifest last.
+func (b *builder) render(ctx context.Context) error {
+	if err := b.openStage(); err != nil {
+		return err
 	}
-	stampPages(s, manifest)
-	changesPages(s, manifest)
-	archive := addArchive(s, prevDir, date[:7], statPages)
-	s.Add(&site.Page{URL: "/sitemap/", Layout: "sitemap", Title: "网站地图", Column: "网站地图", InSitemap: true,
-		Crumbs: []site.Crumb{{Title: "首页", URL: "/"}}, Data: idx})
-	s.Seal()
-	sum.Pages = len(s.HTML)
-
-	mark("assemble")
-
-	// Output.
-	st, err := output.NewStage(dest)
+	if err := writeStatic(b.st, b.theme, b.r); err != nil {
+		return err
+	}
+	fingerprint, err := themeFingerprint(b.theme, &b.s.Config, b.r.Assets)
 	if err != nil {
-		return sum, err
+		return err
 	}
-	gate := newLeakGate(res.Scanner())
-	st.Check = gate.check
-	if prev != nil {
-		st.SetPrev(prevDir)
-		st.KeepUnchecked = gate.passedBefore(o.CacheDir, st.PrevIndexSum())
-		sum.KeptUnchecked = st.KeepUnchecked
+	b.mark("stage")
+	if err := b.writeAll(ctx, fingerprint); err != nil {
+		return err
 	}
-	pageFiles := make(map[string]bool, len(s.HTML))
-	for _, p := range s.HTML {
+	b.mark("render+search+data")
+	mdata, err := b.manifest.Encode()
+	if err != nil {
+		return err
+	}
+	if err := b.st.WriteRaw(changelog.Path, mdata); err != nil {
+		return err
+	}
+	b.mark("manifest")
+	return nil
+}
+
+// openStage makes the stage and its leak gate. Files kept from the
+// previous build skip the gate when it passed them with no fewer rules;
+// its pages that are no page of this build are not kept.
+func (b *builder) openStage() error {
+	st, err := output.NewStage(b.dest)
+	if err != nil {
+		return err
+	}
+	b.st = st
+	b.gate = disclose.NewGate(b.sum.Result.Scanner())
+	st.Check = b.gate.Check
+	if b.prev != nil {
+		st.SetPrev(b.prevDir)
+		st.KeepUnchecked = b.gate.PassedBefore(b.o.CacheDir, st.PrevIndexSum())
+		b.sum.KeptUnchecked = st.KeepUnchecked
+	}
+	pageFiles := make(map[string]bool, len(b.s.HTML))
+	for _, p := range b.s.HTML {
 		pageFiles[pageFile(p.URL)] = true
 	}
 	st.Forget(func(p string) bool { return strings.HasSuffix(p, ".html") && !pageFiles[p] })
-	ok := false
-	defer func() {
-		if !ok {
-			st.Abort()
-		}
-	}()
-	if err := writeStatic(st, theme, r); err != nil {
-		return sum, err
-	}
-	fingerprint, err := themeFingerprint(theme, &s.Config, r.Assets)
-	if err != nil {
-		return sum, err
-	}
+	return nil
+}
+
+// writeAll writes the statistics, the downloads, the pages and the search
+// index at the same time: each has phases that leave a core idle (writes,
+// joining the index's parts).
+func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 	var prevKeys map[string]string
-	if prev != nil {
-		prevKeys = prev.Pages
+	if b.prev != nil {
+		prevKeys = b.prev.Pages
 	}
 	// The downloads leave the datasets (the /data/ page renders without
 	// them) and are dropped once written: they need not stay in memory
 	// through rendering and the search index, the peak of a large build.
 	var downloads []map[string][]byte
-	for i := range datasets {
-		downloads = append(downloads, datasets[i].Files)
-		datasets[i].Files, datasets[i].Rows = nil, nil
+	for i := range b.datasets {
+		downloads = append(downloads, b.datasets[i].Files)
+		b.datasets[i].Files, b.datasets[i].Rows = nil, nil
 	}
-	for i := range standard {
-		downloads = append(downloads, map[string][]byte{standard[i].Path: standard[i].Data})
-		standard[i].Data = nil
+	for i := range b.standard {
+		downloads = append(downloads, map[string][]byte{b.standard[i].Path: b.standard[i].Data})
+		b.standard[i].Data = nil
 	}
-	mark("stage")
-	// The statistics, the downloads, the pages and the search index, at the
-	// same time: each has phases that leave a core idle (writes, joining
-	// the index's parts).
+	st, manifest := b.st, b.manifest
 	updates := manifest.Updates
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		if err := writeStats(st, statPages); err != nil {
+		if err := writeStats(st, b.statPages); err != nil {
 			return err
 		}
-		if err := writeArchive(st, archive, date[:7], statPages); err != nil {
+		if err := writeArchive(st, b.archive, b.date[:7], b.statPages); err != nil {
 			return err
 		}
 		for i, files := range downloads {
@@ -267,45 +408,55 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 			downloads[i] = nil
 		}
 		// The sitemap and the feed read the assembled site alone.
-		return writeFeeds(st, s, r, updates)
+		return writeFeeds(st, b.s, b.r, updates)
 	})
 	g.Go(func() (err error) {
-		manifest.Pages, err = renderPages(gctx, &o, st, r, s, fingerprint, prevKeys)
+		manifest.Pages, err = renderPages(gctx, b.o, st, b.r, b.s, fingerprint, prevKeys)
 		return err
 	})
 	g.Go(func() (err error) {
-		manifest.Search, sum.SearchKept, err = writeSearch(st, sj, prev)
+		manifest.Search, b.sum.SearchKept, err = writeSearch(st, b.sj, b.prev)
 		return err
 	})
-	if err := g.Wait(); err != nil {
-		return sum, err
+	return g.Wait()
+}
+
+// gateErr reports what the leak gate did, and fails the build when it
+// found personal data.
+func (b *builder) gateErr() error {
+	b.sum.Gate = b.gate.Stats()
+	g := b.sum.Gate
+	b.log.Info("leak gate", "files", g.Files, "MB", g.Bytes/1e6, "busy", g.Busy.Round(time.Millisecond), "findings", g.Findings)
+	return b.gate.Err()
+}
+
+// swap puts the stage in place of dest, and records the rules the gate
+// passed it with.
+func (b *builder) swap() error {
+	b.sum.Written = len(b.st.Files())
+	b.sum.Kept = b.st.Unchanged()
+	b.sum.Bytes = b.st.Bytes()
+	b.cleaned() // the previous build's leftovers, removed while this one worked
+	if err := b.st.Commit(); err != nil {
+		return err
 	}
-	mark("render+search+data")
-	mdata, err := manifest.Encode()
-	if err != nil {
-		return sum, err
+	b.committed = true
+	b.gate.Remember(b.o.CacheDir, b.st.IndexSum())
+	b.mark("swap")
+	return nil
+}
+
+// abort removes the stage of a build that failed.
+func (b *builder) abort() {
+	if b.st != nil && !b.committed {
+		b.st.Abort()
 	}
-	if err := st.WriteRaw(changelog.Path, mdata); err != nil {
-		return sum, err
-	}
-	mark("manifest")
-	sum.Gate = gate.stats()
-	log.Info("leak gate", "files", sum.Gate.Files, "MB", sum.Gate.Bytes/1e6, "busy", sum.Gate.Busy.Round(time.Millisecond), "findings", sum.Gate.Findings)
-	if err := gate.err(); err != nil {
-		return sum, err
-	}
-	sum.Written = len(st.Files())
-	sum.Kept = st.Unchanged()
-	sum.Bytes = st.Bytes()
-	cleaned() // the previous build's leftovers, removed while this one worked
-	if err := st.Commit(); err != nil {
-		return sum, err
-	}
-	ok = true
-	gate.remember(o.CacheDir, st.IndexSum())
-	mark("swap")
-	sum.Duration = time.Since(start)
-	return sum, nil
+}
+
+// report completes the Summary.
+func (b *builder) report() *Summary {
+	b.sum.Duration = time.Since(b.start)
+	return b.sum
 }
 
 // searchJob builds the search index in the background.
@@ -512,242 +663,9 @@ func writeFeeds(st *output.Stage, s *site.Site, r *render.Renderer, updates []ch
 	return st.WriteRaw("/robots.txt", output.Robots(r.AbsURL("/sitemap.xml")))
 }
 
-// leakGate scans every file as the stage writes it for personal data that
-// got past the disclose step, and collects what it finds.
-type leakGate struct {
-	scanner *disclose.Scanner
-	mu      sync.Mutex
-	leaks   []disclose.Leak
-
-	// What the gate scanned, and the time its scans took, summed over the
-	// workers.
-	files, bytes, nanos atomic.Int64
-
-	rulesOnce sync.Once
-	rs        *disclose.Rules
-
-	// Parts of pages found clean, by their content (not a hash of it: a
-	// collision would pass a part unscanned): the site header and footer
-	// that every page repeats are scanned once. A part is kept only once
-	// its hash has been seen before (a collision there merely keeps one
-	// more): the header of a record page carries its title in the
-	// breadcrumbs, and keeping every such header held 37 MB in a monthly
-	// update for no page scanned less. split says pages may be scanned in
-	// parts at all.
-	split   bool
-	cleanMu sync.RWMutex
-	clean   map[string]bool
-	seen    map[uint64]bool
-	seed    maphash.Seed
-}
-
-func newLeakGate(sc *disclose.Scanner) *leakGate {
-	return &leakGate{scanner: sc, split: sc.Separates('<'), clean: map[string]bool{}, seen: map[uint64]bool{}, seed: maphash.MakeSeed()}
-}
-
-// The rules the gate applied to an output are kept in the build cache,
-// named by the output's index, so that the next build can tell whether the
-// files it keeps from that output need scanning again: not when its own
-// rules find no more than those did (nothing new to look for, nothing
-// excused before that is not now). A monthly update, whose new records
-// bring new secrets, scans them; a rebuild of unchanged data does not.
-
-func rulesFile(cacheDir, indexSum string) string {
-	bin := binaryHash()
-	if cacheDir == "" || indexSum == "" || bin == "" {
-		return ""
-	}
-	h := sha256.Sum256([]byte("scan rules\x00" + bin + "\x00" + indexSum))
-	return filepath.Join(cacheDir, "scan-"+hex.EncodeToString(h[:20])+".rules")
-}
-
-func (g *leakGate) rules() *disclose.Rules {
-	g.rulesOnce.Do(func() { g.rs = g.scanner.Rules() })
-	return g.rs
-}
-
-// passedBefore reports whether every file of the output whose index has
-// the hash indexSum passes this gate: it passed a gate whose rules find no
-// more than this one's.
-func (g *leakGate) passedBefore(cacheDir, indexSum string) bool {
-	name := rulesFile(cacheDir, indexSum)
-	if name == "" {
-		return false
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return false
-	}
-	var old disclose.Rules
-	if old.UnmarshalBinary(data) != nil {
-		return false
-	}
-	now := time.Now()
-	os.Chtimes(name, now, now) // used: keep it
-	return g.rules().FindsNoMoreThan(&old)
-}
-
-// remember records the gate's rules as those the output whose index has
-// the hash indexSum passed.
-func (g *leakGate) remember(cacheDir, indexSum string) {
-	name := rulesFile(cacheDir, indexSum)
-	if name == "" {
-		return
-	}
-	data, _ := g.rules().MarshalBinary()
-	writeCacheFile(cacheDir, name, data)
-}
-
 // publisherStrings are what site.toml makes every page publish: never a
 // secret, even when a record holds the same value.
 func publisherStrings(cfg *config.Config) []string {
 	p := cfg.Publisher
 	return []string{p.Phone, p.Complaints, p.Address, p.Sponsor, p.Organizer, p.Email}
-}
-
-// check is an output.Stage Check. The search index's binary term shards
-// are passed over: they hold the bigrams of documents whose full text is
-// scanned in the index's JSON chunks and in the pages, and two bigrams side
-// by side can spell a name that no document contains.
-//
-// A page is scanned in four parts, split before its <body, <main and
-// </main> tags (where no match can continue: see Scanner.Separates); the
-// second and the fourth, the header and the footer, are the same on most
-// pages and are scanned once per content.
-func (g *leakGate) check(p string, data []byte) error {
-	if strings.HasPrefix(p, "/search/index/") && strings.HasSuffix(p, ".bin") {
-		return nil
-	}
-	t := time.Now()
-	defer func() {
-		g.files.Add(1)
-		g.bytes.Add(int64(len(data)))
-		g.nanos.Add(int64(time.Since(t)))
-	}()
-	name := strings.TrimPrefix(p, "/")
-	var cuts []int
-	if g.split && strings.HasSuffix(p, ".html") {
-		cuts = pageCuts(data)
-	}
-	if cuts == nil {
-		g.found(g.scanner.Scan(name, data), data, 0)
-		return nil
-	}
-	for i, lo := range cuts {
-		hi := len(data)
-		if i+1 < len(cuts) {
-			hi = cuts[i+1]
-		}
-		part := data[lo:hi]
-		shared := i%2 == 1
-		if shared && g.isClean(part) {
-			continue
-		}
-		leaks := g.scanner.Scan(name, part)
-		if len(leaks) == 0 && shared {
-			g.cleanAgain(part)
-		}
-		g.found(leaks, data, lo)
-	}
-	return nil
-}
-
-func (g *leakGate) isClean(part []byte) bool {
-	g.cleanMu.RLock()
-	defer g.cleanMu.RUnlock()
-	return g.clean[string(part)]
-}
-
-// cleanAgain notes a shared part found clean, and keeps it once it has
-// been found before.
-func (g *leakGate) cleanAgain(part []byte) {
-	h := maphash.Bytes(g.seed, part)
-	g.cleanMu.Lock()
-	if g.seen[h] {
-		g.clean[string(part)] = true
-	}
-	g.seen[h] = true
-	g.cleanMu.Unlock()
-}
-
-// pageCuts returns where a page's parts start: 0 and its <body, <main and
-// </main> tags, in order; nil when it lacks one.
-func pageCuts(data []byte) []int {
-	cuts := []int{0}
-	at := 0
-	for _, tag := range []string{"<body", "<main", "</main>"} {
-		i := bytes.Index(data[at:], []byte(tag))
-		if i < 0 {
-			return nil
-		}
-		at += i
-		cuts = append(cuts, at)
-	}
-	return cuts
-}
-
-// found records leaks found in the part of data starting at off.
-func (g *leakGate) found(leaks []disclose.Leak, data []byte, off int) {
-	if len(leaks) == 0 {
-		return
-	}
-	lines := bytes.Count(data[:off], []byte("\n"))
-	for i := range leaks {
-		leaks[i].Line += lines
-	}
-	g.mu.Lock()
-	g.leaks = append(g.leaks, leaks...)
-	g.mu.Unlock()
-}
-
-// GateStats is what the leak gate did in one build.
-type GateStats struct {
-	// Files and Bytes are what it scanned (files kept from the previous
-	// build unscanned are not counted).
-	Files int
-	Bytes int64
-	// Busy is the time its scans took, summed over the workers: wall
-	// time, which counts a scan's waits for a core too (a CPU profile
-	// gives the gate's CPU time).
-	Busy time.Duration
-	// Findings counts the leaks it found.
-	Findings int
-}
-
-func (g *leakGate) stats() GateStats {
-	g.mu.Lock()
-	n := len(g.leaks)
-	g.mu.Unlock()
-	return GateStats{Files: int(g.files.Load()), Bytes: g.bytes.Load(), Busy: time.Duration(g.nanos.Load()), Findings: n}
-}
-
-// err returns a LeakError for what was found, sorted, or nil.
-func (g *leakGate) err() error {
-	if len(g.leaks) == 0 {
-		return nil
-	}
-	sort.SliceStable(g.leaks, func(i, j int) bool {
-		if g.leaks[i].File != g.leaks[j].File {
-			return g.leaks[i].File < g.leaks[j].File
-		}
-		return g.leaks[i].Line < g.leaks[j].Line
-	})
-	return &LeakError{Leaks: g.leaks}
-}
-
-// LeakError is returned when the built output holds personal data; it
-// names files, kinds and source records, never the data.
-type LeakError struct{ Leaks []disclose.Leak }
-
-func (e *LeakError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "the output would publish personal data (%d findings); nothing was written:", len(e.Leaks))
-	for _, l := range e.Leaks[:min(10, len(e.Leaks))] {
-		b.WriteString("\n  " + l.String())
-	}
-	if len(e.Leaks) > 10 {
-		fmt.Fprintf(&b, "\n  … and %d more", len(e.Leaks)-10)
-	}
-	b.WriteString("\n`gongshi check` shows where each name of a record stands in other text; a name that is no person there can be marked reviewed in site.toml ([[disclosure.reviewed]]).")
-	return b.String()
 }

@@ -30,8 +30,8 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 		return dl
 	}
 	// The day the changelog records as the first-published date (the
-	// build date's day in the site's time zone, as pipeline.go gives it),
-	// so that the warnings and the decision pages agree.
+	// build date's day in the site's time zone, as discloseRecords gives
+	// it), so that the warnings and the decision pages agree.
 	today := disclose.Day(now)
 	cases := make([]dated, len(res.Cases))
 	for i := range res.Cases {

@@ -73,7 +73,7 @@ func (s *Site) BuildPages() {
 
 // portalPages adds the statements every government site carries, generated
 // from site.toml: 隐私声明 and 无障碍声明. The human sitemap (/sitemap/) is
-// added by the build, which knows the statistics topics.
+// added with the statistics topics (AddSitemap).
 func (s *Site) portalPages() {
 	s.Add(&Page{URL: "/privacy/", Layout: "privacy", Title: "隐私声明", Column: "隐私声明", InSitemap: true, Crumbs: []Crumb{home}})
 	s.Add(&Page{URL: "/accessibility/", Layout: "accessibility", Title: "无障碍声明", Column: "无障碍声明", InSitemap: true, Crumbs: []Crumb{home}})
