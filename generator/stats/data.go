@@ -100,6 +100,7 @@ type Data struct {
 	acts     []disclose.Activity
 	powers   []records.Power
 	powerIdx map[string]*records.Power
+	matcher  *records.PowerMatcher
 	// months[ind] holds the months with at least one row of ind.
 	months map[string]map[string]bool
 	// others[topic] are the indicators of topic that no built-in figure
@@ -163,6 +164,7 @@ func New(res *disclose.Result, sets ...Set) *Data {
 			d.powerIdx[k] = &d.powers[i]
 		}
 	}
+	d.matcher = records.NewPowerMatcher(d.powers)
 	return d
 }
 
