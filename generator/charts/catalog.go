@@ -114,6 +114,7 @@ var Catalog = []Entry{
 
 	{Topic: stats.TopicUsage, Slug: "by-source", Title: "各来源权力事项近12个月是否使用", Build: plain((*stats.Data).UsageBySource)},
 	{Topic: stats.TopicUsage, Slug: "never-used", Title: "近12个月从未使用的权力事项", Build: plain((*stats.Data).UsageNever)},
+	{Topic: stats.TopicUsage, Slug: "review", Title: "权力事项行权评估", Build: plain((*stats.Data).UsageReview)},
 	{Topic: stats.TopicUsage, Slug: "items", Title: "权力事项近12个月使用情况", Build: plain((*stats.Data).UsageItems)},
 
 	{Topic: stats.TopicOwn, Slug: "monthly", Title: "每月数据", Build: topical((*stats.Data).OthersMonthly)},

@@ -47,8 +47,8 @@ func TestReviewCountsEverySourceInTheWindow(t *testing.T) {
 			{Date: day(2023, 10, 1), PowerCode: "A1"}, // before the window
 			{Date: day(2026, 8, 1), Violation: "无照经营"},
 		},
-		Kinds: []*records.Kind{lic},
-		Items: map[string][]disclose.Item{"licences": {item("B2", day(2026, 11, 1)), item("b2", day(2025, 1, 1)), item("ZZ", day(2026, 1, 1))}},
+		Kinds:    []*records.Kind{lic},
+		Items:    map[string][]disclose.Item{"licences": {item("B2", day(2026, 11, 1)), item("b2", day(2025, 1, 1)), item("ZZ", day(2026, 1, 1))}},
 		Services: []records.Service{{Name: "城市道路挖掘审批", Code: "QX-FW-9"}},
 		Stats: []records.StatRow{
 			{Month: "2026-10", Category: "城市道路挖掘审批", Indicator: "办结数", Value: 4},

@@ -9,10 +9,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
+	"gongshi/generator/config"
 	"gongshi/generator/disclose"
 	"gongshi/generator/records"
+	"gongshi/generator/review"
 	"gongshi/generator/value"
 )
 
@@ -101,6 +104,12 @@ type Data struct {
 	powers   []records.Power
 	powerIdx map[string]*records.Power
 	matcher  *records.PowerMatcher
+	// res is the result the data indexes; review is its usage review,
+	// computed once, on first use, with reviewSet.
+	res        *disclose.Result
+	review     *review.Review
+	reviewOnce sync.Once
+	reviewSet  config.Review
 	// months[ind] holds the months with at least one row of ind.
 	months map[string]map[string]bool
 	// others[topic] are the indicators of topic that no built-in figure
@@ -152,6 +161,7 @@ func sortedActs(all []disclose.Activity) []disclose.Activity {
 // its indicators on that page only, even those named like a built-in one.
 func New(res *disclose.Result, sets ...Set) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
+	d.res = res
 	d.acts = sortedActs(res.Activity)
 	d.asOf = decisionsAsOf(res.Activity, d.Now)
 	d.decided, d.kinds = res.Decided, res.Kinds
