@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"gongshi/generator/internal/numfmt"
 	"gongshi/generator/records"
+	"gongshi/generator/review"
 	"net/url"
 
 	"gongshi/generator/content"
@@ -20,6 +21,7 @@ import (
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":    r.URL,
+		"months": review.Months,
 		"absURL": r.AbsURL,
 		"T":      r.T,
 		"md": func(b []byte) (template.HTML, error) {

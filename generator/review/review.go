@@ -308,3 +308,43 @@ func (r *Review) services(res *disclose.Result) {
 		r.Sources = append(r.Sources, Services)
 	}
 }
+
+// Note says what the review counts, over which window, and how the
+// bands are drawn.
+func (r *Review) Note() string {
+	st := r.Settings
+	var b strings.Builder
+	b.WriteString("统计期间为" + cnDays(r.From.AddDate(0, 0, 1), r.To) + "（" + Months(st.WindowMonths) + "），截至最近一条记录的日期。")
+	b.WriteString("计入：" + strings.Join(r.Sources, "、") + "。")
+	b.WriteString("处罚决定有权力编码的按编码对应事项；没有编码的，按处罚依据（法律名称和条款都出现在事项实施依据或设定依据的同一行）对应，仍不能对应的按违法行为类型出现在事项名称中对应，“匹配方式”一栏注明；撤回的决定不计，按规定不予公示的决定计入。")
+	b.WriteString("其他记录按所填权力编码对应。")
+	if r.ServiceRows {
+		b.WriteString("政务服务按与权力事项编码或名称相同的服务事项，计入便民服务中心月度统计中该事项的办结数。")
+	} else {
+		b.WriteString("便民服务中心的月度统计未按事项列出，政务服务事项的办件量未计入。")
+	}
+	b.WriteString("使用" + strconv.Itoa(st.Most) + "次及以上为“最多”，" + strconv.Itoa(st.More) + "至" + strconv.Itoa(st.Most-1) + "次为“较多”，1至" + strconv.Itoa(st.More-1) + "次为“很少”，期间内没有使用记录为“未行使”。")
+	b.WriteString("本期有" + strconv.Itoa(r.Unmatched) + "件处罚决定未能对应到清单事项。")
+	return b.String()
+}
+
+// Months names a window of n months as pages say it: "近3年", "近18个月".
+func Months(n int) string {
+	if n%12 == 0 {
+		return "近" + strconv.Itoa(n/12) + "年"
+	}
+	return "近" + strconv.Itoa(n) + "个月"
+}
+
+func cnDay(t time.Time) string {
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
+}
+
+// cnDays writes the days from..to, the year written once when both are in
+// it ("2026年1月1日至10月30日").
+func cnDays(from, to time.Time) string {
+	if from.Year() == to.Year() {
+		return cnDay(from) + "至" + strconv.Itoa(int(to.Month())) + "月" + strconv.Itoa(to.Day()) + "日"
+	}
+	return cnDay(from) + "至" + cnDay(to)
+}
