@@ -12,6 +12,7 @@ import (
 	"gongshi/generator/charts"
 	"gongshi/generator/disclose"
 	"gongshi/generator/opendata"
+	"gongshi/generator/records"
 	"gongshi/generator/site"
 )
 
@@ -102,6 +103,8 @@ func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []chart
 	}
 	in.Gone = func(ds, id, title string) string {
 		switch {
+		case ds == "powers" && s.PowerEnded(id) != nil:
+			return "withdrawn"
 		case declared[ds] && withdrawn[title]:
 			return "withdrawn"
 		case ds != "cases":
@@ -139,6 +142,7 @@ func changesPages(s *site.Site, m *changelog.Manifest) {
 			live[ds+"/"+id] = "/" + ds + "/" + id + "/"
 		}
 	}
+	powerLinks(s, live)
 	crumbs := []site.Crumb{{Title: "首页", URL: "/"}}
 	s.Add(&site.Page{URL: "/changes/", Layout: "changes", Title: "更新记录", Column: "更新记录", InSitemap: true, Crumbs: crumbs,
 		Data: ChangesData{Updates: m.Updates, Live: live}})
@@ -147,5 +151,19 @@ func changesPages(s *site.Site, m *changelog.Manifest) {
 		d, _ := time.Parse("2006-01-02", u.Date)
 		s.Add(&site.Page{URL: "/changes/" + u.Date + "/", Layout: "change", Title: u.Date + "更新", Column: "更新记录", Date: d,
 			InSitemap: true, Crumbs: crumbs, Data: ChangesData{Updates: []changelog.Update{u}, Live: live}})
+	}
+}
+
+// powerLinks links, on /changes/, a power item taken back or abolished to
+// its page (which it keeps), and each register entry to its item's page.
+func powerLinks(s *site.Site, live map[string]string) {
+	for id, h := range s.PowerHistory {
+		if h.Ended != nil {
+			live["powers/"+id] = records.PowerKind.URL(id)
+		}
+	}
+	for i := range s.Result.PowerChanges {
+		c := &s.Result.PowerChanges[i]
+		live["power-changes/"+opendata.PowerChangeID(c)] = records.PowerKind.URL(c.ID())
 	}
 }

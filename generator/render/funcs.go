@@ -104,6 +104,9 @@ func (r *Renderer) funcs() template.FuncMap {
 			if k := records.KindByName(ds); k != nil {
 				return k.Title
 			}
+			if ds == "power-changes" {
+				return records.PowerChangeKind.Title
+			}
 			return ds
 		},
 		"siteDomain": func() string {
