@@ -314,7 +314,7 @@ func (r *Review) services(res *disclose.Result) {
 func (r *Review) Note() string {
 	st := r.Settings
 	var b strings.Builder
-	b.WriteString("统计期间为" + cnDays(r.From.AddDate(0, 0, 1), r.To) + "（" + Months(st.WindowMonths) + "），截至最近一条记录的日期。")
+	b.WriteString("统计期间为" + r.Period() + "（" + Months(st.WindowMonths) + "），截至最近一条记录的日期。")
 	b.WriteString("计入：" + strings.Join(r.Sources, "、") + "。")
 	b.WriteString("处罚决定有权力编码的按编码对应事项；没有编码的，按处罚依据（法律名称和条款都出现在事项实施依据或设定依据的同一行）对应，仍不能对应的按违法行为类型出现在事项名称中对应，“匹配方式”一栏注明；撤回的决定不计，按规定不予公示的决定计入。")
 	b.WriteString("其他记录按所填权力编码对应。")
@@ -323,10 +323,13 @@ func (r *Review) Note() string {
 	} else {
 		b.WriteString("便民服务中心的月度统计未按事项列出，政务服务事项的办件量未计入。")
 	}
-	b.WriteString("使用" + strconv.Itoa(st.Most) + "次及以上为“最多”，" + strconv.Itoa(st.More) + "至" + strconv.Itoa(st.Most-1) + "次为“较多”，1至" + strconv.Itoa(st.More-1) + "次为“很少”，期间内没有使用记录为“未行使”。")
+	b.WriteString("使用" + strconv.Itoa(st.Most) + "次及以上为“最多”，" + span(st.More, st.Most-1) + "为“较多”，" + span(1, st.More-1) + "为“很少”，期间内没有使用记录为“未行使”。")
 	b.WriteString("本期有" + strconv.Itoa(r.Unmatched) + "件处罚决定未能对应到清单事项。")
 	return b.String()
 }
+
+// Period writes the window's days in Chinese ("2023年11月2日至2026年11月1日").
+func (r *Review) Period() string { return cnDays(r.From.AddDate(0, 0, 1), r.To) }
 
 // Months names a window of n months as pages say it: "近3年", "近18个月".
 func Months(n int) string {
@@ -347,4 +350,12 @@ func cnDays(from, to time.Time) string {
 		return cnDay(from) + "至" + strconv.Itoa(int(to.Month())) + "月" + strconv.Itoa(to.Day()) + "日"
 	}
 	return cnDay(from) + "至" + cnDay(to)
+}
+
+// span writes a range of counts: "5至19次", or "2次" when it is one.
+func span(lo, hi int) string {
+	if lo == hi {
+		return strconv.Itoa(lo) + "次"
+	}
+	return strconv.Itoa(lo) + "至" + strconv.Itoa(hi) + "次"
 }

@@ -61,6 +61,6 @@ func (d *Data) UsageReview() Table {
 	}
 	n := r.Counts()
 	t.Title = review.Months(r.Settings.WindowMonths) + strconv.Itoa(len(r.Uses)) + "项权力事项中，使用最多" + strconv.Itoa(n[0]) + "项、较多" + strconv.Itoa(n[1]) + "项、很少" + strconv.Itoa(n[2]) + "项，未行使" + strconv.Itoa(n[3]) + "项"
-	t.Subtitle = "单位：次；" + cnDays(r.From.AddDate(0, 0, 1), r.To) + "，按使用次数从多到少排列"
+	t.Subtitle = "单位：次；" + r.Period() + "，按使用次数从多到少排列"
 	return t
 }
