@@ -37,6 +37,8 @@ type Summary struct {
 	StatMonths  int
 	Withdrawals int
 	Licences    int
+	// PowerChanges counts the rows of the power-change register.
+	PowerChanges int
 	// Files are the paths written, relative to the site folder, with
 	// slashes, sorted.
 	Files []string
@@ -52,6 +54,7 @@ const (
 	streamPowers
 	streamStats
 	streamLicences
+	streamRegister
 )
 
 func newRand(seed uint64, stream int) *rand.Rand {
@@ -91,6 +94,9 @@ func Write(dir string, o Options) (Summary, error) {
 		return Summary{}, err
 	}
 	if sum.Licences, err = writeLicences(out, cat, newRand(o.Seed, streamLicences)); err != nil {
+		return Summary{}, err
+	}
+	if sum.PowerChanges, err = writeRegister(out, cat, newRand(o.Seed, streamRegister)); err != nil {
 		return Summary{}, err
 	}
 	sort.Strings(out.files)
