@@ -142,8 +142,11 @@ type PowerData struct {
 	// Records are the declared kinds' records that name the item's code.
 	Records []KindUse
 	// Use is the item's line of the usage review; nil for an item the list
-	// no longer holds.
-	Use *review.Use
+	// no longer holds. Window and Period name the review's window ("近3年",
+	// "2023年11月1日至2026年10月31日"): held here, as everything the page
+	// shows, so that the page's key (build.pageKeys) covers them.
+	Use            *review.Use
+	Window, Period string
 	// History is the item's changes, oldest first; Ended the one that
 	// ended the town's exercise of it, nil while it is exercised.
 	History []records.PowerChange
@@ -173,6 +176,7 @@ func (s *Site) powerPages() {
 		}
 		if d.Use != nil {
 			d.Service = d.Use.Service
+			d.Window, d.Period = review.Months(s.Review.Settings.WindowMonths), s.Review.Period()
 		}
 		s.Add(&Page{URL: p.URL(), Layout: "power", Title: p.Title(), Section: "/powers/", Column: "权力清单",
 			Description: p.Category + " " + p.Title(), InSitemap: true, Crumbs: crumbs, Data: d})
