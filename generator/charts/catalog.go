@@ -45,7 +45,7 @@ var Topics = []TopicInfo{
 	{stats.TopicPetitions, "综治中心与信访", "来访人次、矛盾纠纷受理与化解、信访受理与办结，以及化解率和办结率。", (*stats.Data).HasPetitions},
 	{stats.TopicEnforcement, "行政执法", "按决定日期统计的行政处罚决定数和罚款金额，按处罚类别、违法行为、执法领域和当事人类别分列。", (*stats.Data).HasEnforcement},
 	{stats.TopicPowers, "权力清单", "权力清单事项按类型、来源和领域统计。", (*stats.Data).HasPowers},
-	{stats.TopicUsage, "权力事项使用情况", "每个处罚类权力事项近12个月被处罚决定使用的次数，以及从未使用的事项：清理下放和委托权力时逐项核对的依据。", (*stats.Data).HasPowers},
+	{stats.TopicUsage, "权力事项使用情况", "全部权力事项的行权评估（默认近3年，计入处罚决定、许可等记录），每个处罚类权力事项近12个月被处罚决定使用的次数，以及从未使用的事项：清理下放和委托权力时逐项核对的依据。", (*stats.Data).HasPowers},
 }
 
 func thisYear(f func(d *stats.Data, topic string, y int) stats.Table, topic string) func(*stats.Data, Scope) stats.Table {
