@@ -45,7 +45,7 @@ func TestPowerTakenBackKeepsItsPage(t *testing.T) {
 	// Its URL still answers, with the notice and its history.
 	sitetest.AssertFile(t, dest, "powers/qx-cf-0002/index.html", "<strong>本事项已收回</strong>", "2026年6月15日", "依据某县府发〔2026〕20号",
 		"现由示例县生态环境分局行使", "<h2 id=\"history\">调整记录</h2>", "某县府发〔2024〕30号", "! 使用程度")
-	sitetest.AssertFile(t, dest, "changes/2026-07-01/index.html", "权力事项调整记录：收回：对露天焚烧秸秆的处罚",
+	sitetest.AssertFile(t, dest, "changes/2026-07-01/index.html", "权力事项调整记录：收回：对露天焚烧秸秆的处罚", "<h2>收回或取消的权力事项（1）</h2>", "! <h2>撤回",
 		`<a href="/zfxxgk/qingxi/powers/qx-cf-0002/">权力清单：对露天焚烧秸秆的处罚</a>`)
 	sitetest.AssertFile(t, dest, "powers/changes/index.html", "新增 1 项、收回 2 项", "某县府发〔2026〕20号")
 	sitetest.AssertFile(t, dest, "data/power-changes.csv", "QX-CF-0002,对露天焚烧秸秆的处罚,,收回,2026-06-15,某县府发〔2026〕20号")

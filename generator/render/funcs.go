@@ -7,6 +7,7 @@ import (
 	"gongshi/generator/review"
 	"net/url"
 
+	"gongshi/generator/changelog"
 	"gongshi/generator/content"
 	"gongshi/generator/disclose"
 	"gongshi/generator/site"
@@ -56,7 +57,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		"num":   formatNum,
 		"list":  value.SplitList,
 		"join":  strings.Join,
-		"add":   func(a, b int) int { return a + b },
+		// ofDataset keeps the items of one dataset (in is true) or of every
+		// other one, in order.
+		"ofDataset": func(items []changelog.Item, ds string, in bool) []changelog.Item {
+			var out []changelog.Item
+			for _, it := range items {
+				if (it.Dataset == ds) == in {
+					out = append(out, it)
+				}
+			}
+			return out
+		},
+		"add": func(a, b int) int { return a + b },
 		"lines": func(s string) []string {
 			var out []string
 			for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
