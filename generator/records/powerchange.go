@@ -175,3 +175,65 @@ func Histories(changes []PowerChange, today time.Time) map[string]*PowerHistory 
 	}
 	return out
 }
+
+// CheckPowerChanges warns about register rows the power list contradicts:
+// an item added, adjusted or paused that the list does not hold, and
+// decisions that used an item after the town stopped exercising it (by
+// 权力编码; a typo in the date or the code is likely). today is the build
+// date.
+func CheckPowerChanges(s *Set, today time.Time) diag.List {
+	var dl diag.List
+	if len(s.PowerChanges) == 0 {
+		return dl
+	}
+	listed := map[string]bool{}
+	for i := range s.Powers {
+		listed[s.Powers[i].ID()] = true
+	}
+	for _, c := range s.PowerChanges {
+		if !c.Ends() && !listed[c.ID()] && c.Code != "" {
+			dl.Warnf(c.Pos, "change-unlisted", "%s %s: the power list has no item %s%s, so its page cannot show the change", c.Code, c.Type, c.Code, subText(c.SubName))
+		}
+	}
+	ended := map[string]*PowerChange{}
+	for id, h := range Histories(s.PowerChanges, today) {
+		if h.Ended != nil && !h.Ended.Date.IsZero() {
+			ended[id] = h.Ended
+		}
+	}
+	if len(ended) == 0 {
+		return dl
+	}
+	type late struct {
+		n     int
+		first Case
+	}
+	lates := map[string]*late{}
+	for _, c := range s.Cases {
+		e := ended[(&Power{Code: strings.TrimSpace(c.PowerCode)}).ID()]
+		// Days compared as written: decision dates are in the site's zone.
+		if c.PowerCode == "" || e == nil || c.DecisionDate.Format(time.DateOnly) <= e.Date.Format(time.DateOnly) {
+			continue
+		}
+		l := lates[e.ID()]
+		if l == nil {
+			l = &late{first: c}
+			lates[e.ID()] = l
+		}
+		l.n++
+	}
+	for _, c := range s.PowerChanges {
+		if l := lates[c.ID()]; l != nil && ended[c.ID()] != nil && ended[c.ID()].Pos == c.Pos {
+			dl.Warnf(c.Pos, "used-after-change", "%s was %s on %s, but %d decisions name it after that date (the first: %s %s at %s)", c.Code, c.Type, c.Date.Format("2006-01-02"), l.n, ColDecisionNo, l.first.DecisionNo, l.first.Pos)
+		}
+	}
+	dl.Sort()
+	return dl
+}
+
+func subText(sub string) string {
+	if sub == "" {
+		return ""
+	}
+	return "（" + sub + "）"
+}

@@ -1,8 +1,11 @@
 package records
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"gongshi/generator/diag"
 )
 
 func TestNormalizeChangeType(t *testing.T) {
@@ -34,3 +37,35 @@ func TestHistoriesEndOnlyOnTheLatestPastChange(t *testing.T) {
 		t.Errorf("C3 is abolished only after the build date: %+v", h.Ended)
 	}
 }
+
+func TestCheckPowerChanges(t *testing.T) {
+	day := func(m, d int) time.Time { return time.Date(2025, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	shanghai := time.FixedZone("CST", 8*3600)
+	s := &Set{
+		Powers: []Power{{Code: "A1"}, {Code: "B2"}},
+		PowerChanges: []PowerChange{
+			{Pos: pos(2), Code: "A1", Type: ChangeTake, Date: day(6, 30)},
+			{Pos: pos(3), Code: "C3", Type: ChangeAdjust, Date: day(1, 1)},
+			{Pos: pos(4), Code: "D4", Type: ChangeAbolish, Date: day(1, 1)},
+		},
+		Cases: []Case{
+			{Pos: pos(9), DecisionNo: "罚〔2025〕1号", PowerCode: "A1", DecisionDate: time.Date(2025, 6, 30, 0, 0, 0, 0, shanghai)},
+			{Pos: pos(10), DecisionNo: "罚〔2025〕2号", PowerCode: "A1", DecisionDate: time.Date(2025, 7, 1, 0, 0, 0, 0, shanghai)},
+			{Pos: pos(11), DecisionNo: "罚〔2025〕3号", PowerCode: "a1", DecisionDate: time.Date(2025, 8, 1, 0, 0, 0, 0, shanghai)},
+		},
+	}
+	dl := CheckPowerChanges(s, day(12, 1))
+	var codes []string
+	for _, d := range dl {
+		codes = append(codes, d.Code+" "+d.Pos.String())
+	}
+	want := "used-after-change r.csv:2 change-unlisted r.csv:3"
+	if got := strings.Join(codes, " "); got != want {
+		t.Errorf("got %s, want %s\n%v", got, want, dl)
+	}
+	if len(dl) > 0 && !strings.Contains(dl[0].Msg, "2 decisions") {
+		t.Errorf("message %q: want the two decisions dated after 6-30", dl[0].Msg)
+	}
+}
+
+func pos(row int) diag.Pos { return diag.Pos{File: "r.csv", Row: row} }
