@@ -359,7 +359,7 @@ func cmdSample(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gongshi sample:", err)
 		return exitData
 	}
-	fmt.Fprintf(stdout, "wrote %d decisions, %d powers, %d services, %d months of statistics, %d licences, %d inspections, %d coercive measures in %d files under %s\n",
-		sum.Cases, sum.Powers, sum.Services, sum.StatMonths, sum.Licences, sum.Inspections, sum.Coercion, len(sum.Files), filepath.Join(fs.Arg(0), "data"))
+	fmt.Fprintf(stdout, "wrote %d decisions, %d powers (%d changes in the register), %d services, %d months of statistics, %d licences, %d inspections, %d coercive measures in %d files under %s\n",
+		sum.Cases, sum.Powers, sum.PowerChanges, sum.Services, sum.StatMonths, sum.Licences, sum.Inspections, sum.Coercion, len(sum.Files), filepath.Join(fs.Arg(0), "data"))
 	return exitOK
 }

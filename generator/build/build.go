@@ -511,6 +511,7 @@ func discloseRecords(o *Options, l *loaded) (time.Time, error) {
 	// The build date's calendar day is the site's (/changes/DATE/, the
 	// archive month, 数据截至), whatever the machine's zone.
 	now = now.In(l.cfg.Location())
+	l.sum.Diags = append(l.sum.Diags, records.CheckPowerChanges(l.set, now)...)
 	res, dl := disclose.Apply(l.set, l.cfg.Disclosure, now, publisherStrings(&l.cfg)...)
 	l.sum.Diags = append(l.sum.Diags, dl...)
 	l.sum.Result = res

@@ -12,6 +12,7 @@ import (
 	"gongshi/generator/charts"
 	"gongshi/generator/disclose"
 	"gongshi/generator/opendata"
+	"gongshi/generator/records"
 	"gongshi/generator/site"
 )
 
@@ -94,6 +95,8 @@ func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []chart
 	}
 	in.Gone = func(ds, id, title string) string {
 		switch {
+		case ds == "powers" && s.PowerEnded(id) != nil:
+			return "withdrawn"
 		case declared[ds] && withdrawn[title]:
 			return "withdrawn"
 		case ds != "cases":
@@ -106,4 +109,20 @@ func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []chart
 		return "removed"
 	}
 	return in
+}
+
+// powerLinks links, on /changes/, a power item taken back or abolished to
+// its page (which it keeps), and each register entry to its item's page.
+func powerLinks(s *site.Site) map[string]string {
+	live := map[string]string{}
+	for id, h := range s.PowerHistory {
+		if h.Ended != nil {
+			live["powers/"+id] = records.PowerKind.URL(id)
+		}
+	}
+	for i := range s.Result.PowerChanges {
+		c := &s.Result.PowerChanges[i]
+		live["power-changes/"+opendata.PowerChangeID(c)] = records.PowerKind.URL(c.ID())
+	}
+	return live
 }

@@ -217,7 +217,7 @@ func (b *builder) addFigurePages(statData *stats.Data, chartSets []charts.Page) 
 // the monthly archive and /sitemap/, and seals the model.
 func (b *builder) addUpdatePages(idx site.StatIndex) {
 	b.s.StampPages(b.manifest)
-	b.s.AddChangesPages(b.manifest)
+	b.s.AddChangesPages(b.manifest, powerLinks(b.s))
 	b.archive = b.s.AddArchive(archiveMonths(b.prevDir), b.date[:7], b.statPages)
 	b.s.AddSitemap(idx)
 	b.s.Seal()

@@ -13,6 +13,7 @@ import (
 // statCharts computes the figures and charts of the statistics pages.
 func statCharts(res *disclose.Result, cfg *config.Config) (*stats.Data, []charts.Page, error) {
 	d := stats.New(res, statSets(cfg)...)
+	d.UseReview(cfg.Review)
 	pages, err := charts.Pages(d)
 	return d, pages, err
 }

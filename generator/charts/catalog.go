@@ -47,7 +47,7 @@ var Topics = []TopicInfo{
 	{stats.TopicInspections, "行政检查", "按检查日期统计的行政检查次数：按检查方式、按检查结果，以及每年“双随机、一公开”抽查占全部检查的比例。", (*stats.Data).HasInspections},
 	{stats.TopicCoercion, "行政强制", "按决定日期统计的查封、扣押、暂扣等行政强制措施，按措施类型分列，以及每年的措施是否已经解除。", (*stats.Data).HasCoercion},
 	{stats.TopicPowers, "权力清单", "权力清单事项按类型、来源和领域统计。", (*stats.Data).HasPowers},
-	{stats.TopicUsage, "权力事项使用情况", "每个处罚类权力事项近12个月被处罚决定使用的次数，以及从未使用的事项：清理下放和委托权力时逐项核对的依据。", (*stats.Data).HasPowers},
+	{stats.TopicUsage, "权力事项使用情况", "全部权力事项的行权评估（默认近3年，计入处罚决定、许可等记录），每个处罚类权力事项近12个月被处罚决定使用的次数，以及从未使用的事项：清理下放和委托权力时逐项核对的依据。", (*stats.Data).HasPowers},
 }
 
 func thisYear(f func(d *stats.Data, topic string, y int) stats.Table, topic string) func(*stats.Data, Scope) stats.Table {
@@ -123,6 +123,7 @@ var Catalog = []Entry{
 
 	{Topic: stats.TopicUsage, Slug: "by-source", Title: "各来源权力事项近12个月是否使用", Build: plain((*stats.Data).UsageBySource)},
 	{Topic: stats.TopicUsage, Slug: "never-used", Title: "近12个月从未使用的权力事项", Build: plain((*stats.Data).UsageNever)},
+	{Topic: stats.TopicUsage, Slug: "review", Title: "权力事项行权评估", Build: plain((*stats.Data).UsageReview)},
 	{Topic: stats.TopicUsage, Slug: "items", Title: "权力事项近12个月使用情况", Build: plain((*stats.Data).UsageItems)},
 
 	{Topic: stats.TopicOwn, Slug: "monthly", Title: "每月数据", Build: topical((*stats.Data).OthersMonthly)},

@@ -49,6 +49,8 @@ type Config struct {
 	Stats      map[string]StatTable `toml:"stats"`
 	// Staleness sets when gongshi check warns that a column is stale.
 	Staleness Staleness `toml:"staleness"`
+	// Review sets the usage review of the power list (/powers/review/).
+	Review Review `toml:"review"`
 	// Accessibility feeds the accessibility statement page (/accessibility/).
 	Accessibility Accessibility `toml:"accessibility"`
 	// Calendar adds public holidays and 调休 working days to the built-in
@@ -89,6 +91,21 @@ type Staleness struct {
 	// NoticesMonths is the allowed age in months of the latest notice
 	// (default 6).
 	NoticesMonths int `toml:"notices_months"`
+}
+
+// Review sets the usage review of the power list: the window counted and
+// the thresholds of its bands (最多, 较多, 很少, 未行使). Zero means the
+// default.
+type Review struct {
+	// WindowMonths is the length of the window, ending on the latest
+	// record (default 36, the three years of a delegated-power review).
+	WindowMonths int `toml:"window_months"`
+	// Most is the number of uses from which an item is among the most used
+	// (default 20); More the number from which it is used often (default
+	// 5). An item used fewer times is rarely used, and one never used is
+	// 未行使.
+	Most int `toml:"most"`
+	More int `toml:"more"`
 }
 
 // Accessibility is the site's accessibility statement: what it conforms to,
@@ -279,6 +296,7 @@ func Default() Config {
 		},
 		OpenData:      OpenData{License: "政府信息公开，可自由引用，请注明来源"},
 		Staleness:     Staleness{StatsDays: 45, NoticesMonths: 6},
+		Review:        Review{WindowMonths: 36, Most: 20, More: 5},
 		Accessibility: Accessibility{Standard: "WCAG 2.1 AA 级及 GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》"},
 	}
 }
@@ -455,6 +473,9 @@ func (c *Config) validate(src string) error {
 	if c.Staleness.NoticesMonths == 0 {
 		c.Staleness.NoticesMonths = 6
 	}
+	if err := c.Review.complete(); err != nil {
+		return err
+	}
 	if b := c.Publisher.Badge; b != "" && (!strings.HasPrefix(b, "/") || strings.Contains(b, "//") || strings.Contains(b, "..")) {
 		return &Error{File: FileName, Msg: fmt.Sprintf("publisher.badge %q: want a path below the site root such as \"/img/dzjg.png\" (the file goes in themes/NAME/static/)", b)}
 	}
@@ -557,4 +578,25 @@ func distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(rb)]
+}
+
+// complete fills the review's defaults and checks its settings.
+func (r *Review) complete() error {
+	d := Default().Review
+	if r.WindowMonths == 0 {
+		r.WindowMonths = d.WindowMonths
+	}
+	if r.Most == 0 {
+		r.Most = d.Most
+	}
+	if r.More == 0 {
+		r.More = d.More
+	}
+	switch {
+	case r.WindowMonths < 1 || r.WindowMonths > 240:
+		return &Error{File: FileName, Msg: fmt.Sprintf("review.window_months %d: want 1 to 240", r.WindowMonths)}
+	case r.More < 1 || r.Most <= r.More:
+		return &Error{File: FileName, Msg: fmt.Sprintf("review.most %d and review.more %d: want most > more ≥ 1", r.Most, r.More)}
+	}
+	return nil
 }

@@ -23,6 +23,10 @@ func TestLoadErrors(t *testing.T) {
 		{"[publisher]\nsponsr = \"x\"\n", `site.toml:2:1: error: unknown key "publisher.sponsr" (did you mean "sponsor"?)`},
 		{"title = \n", "site.toml:1:"},
 		{"page_size = 3\n", "site.toml: error: page_size 3: want 10 to 500"},
+		{"[review]\nwindow_months = 400\n", "site.toml: error: review.window_months 400: want 1 to 240"},
+		{"[review]\nmost = 5\nmore = 5\n", "site.toml: error: review.most 5 and review.more 5: want most > more ≥ 1"},
+		{"[review]\nmore = 30\n", "site.toml: error: review.most 20 and review.more 30: want most > more ≥ 1"},
+		{"[review]\nwindow = 12\n", `site.toml:2:1: error: unknown key "review.window"`},
 		{"[disclosure.small_fine]\nmontsh = 3\n", `site.toml:2:1: error: unknown key "disclosure.small_fine.montsh" (did you mean "months"?)`},
 		{"[disclosure]\nmax_months = -1\n", "site.toml:2:1: error: disclosure.max_months = -1: want a number of months, 1 or more"},
 		{"[disclosure.small_fine]\nmonths = 48\n", "site.toml:2:1: error: disclosure.small_fine.months = 48: want 0 (off) to max_months (36)"},
@@ -128,6 +132,22 @@ func TestTimeZone(t *testing.T) {
 		want := `site.toml:2:1: error: time_zone "` + bad + `": want an IANA time zone name such as "Asia/Shanghai"`
 		if err == nil || err.Error() != want {
 			t.Errorf("time_zone %q: got %v, want %s", bad, err, want)
+		}
+	}
+}
+
+func TestReviewDefaults(t *testing.T) {
+	for src, want := range map[string]Review{
+		"":                                {WindowMonths: 36, Most: 20, More: 5},
+		"[review]\nwindow_months = 12\n":  {WindowMonths: 12, Most: 20, More: 5},
+		"[review]\nmost = 10\nmore = 2\n": {WindowMonths: 36, Most: 10, More: 2},
+	} {
+		c, err := Load(fstest.MapFS{FileName: {Data: []byte(src)}})
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if c.Review != want {
+			t.Errorf("%q: %+v, want %+v", src, c.Review, want)
 		}
 	}
 }

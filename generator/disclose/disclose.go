@@ -178,8 +178,11 @@ type Result struct {
 	// enforcement statistics.
 	Activity []Activity
 	Powers   []records.Power
-	Services []records.Service
-	Stats    []records.StatRow
+	// PowerChanges are the power-change register's rows and the list's
+	// own status changes: official texts, published as read.
+	PowerChanges []records.PowerChange
+	Services     []records.Service
+	Stats        []records.StatRow
 	// Secrets are the values that must never appear in the output.
 	Secrets []Secret
 	// Public are strings published on purpose (organisations' names, codes
@@ -254,7 +257,7 @@ type pending struct {
 // masking nor by the leak gate, which share one scanner.
 func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...string) (*Result, diag.List) {
 	var dl diag.List
-	res := &Result{Powers: set.Powers, Services: set.Services, Stats: set.Stats, BuildDate: now, NameMasking: cfg.NameMask}
+	res := &Result{Powers: set.Powers, PowerChanges: set.PowerChanges, Services: set.Services, Stats: set.Stats, BuildDate: now, NameMasking: cfg.NameMask}
 	withdrawals := indexWithdrawals(set.Withdrawals)
 	matched := make([]bool, len(set.Withdrawals))
 	today := Day(now)
@@ -791,6 +794,9 @@ func publicStrings(todo []pending, set *records.Set) []string {
 	for i := range set.Powers {
 		add(keptTexts(&set.Powers[i], powerKept)...)
 	}
+	for _, c := range set.PowerChanges {
+		add(c.Code, c.Name, c.SubName, c.Doc, c.Reason, c.Successor)
+	}
 	for i := range set.Services {
 		add(keptTexts(&set.Services[i], serviceKept)...)
 	}
@@ -827,6 +833,9 @@ func wordTexts(set *records.Set) []string {
 	add := u.add
 	for i := range set.Powers {
 		add(stringsOf(reflect.ValueOf(set.Powers[i]))...)
+	}
+	for _, c := range set.PowerChanges {
+		add(c.Name, c.SubName, c.Doc, c.Reason, c.Successor)
 	}
 	for i := range set.Services {
 		add(stringsOf(reflect.ValueOf(set.Services[i]))...)

@@ -18,6 +18,7 @@ import (
 // When the file holds no table of kind but looks like another kind's table,
 // the error says which, and where the file belongs.
 func ReadFile(fsys fs.FS, path string, kind *records.Kind, aliases map[string][]string) (*records.Set, []*value.Table, diag.List) {
+	kind = Choose(fsys, path, kind, aliases)
 	schema := kind.Schema.WithAliases(aliases)
 	set := &records.Set{}
 	var rows diag.List
@@ -50,6 +51,25 @@ func Detect(fsys fs.FS, path string) *records.Kind {
 			continue
 		}
 		if n > bestN {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+// Choose returns the table of the folder of kind that the file holds: kind
+// itself, or one of kind.Also whose header the file matches at least as
+// well (a power list and a power-change register share data/powers, and
+// the register's own columns decide).
+func Choose(fsys fs.FS, path string, kind *records.Kind, aliases map[string][]string) *records.Kind {
+	if len(kind.Also) == 0 {
+		return kind
+	}
+	own := kind.Schema.WithAliases(aliases)
+	best, bestN := kind, ingest.HeaderScore(fsys, path, &own)
+	for _, k := range kind.Also {
+		s := k.Schema.WithAliases(aliases)
+		if n := ingest.HeaderScore(fsys, path, &s); n >= max(s.MinMatch, 2) && n >= bestN {
 			best, bestN = k, n
 		}
 	}

@@ -6,6 +6,7 @@
 package opendata
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -71,7 +72,7 @@ type Row struct {
 // and downloads leave out. A field is only ever appended to these lists:
 // the changelog takes a field its previous manifest lacks for no change.
 var (
-	powerNews   = []string{"设定依据", "责任事项", "追责情形", "追责依据", "监督方式", "备注"}
+	powerNews   = []string{"设定依据", "责任事项", "追责情形", "追责依据", "监督方式", "备注", "事项状态"}
 	serviceNews = []string{"受理条件", "申请材料", "办理流程", "办理时间", "投诉电话", "法律依据", "办理结果"}
 )
 
@@ -127,7 +128,7 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 		p := &s.Powers[i]
 		r := []string{p.Code, p.Name, p.SubName, p.Category, p.Source, p.Subject, p.Office, p.ImplBasis, p.Domain, p.Level, p.SupervisionPhone, absURL(p.URL())}
 		rows = append(rows, r)
-		recs = append(recs, Row{p.ID(), p.Title(), r, append(r[:len(r)-1:len(r)-1], p.SetBasis, p.Duties, p.Accountability, p.AccountabilityBasis, p.SupervisionMethod, p.Remarks)})
+		recs = append(recs, Row{p.ID(), p.Title(), r, append(r[:len(r)-1:len(r)-1], p.SetBasis, p.Duties, p.Accountability, p.AccountabilityBasis, p.SupervisionMethod, p.Remarks, s.PowerStatus(p))})
 	}
 	if ds, err = dataset("powers", "权力清单", "本镇权力清单事项及其依据、来源和实施主体。", pf, rows, updated); err != nil {
 		return nil, err
@@ -135,6 +136,12 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 	ds.Rows, ds.News = recs, append(fieldNames(pf[:len(pf)-1]), powerNews...)
 	ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
 	out = append(out, ds)
+	if len(s.Result.PowerChanges) > 0 {
+		if ds, err = powerChanges(s, updated, absURL); err != nil {
+			return nil, err
+		}
+		out = append(out, ds)
+	}
 	// Services.
 	sf := []Field{{"事项名称", "name", "事项名称", ""}, {"事项编码", "code", "事项编码", ""}, {"所属领域", "domain", "所属领域", ""}, {"服务对象", "target", "服务对象", ""}, {"实施主体", "subject", "实施主体", ""}, {"法定办结时限", "legal_limit", "法定办结时限", ""}, {"承诺办结时限", "promise_limit", "承诺办结时限", ""}, {"收费标准", "fee", "收费标准", ""}, {"是否网办", "online", "是否可网上办理", ""}, {"到办事现场次数", "trips", "需要到现场的次数", "次"}, {"办件类型", "item_type", "即办件或承诺件", ""}, {"办理地点", "place", "办理地点", ""}, {"咨询电话", "phone", "咨询电话", ""}, {"页面", "url", "本站页面地址", ""}}
 	rows = append(make([][]string, 0, len(s.Services)+1), header(sf))
@@ -292,5 +299,62 @@ func dataset(slug, title, desc string, fields []Field, rows [][]string, updated 
 	ds := Dataset{Slug: slug, Title: title, Description: desc, Fields: fields, Count: len(rows) - 1, Updated: updated,
 		CSV: "/data/" + slug + ".csv", JSON: "/data/" + slug + ".json"}
 	ds.Files = map[string][]byte{ds.CSV: csvsafe.Encode(rows), ds.JSON: js}
+	return ds, nil
+}
+
+// PowerChangeID is the identity of a power change in the open data and
+// the changelog: the item, the type, the date and the document.
+func PowerChangeID(c *records.PowerChange) string {
+	d := ""
+	if !c.Date.IsZero() {
+		d = c.Date.Format("2006-01-02")
+	}
+	return records.HashID(c.Code, c.SubName, c.Type, d, c.Doc)
+}
+
+// powerChanges is the register of power changes as a dataset, by date.
+func powerChanges(s *site.Site, updated time.Time, absURL func(string) string) (Dataset, error) {
+	f := []Field{{"事项编码", "code", "事项编码", ""}, {"事项名称", "name", "事项名称", ""}, {"子项名称", "sub_name", "子项名称", ""},
+		{"调整类型", "type", "新增、收回、取消、调整或暂停", ""}, {"调整日期", "date", "调整生效日期", ""}, {"调整文件", "document", "作出调整的文件", ""},
+		{"调整理由", "reason", "调整理由", ""}, {"承接单位", "successor", "收回或取消后行使该事项的单位", ""}, {"页面", "url", "本站事项页面地址", ""}}
+	cs := append([]records.PowerChange(nil), s.Result.PowerChanges...)
+	slices.SortStableFunc(cs, func(a, b records.PowerChange) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	rows := [][]string{header(f)}
+	var recs []Row
+	seen := map[string]bool{}
+	from, to := "", ""
+	for i := range cs {
+		c := &cs[i]
+		id := PowerChangeID(c)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		d := ""
+		if !c.Date.IsZero() {
+			d = c.Date.Format("2006-01-02")
+			if from == "" {
+				from = d
+			}
+			to = d
+		}
+		r := []string{c.Code, c.Name, c.SubName, c.Type, d, c.Doc, c.Reason, c.Successor, absURL(records.PowerKind.URL(c.ID()))}
+		rows = append(rows, r)
+		recs = append(recs, Row{id, c.Type + "：" + c.Title(), r, r[:len(r)-1]})
+	}
+	ds, err := dataset("power-changes", "权力事项调整记录", "权力清单事项的新增、收回、取消、调整和暂停，及其调整文件和理由。", f, rows, updated)
+	if err != nil {
+		return ds, err
+	}
+	ds.Rows, ds.News = recs, fieldNames(f[:len(f)-1])
+	ds.From, ds.To = from, to
+	if from == "" {
+		ds.From, ds.To = updated.Format("2006-01-02"), updated.Format("2006-01-02")
+	}
 	return ds, nil
 }

@@ -20,6 +20,10 @@ type Kind struct {
 	Schema value.Schema
 	// add parses one row into the set, reporting problems.
 	add func(s *Set, r value.Row, dl *diag.List)
+	// Also lists other tables read from the same folder: a file whose
+	// header matches one of them at least as well as the kind's own is read
+	// as that one (the power-change register beside the power list).
+	Also []*Kind
 
 	// The rest declares a kind whose records are Items: NewKind derives its
 	// Schema and reading from Fields, and every stage after reading
@@ -157,6 +161,9 @@ type Set struct {
 	Services    []Service
 	Stats       []StatRow
 	Withdrawals []Withdrawal
+	// PowerChanges are the power-change register's rows and the changes
+	// the power list's own status columns record.
+	PowerChanges []PowerChange
 	// Items are the records of the kinds declared by their fields.
 	Items []Item
 
@@ -192,6 +199,7 @@ func (s *Set) Append(o *Set) {
 	s.Services = append(s.Services, o.Services...)
 	s.Stats = append(s.Stats, o.Stats...)
 	s.Withdrawals = append(s.Withdrawals, o.Withdrawals...)
+	s.PowerChanges = append(s.PowerChanges, o.PowerChanges...)
 	s.Items = append(s.Items, o.Items...)
 }
 
@@ -199,9 +207,10 @@ func (s *Set) Append(o *Set) {
 // slices are allocated once: appending 100k decisions set by set copied
 // them over and over as the slices grew.
 func Join(sets []*Set) *Set {
-	var c, p, sv, st, w, it int
+	var c, p, sv, st, w, it, pc int
 	for _, o := range sets {
 		c, p, sv, st, w, it = c+len(o.Cases), p+len(o.Powers), sv+len(o.Services), st+len(o.Stats), w+len(o.Withdrawals), it+len(o.Items)
+		pc += len(o.PowerChanges)
 	}
 	s := &Set{
 		Cases:       make([]Case, 0, c),
@@ -210,6 +219,8 @@ func Join(sets []*Set) *Set {
 		Stats:       make([]StatRow, 0, st),
 		Withdrawals: make([]Withdrawal, 0, w),
 		Items:       make([]Item, 0, it),
+
+		PowerChanges: make([]PowerChange, 0, pc),
 	}
 	for _, o := range sets {
 		s.Append(o)

@@ -35,7 +35,10 @@ type Power struct {
 	SupervisionPhone    string
 	SupervisionMethod   string
 	Remarks             string
-	Extra               []Extra
+	// Status is the list's own 事项状态, one of PowerChangeTypes; "" for
+	// an item in force. The change it records is also in Set.PowerChanges.
+	Status string
+	Extra  []Extra
 }
 
 // ID is the item code when it can stand in a URL as it is, else a hash of
@@ -80,8 +83,14 @@ var PowerKind = Kind{
 		{Name: "监督电话", Aliases: []string{"投诉电话", "监督投诉电话"}},
 		{Name: "监督方式", Aliases: []string{"监督渠道"}},
 		{Name: "备注", Aliases: []string{"说明"}},
+		{Name: "事项状态", Aliases: []string{"权力状态", "事项当前状态", "状态"}},
+		{Name: "调整日期", Aliases: []string{"变更日期", "调整时间"}},
+		{Name: "调整文件", Aliases: []string{"调整依据", "调整文件文号"}},
+		{Name: "调整理由", Aliases: []string{"调整原因"}},
+		{Name: "承接单位", Aliases: []string{"现行使主体", "收回后行使主体"}},
 	}},
-	add: addPower,
+	add:  addPower,
+	Also: []*Kind{&PowerChangeKind},
 }
 
 func addPower(s *Set, r value.Row, dl *diag.List) {
@@ -105,6 +114,10 @@ func addPower(s *Set, r value.Row, dl *diag.List) {
 		SupervisionMethod:   r.Value("监督方式"),
 		Remarks:             r.Value("备注"),
 		Extra:               r.Extra(),
+	}
+	if c, ok := readChange(r, "事项状态", dl); ok {
+		p.Status = c.Type
+		s.PowerChanges = append(s.PowerChanges, c)
 	}
 	if p.Code == "" {
 		dl.Errorf(r.Pos("事项编码"), "required", "事项编码: required value is empty")

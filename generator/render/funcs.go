@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"gongshi/generator/internal/numfmt"
 	"gongshi/generator/records"
+	"gongshi/generator/review"
 	"net/url"
 
+	"gongshi/generator/changelog"
 	"gongshi/generator/content"
 	"gongshi/generator/disclose"
 	"gongshi/generator/site"
@@ -20,6 +22,7 @@ import (
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":    r.URL,
+		"months": review.Months,
 		"absURL": r.AbsURL,
 		"T":      r.T,
 		"md": func(b []byte) (template.HTML, error) {
@@ -54,7 +57,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		"num":   formatNum,
 		"list":  value.SplitList,
 		"join":  strings.Join,
-		"add":   func(a, b int) int { return a + b },
+		// ofDataset keeps the items of one dataset (in is true) or of every
+		// other one, in order.
+		"ofDataset": func(items []changelog.Item, ds string, in bool) []changelog.Item {
+			var out []changelog.Item
+			for _, it := range items {
+				if (it.Dataset == ds) == in {
+					out = append(out, it)
+				}
+			}
+			return out
+		},
+		"add": func(a, b int) int { return a + b },
 		"lines": func(s string) []string {
 			var out []string
 			for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
@@ -101,6 +115,9 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			if k := records.KindByName(ds); k != nil {
 				return k.Title
+			}
+			if ds == "power-changes" {
+				return records.PowerChangeKind.Title
 			}
 			return ds
 		},

@@ -39,6 +39,8 @@ type Summary struct {
 	Licences    int
 	Inspections int
 	Coercion    int
+	// PowerChanges counts the rows of the power-change register.
+	PowerChanges int
 	// Files are the paths written, relative to the site folder, with
 	// slashes, sorted.
 	Files []string
@@ -56,6 +58,7 @@ const (
 	streamLicences
 	streamInspections
 	streamCoercion
+	streamRegister
 )
 
 func newRand(seed uint64, stream int) *rand.Rand {
@@ -101,6 +104,9 @@ func Write(dir string, o Options) (Summary, error) {
 		return Summary{}, err
 	}
 	if sum.Coercion, err = writeCoercion(out, cat, newRand(o.Seed, streamCoercion)); err != nil {
+		return Summary{}, err
+	}
+	if sum.PowerChanges, err = writeRegister(out, cat, newRand(o.Seed, streamRegister)); err != nil {
 		return Summary{}, err
 	}
 	sort.Strings(out.files)

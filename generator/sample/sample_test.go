@@ -16,6 +16,7 @@ import (
 	"gongshi/generator/diag"
 	"gongshi/generator/ident"
 	"gongshi/generator/ingest"
+	"gongshi/generator/load"
 	"gongshi/generator/records"
 	"gongshi/generator/value"
 )
@@ -36,6 +37,7 @@ func readAll(t *testing.T, dir string, files []string) (*records.Set, diag.List,
 		if kind == nil {
 			t.Fatalf("%s: no record kind for data/%s", rel, parts[1])
 		}
+		kind = load.Choose(fsys, rel, kind, nil)
 		var dl diag.List
 		tabs, rdl := ingest.Read(fsys, rel, &kind.Schema, &dl, func(r value.Row) { kind.Add(set, r, &dl) })
 		all = append(all, rdl...)
@@ -72,13 +74,14 @@ func TestIngestRoundTrip(t *testing.T) {
 			checkServices(t, set)
 			checkStats(t, set, end)
 			checkWithdrawals(t, set, sum)
+			checkRegister(t, set, sum)
 		})
 	}
 }
 
 func checkFiles(t *testing.T, sum Summary, tables map[string][]*value.Table, end time.Time) {
 	t.Helper()
-	want := []string{"data/powers/青溪镇权力清单.xlsx", "data/services/青溪镇政务服务事项.csv", "data/stats/便民服务中心月度统计.csv", "data/withdrawals/撤回公示.csv"}
+	want := []string{"data/powers/青溪镇权力清单.xlsx", "data/powers/权力事项调整记录.csv", "data/services/青溪镇政务服务事项.csv", "data/stats/便民服务中心月度统计.csv", "data/withdrawals/撤回公示.csv"}
 	first := end.Year() - 4
 	for y := first; y <= end.Year(); y++ {
 		ext := ".csv"
@@ -312,6 +315,36 @@ func checkStats(t *testing.T, set *records.Set, end time.Time) {
 	}
 }
 
+// checkRegister checks the power register: fifteen items taken back, each
+// an item of the list that no decision names, and a few added and adjusted.
+func checkRegister(t *testing.T, set *records.Set, sum Summary) {
+	t.Helper()
+	if len(set.PowerChanges) != sum.PowerChanges {
+		t.Fatalf("read %d power changes, summary says %d", len(set.PowerChanges), sum.PowerChanges)
+	}
+	listed := map[string]bool{}
+	for _, p := range set.Powers {
+		listed[p.Code] = true
+	}
+	used := map[string]int{}
+	for _, c := range set.Cases {
+		used[c.PowerCode]++
+	}
+	n := map[string]int{}
+	for _, c := range set.PowerChanges {
+		n[c.Type]++
+		if !listed[c.Code] || c.Date.IsZero() || c.Doc == "" || c.Reason == "" {
+			t.Errorf("%s %s: not in the list, or without date, document or reason", c.Code, c.Type)
+		}
+		if c.Type == records.ChangeTake && (used[c.Code] > 0 || c.Successor == "") {
+			t.Errorf("%s taken back: used by %d decisions, successor %q", c.Code, used[c.Code], c.Successor)
+		}
+	}
+	if n[records.ChangeTake] != 15 || n[records.ChangeAdd] == 0 || n[records.ChangeAdjust] == 0 {
+		t.Errorf("changes by type %v, want 15 收回 and some 新增 and 调整", n)
+	}
+}
+
 func checkWithdrawals(t *testing.T, set *records.Set, sum Summary) {
 	t.Helper()
 	if len(set.Withdrawals) != sum.Withdrawals || sum.Withdrawals < 3 {
@@ -532,7 +565,7 @@ func TestSmall(t *testing.T) {
 	if dl.HasErrors() {
 		t.Errorf("diagnostics: %v", dl)
 	}
-	if len(set.Cases) != 2 || sum.Withdrawals != 2 || len(sum.Files) != 23 {
+	if len(set.Cases) != 2 || sum.Withdrawals != 2 || len(sum.Files) != 24 {
 		t.Errorf("%d cases, %d withdrawals, %d files", len(set.Cases), sum.Withdrawals, len(sum.Files))
 	}
 	ls, ldl, _ := readLicences(t, dir, sum.Files)

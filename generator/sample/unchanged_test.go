@@ -32,7 +32,9 @@ func isPinned(rel string) bool {
 }
 
 // TestOtherDatasetsUnchanged checks the files of the pinned datasets against
-// the SHA-256 sums the generator gave before the licences existed.
+// the SHA-256 sums the generator gave before the licences and the power
+// register existed (the register, beside the list in data/powers/, is left
+// out).
 func TestOtherDatasetsUnchanged(t *testing.T) {
 	dir := t.TempDir()
 	sum, err := Write(dir, pinned)
@@ -41,7 +43,7 @@ func TestOtherDatasetsUnchanged(t *testing.T) {
 	}
 	var b bytes.Buffer
 	for _, rel := range sum.Files {
-		if !isPinned(rel) {
+		if !isPinned(rel) || rel == registerFile {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, rel))

@@ -122,7 +122,8 @@ func TestSearchInBrowser(t *testing.T) {
 		var active string
 		b.Run(t, chromedp.Navigate(page), chromedp.Focus("#q", chromedp.ByID), chromedp.SendKeys("#q", "结婚登记\r", chromedp.ByID),
 			waitQuery("结婚登记"), chromedp.KeyEvent("\t"), chromedp.Evaluate(`document.activeElement.tagName`, &active), results)
-		if len(titles) != 1 || active != "BUTTON" {
+		// The service item and the power item of the same 事项.
+		if len(titles) != 2 || titles[0] != "结婚登记" || titles[1] != "结婚登记" || active != "BUTTON" {
 			t.Errorf("results %q, focus on %s", titles, active)
 		}
 	})

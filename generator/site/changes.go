@@ -31,12 +31,17 @@ func (s *Site) StampPages(m *changelog.Manifest) {
 }
 
 // AddChangesPages adds /changes/ and one page per update of the manifest m.
-func (s *Site) AddChangesPages(m *changelog.Manifest) {
+// links adds pages to link by "dataset/id" besides the records m holds
+// (a power item taken back keeps its page).
+func (s *Site) AddChangesPages(m *changelog.Manifest, links map[string]string) {
 	live := map[string]string{}
 	for ds, recs := range m.Records {
 		for id := range recs {
 			live[ds+"/"+id] = "/" + ds + "/" + id + "/"
 		}
+	}
+	for k, v := range links {
+		live[k] = v
 	}
 	crumbs := []Crumb{home}
 	s.Add(&Page{URL: "/changes/", Layout: "changes", Title: "更新记录", Column: "更新记录", InSitemap: true, Crumbs: crumbs,

@@ -7,6 +7,7 @@ import (
 	"gongshi/generator/content"
 	"gongshi/generator/disclose"
 	"gongshi/generator/records"
+	"gongshi/generator/review"
 )
 
 // Nav is the top navigation: Sections with an entry for each declared kind
@@ -61,6 +62,7 @@ func (s *Site) PowerByCode(code string) *records.Power {
 func (s *Site) BuildPages() {
 	s.Add(&Page{URL: "/", Layout: "home", Title: s.Config.Title, Section: "/", Column: "首页", InSitemap: true})
 	s.casePages()
+	s.powerCasePages()
 	s.kindPages()
 	s.powerPages()
 	s.servicePages()
@@ -139,10 +141,25 @@ type PowerData struct {
 	Flow []string
 	// FlowFromDuties says which.
 	FlowFromDuties bool
-	// Used counts published decisions that name the item's code.
-	Used int
+	// Cases are the published decisions matched to the item, nil for none.
+	Cases *PowerCaseUse
 	// Records are the declared kinds' records that name the item's code.
 	Records []KindUse
+	// Use is the item's line of the usage review; nil for an item the list
+	// no longer holds. Window and Period name the review's window ("近3年",
+	// "2023年11月1日至2026年10月31日"): held here, as everything the page
+	// shows, so that the page's key (build.pageKeys) covers them.
+	Use            *review.Use
+	Window, Period string
+	// History is the item's changes, oldest first; Ended the one that
+	// ended the town's exercise of it, nil while it is exercised.
+	History []records.PowerChange
+	Ended   *records.PowerChange
+	// Gone says the list no longer holds the item: the page is built from
+	// its register entries alone.
+	Gone bool
+	// Service is the service item that is the same 事项, nil for none.
+	Service *records.Service
 }
 
 func (s *Site) powerPages() {
@@ -157,10 +174,25 @@ func (s *Site) powerPages() {
 		}
 		seen[id] = true
 		flow, fromDuties := PowerFlow(p)
+		d := PowerData{Power: p, Flow: flow, FlowFromDuties: fromDuties, Cases: s.powerCaseUse(p), Records: s.KindByPower[p.Code], Use: s.Review.Of(id)}
+		if h := s.PowerHistory[id]; h != nil {
+			d.History, d.Ended = h.Changes, h.Ended
+		}
+		if d.Use != nil {
+			d.Service = d.Use.Service
+			d.Window, d.Period = review.Months(s.Review.Settings.WindowMonths), s.Review.Period()
+		}
 		s.Add(&Page{URL: p.URL(), Layout: "power", Title: p.Title(), Section: "/powers/", Column: "权力清单",
-			Description: p.Category + " " + p.Title(), InSitemap: true, Crumbs: crumbs,
-			Data: PowerData{Power: p, Flow: flow, FlowFromDuties: fromDuties, Used: s.CaseByPower[p.Code], Records: s.KindByPower[p.Code]}})
+			Description: p.Category + " " + p.Title(), InSitemap: true, Crumbs: crumbs, Data: d})
 	}
+	s.powerRegisterPages(crumbs)
+}
+
+// ServiceData is the payload of a service item's page.
+type ServiceData struct {
+	*records.Service
+	// Power is the power item that is the same 事项, nil for none.
+	Power *records.Power
 }
 
 func (s *Site) servicePages() {
@@ -175,7 +207,7 @@ func (s *Site) servicePages() {
 		}
 		seen[id] = true
 		s.Add(&Page{URL: v.URL(), Layout: "service", Title: v.Name, Section: "/services/", Column: "办事指南",
-			Description: v.Name + "办事指南", InSitemap: true, Crumbs: crumbs, Data: v})
+			Description: v.Name + "办事指南", InSitemap: true, Crumbs: crumbs, Data: ServiceData{Service: v, Power: s.serviceToPower[id]}})
 	}
 }
 

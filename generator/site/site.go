@@ -13,6 +13,7 @@ import (
 	"gongshi/generator/content"
 	"gongshi/generator/disclose"
 	"gongshi/generator/records"
+	"gongshi/generator/review"
 	"gongshi/generator/value"
 )
 
@@ -127,7 +128,20 @@ type Site struct {
 	// records name it.
 	KindByPower map[string][]KindUse
 
-	powerIdx map[string]*records.Power
+	// PowerHistory holds the register's changes per power ID.
+	PowerHistory map[string]*records.PowerHistory
+	// Review is the usage review of the power list.
+	Review *review.Review
+
+	powerIdx  map[string]*records.Power
+	powerByID map[string]*records.Power
+	// powerCases and powerMethods are the published decisions matched to
+	// each power ID, and how they were matched.
+	powerCases   map[string][]*disclose.Case
+	powerMethods map[string]map[string]int
+	// serviceToPower links a service item to the power item that is the
+	// same 事项.
+	serviceToPower map[string]*records.Power // by service ID
 
 	// HTML lists every page to render, in URL order.
 	HTML []*Page
@@ -156,6 +170,19 @@ func New(cfg config.Config, res *disclose.Result, pages []content.Page) *Site {
 	for i := range s.Powers {
 		if _, dup := s.powerIdx[s.Powers[i].Code]; !dup {
 			s.powerIdx[s.Powers[i].Code] = &s.Powers[i]
+		}
+	}
+	s.powerByID = make(map[string]*records.Power, len(s.Powers))
+	for i := range s.Powers {
+		if id := s.Powers[i].ID(); s.powerByID[id] == nil {
+			s.powerByID[id] = &s.Powers[i]
+		}
+	}
+	s.indexPowerRegister()
+	s.serviceToPower = map[string]*records.Power{}
+	for i := range s.Review.Uses {
+		if u := &s.Review.Uses[i]; u.Service != nil && s.serviceToPower[u.Service.ID()] == nil {
+			s.serviceToPower[u.Service.ID()] = u.Power
 		}
 	}
 	s.KindByPower = map[string][]KindUse{}

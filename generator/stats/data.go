@@ -9,10 +9,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
+	"gongshi/generator/config"
 	"gongshi/generator/disclose"
 	"gongshi/generator/records"
+	"gongshi/generator/review"
 	"gongshi/generator/value"
 )
 
@@ -100,6 +103,13 @@ type Data struct {
 	acts     []disclose.Activity
 	powers   []records.Power
 	powerIdx map[string]*records.Power
+	matcher  *records.PowerMatcher
+	// res is the result the data indexes; review is its usage review,
+	// computed once, on first use, with reviewSet.
+	res        *disclose.Result
+	review     *review.Review
+	reviewOnce sync.Once
+	reviewSet  config.Review
 	// months[ind] holds the months with at least one row of ind.
 	months map[string]map[string]bool
 	// others[topic] are the indicators of topic that no built-in figure
@@ -153,6 +163,7 @@ func sortedActs(all []disclose.Activity) []disclose.Activity {
 // its indicators on that page only, even those named like a built-in one.
 func New(res *disclose.Result, sets ...Set) *Data {
 	d := &Data{Now: res.BuildDate, months: map[string]map[string]bool{}, powerIdx: map[string]*records.Power{}}
+	d.res = res
 	d.acts = sortedActs(res.Activity)
 	d.asOf = decisionsAsOf(res.Activity, d.Now)
 	d.decided, d.kinds, d.items = res.Decided, res.Kinds, res.Items
@@ -165,6 +176,7 @@ func New(res *disclose.Result, sets ...Set) *Data {
 			d.powerIdx[k] = &d.powers[i]
 		}
 	}
+	d.matcher = records.NewPowerMatcher(d.powers)
 	return d
 }
 

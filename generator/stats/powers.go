@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -86,9 +85,9 @@ func (d *Data) PowersByDomain() Table {
 
 // Usage methods: how a decision was matched to a power item.
 const (
-	MatchCode      = "权力编码"
-	MatchBasis     = "处罚依据"
-	MatchViolation = "违法行为"
+	MatchCode      = records.MatchCode
+	MatchBasis     = records.MatchBasis
+	MatchViolation = records.MatchViolation
 )
 
 // Use is how often a power item was used by decisions in the last 12
@@ -123,65 +122,9 @@ func (u *Use) Method() string {
 	return strings.Join(parts, "、")
 }
 
-var (
-	lawRe     = regexp.MustCompile(`《([^》]+)》`)
-	articleRe = regexp.MustCompile(`^\s*(第[零〇一二三四五六七八九十百千0-9]+条)`)
-)
-
-// citations splits a 处罚依据 into (law, article) pairs:
-// "《大气污染防治法》第一百一十九条" → {大气污染防治法, 第一百一十九条}.
-func citations(basis string) [][2]string {
-	var out [][2]string
-	idx := lawRe.FindAllStringSubmatchIndex(basis, -1)
-	for _, m := range idx {
-		law := basis[m[2]:m[3]]
-		if a := articleRe.FindStringSubmatch(basis[m[1]:]); a != nil {
-			out = append(out, [2]string{law, a[1]})
-		}
-	}
-	return out
-}
-
-// basisMatches reports whether a power item's basis cites one of the laws
-// with its article on one line (after the law's name).
-func basisMatches(p *records.Power, cites [][2]string) bool {
-	for _, text := range []string{p.ImplBasis, p.SetBasis} {
-		for _, line := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '；' || r == ';' }) {
-			for _, c := range cites {
-				if i := strings.Index(line, c[0]); i >= 0 && strings.Contains(line[i+len(c[0]):], c[1]) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// match finds the power item a decision used: by 权力编码 when the decision
-// has one; else the first item (by code) whose basis cites the decision's
-// law and article, else whose name contains the violation type.
+// match finds the power item a decision used (records.PowerMatcher).
 func (d *Data) match(a *disclose.Activity) (*records.Power, string) {
-	if k := codeKey(a.PowerCode); k != "" {
-		if p := d.powerIdx[k]; p != nil {
-			return p, MatchCode
-		}
-		return nil, ""
-	}
-	if cites := citations(a.Basis); len(cites) > 0 {
-		for i := range d.powers {
-			if basisMatches(&d.powers[i], cites) {
-				return &d.powers[i], MatchBasis
-			}
-		}
-	}
-	if v := strings.TrimSpace(a.Violation); len([]rune(v)) >= 2 {
-		for i := range d.powers {
-			if strings.Contains(d.powers[i].Name, v) || strings.Contains(d.powers[i].SubName, v) {
-				return &d.powers[i], MatchViolation
-			}
-		}
-	}
-	return nil, ""
+	return d.matcher.Match(a.PowerCode, a.Basis, a.Violation)
 }
 
 // usageWindow is the 12 months up to the latest decision.

@@ -165,14 +165,6 @@ func TestHeadlineMatchesTable(t *testing.T) {
 	}
 }
 
-func TestCitations(t *testing.T) {
-	got := citations("《中华人民共和国大气污染防治法》第一百一十九条第一款、《示例条例》第9条")
-	want := [][2]string{{"中华人民共和国大气污染防治法", "第一百一十九条"}, {"示例条例", "第9条"}}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("got %v, want %v", got, want)
-	}
-}
-
 func TestYears(t *testing.T) {
 	if got := fmt.Sprint(New(fixture()).Years()); got != "[2026 2025]" {
 		t.Errorf("years %s", got)
