@@ -86,7 +86,7 @@ func TestKeysNameTheProgram(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return f, searchKey(docs)
+		return f, searchKey(docs, search.Options{})
 	}
 	f1, s1 := keys()
 	exeHash = saved + "another build"

@@ -86,6 +86,24 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	s := site.New(l.cfg, res, l.pages)
 	s.BuildPages()
 
+	// Theme: the site's themes/NAME over the embedded default.
+	var top fs.FS
+	if sub, err := fs.Sub(o.fsys(), path.Join("themes", l.cfg.Theme)); err == nil {
+		if _, err := fs.Stat(sub, "."); err == nil {
+			top = sub
+		}
+	}
+	theme := render.Overlay(top, themes.Default())
+	if b := l.cfg.Publisher.Badge; b != "" {
+		if _, err := fs.Stat(theme, "static"+b); err != nil {
+			return sum, fmt.Errorf("site.toml: publisher.badge %q: put the image at themes/%s/static%s", b, l.cfg.Theme, b)
+		}
+	}
+	syn, err := searchSynonyms(theme, l.cfg.Theme, l.cfg.Search.Synonyms)
+	if err != nil {
+		return sum, err
+	}
+
 	// The previous build's manifest, and the search index, which depends on
 	// the records alone: under way while the statistics and the downloads
 	// are computed, where a core would otherwise wait.
@@ -104,25 +122,12 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	}()
 	var sj *searchJob
 	if !o.DryRun {
-		sj = startSearch(search.Docs(s), func() *changelog.Manifest {
+		sj = startSearch(search.Docs(s), search.Options{Synonyms: syn}, func() *changelog.Manifest {
 			<-prevRead
 			return prev
 		})
 	}
 
-	// Theme: the site's themes/NAME over the embedded default.
-	var top fs.FS
-	if sub, err := fs.Sub(o.fsys(), path.Join("themes", l.cfg.Theme)); err == nil {
-		if _, err := fs.Stat(sub, "."); err == nil {
-			top = sub
-		}
-	}
-	theme := render.Overlay(top, themes.Default())
-	if b := l.cfg.Publisher.Badge; b != "" {
-		if _, err := fs.Stat(theme, "static"+b); err != nil {
-			return sum, fmt.Errorf("site.toml: publisher.badge %q: put the image at themes/%s/static%s", b, l.cfg.Theme, b)
-		}
-	}
 	r, err := render.New(theme, &s.Config)
 	if err != nil {
 		return sum, err
@@ -311,6 +316,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 // searchJob builds the search index in the background.
 type searchJob struct {
 	docs []search.Doc
+	opts search.Options
 	done chan struct{}
 	key  string
 	ix   *search.Index // nil when the previous build's index may be kept
@@ -320,15 +326,15 @@ type searchJob struct {
 // startSearch works out the index's key and, unless the previous build
 // (from prev, which may wait for it) has an index of the same key, builds
 // the index. docs are the job's own.
-func startSearch(docs []search.Doc, prev func() *changelog.Manifest) *searchJob {
-	j := &searchJob{docs: docs, done: make(chan struct{})}
+func startSearch(docs []search.Doc, o search.Options, prev func() *changelog.Manifest) *searchJob {
+	j := &searchJob{docs: docs, opts: o, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
-		j.key = searchKey(docs)
+		j.key = searchKey(docs, o)
 		if p := prev(); p != nil && p.Search == j.key {
 			return // keepSearch decides once the stage knows its files
 		}
-		j.ix, j.err = search.Build(docs, search.Options{})
+		j.ix, j.err = search.Build(docs, o)
 	}()
 	return j
 }
@@ -346,7 +352,7 @@ func writeSearch(st *output.Stage, j *searchJob, prev *changelog.Manifest) (key 
 		if kept, err = keepSearch(st, prev, j.key); err != nil || kept {
 			return j.key, kept, err
 		}
-		if ix, err = search.Build(j.docs, search.Options{}); err != nil {
+		if ix, err = search.Build(j.docs, j.opts); err != nil {
 			return "", false, err
 		}
 	}

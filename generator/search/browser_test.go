@@ -57,10 +57,11 @@ func TestSearchInBrowser(t *testing.T) {
 			chromedp.Evaluate(`document.querySelectorAll("#search-results mark").length`, &marks),
 			chromedp.Text("#search-status", &status, chromedp.ByID),
 			chromedp.Evaluate(`document.querySelector("#search-results a").getAttribute("href")`, &href))
-		if len(titles) != 1 || !strings.Contains(titles[0], "示例市青石商贸有限公司") || marks == 0 {
+		// The company's decision and its licence.
+		if len(titles) != 2 || !strings.Contains(titles[0], "示例市青石商贸有限公司") || marks == 0 {
 			t.Errorf("results %q, %d marks", titles, marks)
 		}
-		if !strings.Contains(status, "1 条") {
+		if !strings.Contains(status, "2 条") {
 			t.Errorf("status %q", status)
 		}
 		if !strings.HasPrefix(href, prefix+"cases/") {
