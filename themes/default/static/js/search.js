@@ -121,7 +121,11 @@
   };
   var meta = null, facetCols = null, shards = new Map(), chunks = new Map();
   function loadMeta() {
-    if (!meta) meta = fetch(metaURL, { cache: "no-cache" }).then(function (r) { return r.json(); }).then(function (m) { setFold(m.fold); return m; });
+    if (!meta) meta = fetch(metaURL, { cache: "no-cache" }).then(function (r) { return r.json(); }).then(function (m) {
+      setFold(m.fold);
+      m.facets.forEach(function (fc) { fc.values = fc.values || []; }); // a facet without values is null
+      return m;
+    });
     return meta;
   }
   function parseShard(b, k) {
