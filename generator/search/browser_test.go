@@ -124,6 +124,16 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Errorf("results %q, focus on %s", titles, active)
 		}
 	})
+	t.Run("the home page's example", func(t *testing.T) {
+		var placeholder string
+		var total int
+		b.Run(t, chromedp.Navigate(b.Base+prefix), chromedp.AttributeValue("#hq", "placeholder", &placeholder, nil, chromedp.ByID))
+		example := placeholder[strings.LastIndex(placeholder, "、")+len("、"):]
+		b.Run(t, chromedp.Navigate(page), typeQuery(example), chromedp.Evaluate(`+document.getElementById("search-form").dataset.total`, &total))
+		if example == "" || total == 0 {
+			t.Errorf("the example %q (placeholder %q) finds %d results", example, placeholder, total)
+		}
+	})
 	b.AssertNoExternalRequests(t)
 	for _, e := range b.ConsoleErrors() {
 		t.Errorf("console: %s", e)
