@@ -12,14 +12,12 @@
   var pager = document.getElementById("search-pager");
   var empty = document.getElementById("search-empty");
   var facetsEl = document.getElementById("search-facets");
-  var nojs = document.getElementById("search-nojs");
   var tools = document.getElementById("search-tools");
   var metaURL = form.getAttribute("data-index");
   var base = form.getAttribute("data-base") || "/";
   var indexBase = metaURL.slice(0, metaURL.lastIndexOf("/") + 1);
   var PAGE = 10; // ten results a page: fewer detail files per query (the ≤ 100 KB budget)
   var DEBOUNCE = 40;
-  if (nojs) nojs.hidden = true;
 
   // ---- Normalisation (generator/search.Normalize) ----
   var yearRe = / *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?/gu;
