@@ -78,6 +78,9 @@ var foldTable = sync.OnceValue(func() map[rune]rune {
 
 // cjkFold is foldTable for the CJK ideographs foldSimple handles
 // (U+3400…U+9FFF), indexed by r - 0x3400; 0 means the character stays.
+// An array lookup costs foldSimple a third of a map lookup
+// (BenchmarkFoldLookup, 2,000 decisions: array 5–17 ms, map 20–49 ms on a
+// shared 2-core machine); TestFoldSimpleIsNFKC holds the two equal.
 var cjkFold = sync.OnceValue(func() []rune {
 	tab := make([]rune, 0xA000-0x3400)
 	for s, t := range foldTable() {
