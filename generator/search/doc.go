@@ -48,9 +48,10 @@
 // one way. A part is searched as itself and, for each table word it
 // contains (table order), with the word's first occurrence replaced by
 // each synonym: 低保申请 also as 最低生活保障申请. Rewrites are kept
-// without repeats, at most 8 forms per part; the part matches a record
-// when any form does, and counts as a title hit when any form is in the
-// title. Results highlight every form.
+// without repeats, at most 4 forms per part (each form costs about what a
+// query of its own does); the part matches a record when any form does,
+// and counts as a title hit when any form is in the title. Results
+// highlight every form.
 //
 // # Ranking
 //

@@ -18,7 +18,7 @@ type Synonyms map[string][]string
 
 // maxAlternatives caps the forms a query part is searched in (itself and
 // its synonym rewrites), so a part costs at most this many lookups.
-const maxAlternatives = 8
+const maxAlternatives = 4
 
 // ParseSynonyms reads a synonyms file: TOML whose keys are words and whose
 // values are lists of words, e.g. 低保 = ["最低生活保障"]. name is the

@@ -63,7 +63,7 @@
   }
   // alternatives: the forms a part is searched in, itself and its synonym
   // rewrites (generator/search.alternatives).
-  var MAX_ALTERNATIVES = 8;
+  var MAX_ALTERNATIVES = 4;
   function alternatives(p, syn) {
     var out = [p];
     (syn || []).forEach(function (row) {
