@@ -23,12 +23,13 @@ func benchIndex(b *testing.B, n int) {
 	for i := range docs {
 		text += int64(len(docs[i].Title) + len(docs[i].Body))
 	}
+	syn := ThemeSynonyms(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var ix *Index
 	for b.Loop() {
 		var err error
-		if ix, err = Build(docs, Options{}); err != nil {
+		if ix, err = Build(docs, Options{Synonyms: syn}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -56,7 +57,7 @@ func gz(b []byte) int {
 // reportQueries logs what a cold query fetches: meta, shards, positions,
 // the facet table and the chunks of the first result page.
 func reportQueries(b *testing.B, ix *Index) {
-	for _, q := range []string{"餐饮", "烧烤", "运输证", "有限公司", "青石路", "青溪综执罚(2025)12号", "91350100", "青石 商贸"} {
+	for _, q := range []string{"餐饮", "烧烤", "运输证", "有限公司", "青石路", "青溪综执罚(2025)12号", "91350100", "青石 商贸", "占道经营", "違法 經營"} {
 		s := searcherOf(b, ix)
 		t0 := time.Now()
 		res, err := s.Search(q, nil)

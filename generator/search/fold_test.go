@@ -191,3 +191,29 @@ func TestForgivingSearch(t *testing.T) {
 		t.Errorf("meta syn not sorted: %q", meta.Syn)
 	}
 }
+
+// FuzzParseSynonyms holds ParseSynonyms to an error or a list whose every
+// word is one word after Normalize, seeded from the theme's list.
+func FuzzParseSynonyms(f *testing.F) {
+	if b, err := os.ReadFile(filepath.Join("..", "..", "themes", "default", "data", "synonyms.toml")); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("\"低保\" = [\"最低生活保障\"]\n"))
+	f.Add([]byte("\"a b\" = [\"c\"]\n[x]\ny = 1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		syn, err := ParseSynonyms("s.toml", data)
+		if err != nil {
+			return
+		}
+		if err := syn.Check(); err != nil {
+			t.Errorf("accepted %q: %v", data, err)
+		}
+		for _, row := range syn.table() {
+			for _, w := range row {
+				if w == "" || strings.Contains(w, " ") {
+					t.Errorf("table word %q from %q", w, data)
+				}
+			}
+		}
+	})
+}
