@@ -173,11 +173,13 @@ func (k *pageKeys) powerHash(p *records.Power) (string, error) {
 	return h, nil
 }
 
-// searchKey identifies the search index docs give: their fingerprint and
-// the program, whose indexing may change without the index format's
-// version, so a new gongshi builds the index again.
-func searchKey(docs []search.Doc) string {
-	sum := sha256.Sum256([]byte(search.Fingerprint(docs) + "\x00" + binaryHash()))
+// searchKey identifies the search index docs and o give: their
+// fingerprint, the synonyms and the program, whose indexing may change
+// without the index format's version, so a new gongshi builds the index
+// again.
+func searchKey(docs []search.Doc, o search.Options) string {
+	syn, _ := json.Marshal(o.Synonyms) // map keys sorted: deterministic
+	sum := sha256.Sum256([]byte(search.Fingerprint(docs) + "\x00" + string(syn) + "\x00" + binaryHash()))
 	return hex.EncodeToString(sum[:16])
 }
 

@@ -27,7 +27,7 @@ func TestKeysNameTheProgram(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return f, searchKey(docs)
+		return f, searchKey(docs, search.Options{})
 	}
 	f1, s1 := keys()
 	binaryHash = func() string { return saved() + "another build" }

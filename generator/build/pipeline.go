@@ -95,6 +95,7 @@ type builder struct {
 	prevDir   string
 	prev      *changelog.Manifest
 	sj        *searchJob
+	syn       map[string][]string // the search synonyms: the theme's and site.toml's
 	datasets  []opendata.Dataset
 	standard  []opendata.StandardFile
 	statPages []site.StatPage
@@ -166,10 +167,10 @@ func (b *builder) dropRecords() {
 func (b *builder) assemble(ctx context.Context) error {
 	b.s = site.New(b.l.cfg, b.sum.Result, b.l.pages)
 	b.s.BuildPages()
-	prevRead := b.startBackground()
 	if err := b.loadTheme(); err != nil {
 		return err
 	}
+	prevRead := b.startBackground()
 	statData, chartSets, err := b.figures(ctx)
 	if err != nil {
 		return err
@@ -240,7 +241,7 @@ func (b *builder) startBackground() (prevRead func() error) {
 		b.prev, prevErr = readPrevious(b.prevDir)
 	}()
 	if !b.o.DryRun {
-		b.sj = startSearch(search.Docs(b.s), func() *changelog.Manifest {
+		b.sj = startSearch(search.Docs(b.s), search.Options{Synonyms: b.syn}, func() *changelog.Manifest {
 			<-done
 			return b.prev
 		})
@@ -251,8 +252,8 @@ func (b *builder) startBackground() (prevRead func() error) {
 	}
 }
 
-// loadTheme lays the site's themes/NAME over the embedded default theme
-// and makes the renderer.
+// loadTheme lays the site's themes/NAME over the embedded default theme,
+// reads its search synonyms and makes the renderer.
 func (b *builder) loadTheme() error {
 	var top fs.FS
 	if sub, err := fs.Sub(b.o.fsys(), path.Join("themes", b.l.cfg.Theme)); err == nil {
@@ -266,6 +267,11 @@ func (b *builder) loadTheme() error {
 			return fmt.Errorf("site.toml: publisher.badge %q: put the image at themes/%s/static%s", badge, b.l.cfg.Theme, badge)
 		}
 	}
+	syn, err := searchSynonyms(b.theme, b.l.cfg.Theme, b.l.cfg.Search.Synonyms)
+	if err != nil {
+		return err
+	}
+	b.syn = syn
 	r, err := render.New(b.theme, &b.s.Config)
 	if err != nil {
 		return err
@@ -462,6 +468,7 @@ func (b *builder) report() *Summary {
 // searchJob builds the search index in the background.
 type searchJob struct {
 	docs []search.Doc
+	opts search.Options
 	done chan struct{}
 	key  string
 	ix   *search.Index // nil when the previous build's index may be kept
@@ -471,15 +478,15 @@ type searchJob struct {
 // startSearch works out the index's key and, unless the previous build
 // (from prev, which may wait for it) has an index of the same key, builds
 // the index. docs are the job's own.
-func startSearch(docs []search.Doc, prev func() *changelog.Manifest) *searchJob {
-	j := &searchJob{docs: docs, done: make(chan struct{})}
+func startSearch(docs []search.Doc, o search.Options, prev func() *changelog.Manifest) *searchJob {
+	j := &searchJob{docs: docs, opts: o, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
-		j.key = searchKey(docs)
+		j.key = searchKey(docs, o)
 		if p := prev(); p != nil && p.Search == j.key {
 			return // keepSearch decides once the stage knows its files
 		}
-		j.ix, j.err = search.Build(docs, search.Options{})
+		j.ix, j.err = search.Build(docs, o)
 	}()
 	return j
 }
@@ -497,7 +504,7 @@ func writeSearch(st *output.Stage, j *searchJob, prev *changelog.Manifest) (key 
 		if kept, err = keepSearch(st, prev, j.key); err != nil || kept {
 			return j.key, kept, err
 		}
-		if ix, err = search.Build(j.docs, search.Options{}); err != nil {
+		if ix, err = search.Build(j.docs, j.opts); err != nil {
 			return "", false, err
 		}
 	}

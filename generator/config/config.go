@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // time_zone works on machines without a zoneinfo database
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -56,6 +57,8 @@ type Config struct {
 	// Calendar adds public holidays and 调休 working days to the built-in
 	// table, for counting working days.
 	Calendar Calendar `toml:"calendar"`
+	// Search tunes the site search.
+	Search Search `toml:"search"`
 
 	loc *time.Location // TimeZone, loaded
 }
@@ -225,6 +228,32 @@ type Calendar struct {
 	Holidays []string `toml:"holidays"`
 	// Workdays are weekend days worked in exchange (调休), "YYYY-MM-DD".
 	Workdays []string `toml:"workdays"`
+}
+
+// Search holds the site search settings.
+type Search struct {
+	// Synonyms adds to the theme's list (themes/NAME/data/synonyms.toml):
+	// a query word and the words it also finds, e.g.
+	// synonyms = { "低保" = ["最低生活保障"] }. Each is one word: letters
+	// and digits, no spaces or punctuation.
+	Synonyms map[string][]string `toml:"synonyms"`
+}
+
+// validate reports the first synonym, in key order, that is not one word.
+func (s *Search) validate() error {
+	keys := make([]string, 0, len(s.Synonyms))
+	for k := range s.Synonyms {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, w := range append([]string{k}, s.Synonyms[k]...) {
+			if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) >= 0 {
+				return fmt.Errorf("search.synonyms: %q (for %q): want one word of letters and digits, no spaces or punctuation", w, k)
+			}
+		}
+	}
+	return nil
 }
 
 // OpenData holds the open-data catalogue settings.
@@ -400,6 +429,9 @@ func Load(fsys fs.FS) (Config, error) {
 		err.Line, err.Col = keyLine(string(data), err.key), 1
 		return c, err
 	}
+	if err := c.Search.validate(); err != nil {
+		return c, &Error{File: FileName, Line: keyLine(string(data), toml.Key{"search"}), Col: 1, Msg: err.Error()}
+	}
 	if err := c.Calendar.validate(); err != nil {
 		err.File = FileName
 		err.Line, err.Col = keyLine(string(data), err.key), 1
@@ -531,7 +563,7 @@ func keyLine(src string, key toml.Key) int {
 }
 
 var known = map[string][]string{
-	"":              {"title", "town", "description", "base_url", "language", "theme", "page_size", "time_zone", "publisher", "disclosure", "opendata", "aliases", "stats", "staleness", "accessibility", "calendar"},
+	"":              {"title", "town", "description", "base_url", "language", "theme", "page_size", "time_zone", "publisher", "disclosure", "opendata", "aliases", "stats", "staleness", "accessibility", "calendar", "search"},
 	"publisher":     {"sponsor", "organizer", "site_code", "icp", "public_sec", "address", "phone", "complaints", "email", "portal_name", "portal_url", "badge", "badge_url"},
 	"staleness":     {"stats_days", "notices_months"},
 	"accessibility": {"standard", "reviewed", "contact", "known"},
@@ -540,6 +572,7 @@ var known = map[string][]string{
 	"reviewed":      {"record", "value", "note"},
 	"calendar":      {"holidays", "workdays"},
 	"opendata":      {"license", "license_url"},
+	"search":        {"synonyms"},
 }
 
 // suggest returns the known key nearest to an unknown one.

@@ -41,6 +41,9 @@ func TestLoadErrors(t *testing.T) {
 		{"[stats.\"刑事案件\"]\ntopic = \"public-security\"\n", `site.toml: error: stats."刑事案件": topic "public-security" needs a title`},
 		{"[stats.\"刑事案件\"]\ntitle = \"x\"\ntopic = \"year\"\n", `site.toml: error: stats."刑事案件": topic "year" is a page of its own`},
 		{"[stats.\"刑事案件\"]\ntitle = \"x\"\ntopic = \"public-security\"\nunits = \"件\"\n", `site.toml:4:1: error: unknown key "stats.\"刑事案件\".units"`},
+		{"[search]\nsynonym = {}\n", `site.toml:2:1: error: unknown key "search.synonym" (did you mean "synonyms"?)`},
+		{"title = \"x\"\n[search]\nsynonyms = { \"低保\" = [\"最低 生活保障\"] }\n", `site.toml:2:1: error: search.synonyms: "最低 生活保障" (for "低保"): want one word`},
+		{"[search]\nsynonyms = { \"低保\" = [\"\"] }\n", `site.toml:1:1: error: search.synonyms: "" (for "低保")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -53,6 +56,16 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("got %q, want prefix %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSearchSynonyms(t *testing.T) {
+	c, err := Load(fstest.MapFS{"site.toml": {Data: []byte("[search]\nsynonyms = { \"低保\" = [\"最低生活保障\", \"低保金\"], \"准生证\" = [\"生育登记\"] }\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Search.Synonyms["低保"]; len(got) != 2 || got[0] != "最低生活保障" || len(c.Search.Synonyms) != 2 {
+		t.Errorf("synonyms %q", c.Search.Synonyms)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // htmlPerCase estimates the HTML of one decision page (the smalltown
@@ -22,12 +23,13 @@ func benchIndex(b *testing.B, n int) {
 	for i := range docs {
 		text += int64(len(docs[i].Title) + len(docs[i].Body))
 	}
+	syn := ThemeSynonyms(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var ix *Index
 	for b.Loop() {
 		var err error
-		if ix, err = Build(docs, Options{}); err != nil {
+		if ix, err = Build(docs, Options{Synonyms: syn}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -55,7 +57,7 @@ func gz(b []byte) int {
 // reportQueries logs what a cold query fetches: meta, shards, positions,
 // the facet table and the chunks of the first result page.
 func reportQueries(b *testing.B, ix *Index) {
-	for _, q := range []string{"餐饮", "烧烤", "运输证", "有限公司", "青石路", "青溪综执罚(2025)12号", "91350100", "青石 商贸"} {
+	for _, q := range []string{"餐饮", "烧烤", "运输证", "有限公司", "青石路", "青溪综执罚(2025)12号", "91350100", "青石 商贸", "占道经营", "違法 經營"} {
 		s := searcherOf(b, ix)
 		t0 := time.Now()
 		res, err := s.Search(q, nil)
@@ -101,6 +103,49 @@ func BenchmarkNormalize(b *testing.B) {
 		name string
 		f    func(string) string
 	}{{"fast", Normalize}, {"reference", normalizeRef}} {
+		b.Run(fn.name, func(b *testing.B) {
+			for b.Loop() {
+				for i := range docs {
+					fn.f(docs[i].Title)
+					fn.f(docs[i].Body)
+				}
+			}
+		})
+	}
+}
+
+// foldSimpleMap is foldSimple looking the fold table up in its map.
+func foldSimpleMap(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	m := foldTable()
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF:
+			if t, ok := m[r]; ok {
+				r = t
+			}
+			b = utf8.AppendRune(b, r)
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return string(b), true
+}
+
+// BenchmarkFoldLookup compares foldSimple, which folds CJK characters
+// through the cjkFold array, with the same loop looking them up in
+// foldTable's map, over the text of 2,000 synthetic decisions.
+func BenchmarkFoldLookup(b *testing.B) {
+	docs := SyntheticDocs(2000, 1)
+	for _, fn := range []struct {
+		name string
+		f    func(string) (string, bool)
+	}{{"array", foldSimple}, {"map", foldSimpleMap}} {
 		b.Run(fn.name, func(b *testing.B) {
 			for b.Loop() {
 				for i := range docs {

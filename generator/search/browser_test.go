@@ -2,13 +2,16 @@ package search_test
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"gongshi/generator/internal/browsertest"
@@ -127,6 +130,16 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Errorf("results %q, focus on %s", titles, active)
 		}
 	})
+	t.Run("the home page's example", func(t *testing.T) {
+		var placeholder string
+		var total int
+		b.Run(t, chromedp.Navigate(b.Base+prefix), chromedp.AttributeValue("#hq", "placeholder", &placeholder, nil, chromedp.ByID))
+		example := placeholder[strings.LastIndex(placeholder, "、")+len("、"):]
+		b.Run(t, chromedp.Navigate(page), typeQuery(example), chromedp.Evaluate(`+document.getElementById("search-form").dataset.total`, &total))
+		if example == "" || total == 0 {
+			t.Errorf("the example %q (placeholder %q) finds %d results", example, placeholder, total)
+		}
+	})
 	b.AssertNoExternalRequests(t)
 	for _, e := range b.ConsoleErrors() {
 		t.Errorf("console: %s", e)
@@ -155,7 +168,7 @@ func TestSearchPageWithoutJavaScript(t *testing.T) {
 func TestBrowserMatchesGoSearcher(t *testing.T) {
 	dest := smalltown(t)
 	docs := search.SyntheticDocs(3000, 9)
-	ix, err := search.Build(docs, search.Options{ShardBytes: 4 << 10, SeparatePos: 1 << 10})
+	ix, err := search.Build(docs, search.Options{ShardBytes: 4 << 10, SeparatePos: 1 << 10, Synonyms: search.ThemeSynonyms(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,13 +179,21 @@ func TestBrowserMatchesGoSearcher(t *testing.T) {
 	}
 	b := browsertest.New(t, dest, prefix)
 	b.Run(t, chromedp.Navigate(b.Base+prefix+"search/"))
-	for _, q := range []string{"运输证", "餐饮", "烧", "G75", "有限公司", "青溪综执罚（2025）第12号", "青石 商贸", "ＡＢＣ", "91350100", "大气污染防治法", "未取得道路运输证从事经营"} {
-		res, err := s.Search(q, nil)
+	for _, q := range []string{"运输证", "餐饮", "烧", "G75", "有限公司", "青溪综执罚（2025）第12号", "青石 商贸", "ＡＢＣ", "91350100", "大气污染防治法", "未取得道路运输证从事经营",
+		"運輸證", "違法 經營", "無證經營", "占道经营", "油烟", "超载", "噪音 餐饮", "?sort=new 有限公司"} {
+		var sorted string
+		if rest, ok := strings.CutPrefix(q, "?sort=new "); ok {
+			q, sorted = rest, "new"
+		}
+		res, err := s.Search(q, url.Values{"sort": {sorted}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var total int
 		var urls []string
+		if sorted != "" {
+			b.Run(t, chromedp.Navigate(b.Base+prefix+"search/?sort="+sorted))
+		}
 		b.Run(t, typeQuery(q), chromedp.Evaluate(`+document.getElementById("search-form").dataset.total`, &total),
 			chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h3 a")).map(a => a.getAttribute("href"))`, &urls))
 		if total != len(res.Docs) {
@@ -206,5 +227,143 @@ func installIndex(t testing.TB, dest string, ix *search.Index) {
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestForgivingSearchInBrowser runs the forgiving searches through
+// search.js: an abbreviation finds what its full form finds, traditional
+// characters and a confusable variant find the simplified text, two words
+// must both match, and the sort and clear-all links keep a permalink.
+func TestForgivingSearchInBrowser(t *testing.T) {
+	dest := smalltown(t)
+	docs := search.ForgivingDocs()
+	ix, err := search.Build(docs, search.Options{Synonyms: search.ThemeSynonyms(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	installIndex(t, dest, ix)
+	b := browsertest.New(t, dest, prefix)
+	page := b.Base + prefix + "search/"
+	var hrefs []string
+	results := chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h3 a")).map(a => a.getAttribute("href"))`, &hrefs)
+	find := func(t *testing.T, q string) []string {
+		t.Helper()
+		b.Run(t, typeQuery(q), results)
+		out := make([]string, len(hrefs))
+		for i, h := range hrefs {
+			out[i] = strings.TrimPrefix(h, strings.TrimSuffix(prefix, "/"))
+		}
+		return out
+	}
+	b.Run(t, chromedp.Navigate(page))
+	t.Run("abbreviation", func(t *testing.T) {
+		full, abbr := find(t, "最低生活保障"), find(t, "低保")
+		for _, u := range full {
+			if !slices.Contains(abbr, u) {
+				t.Errorf("低保 finds %q, without %s that 最低生活保障 finds", abbr, u)
+			}
+		}
+		if len(full) < 3 {
+			t.Errorf("最低生活保障 finds %q", full)
+		}
+		var marks []string
+		b.Run(t, chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results mark")).map(m => m.textContent)`, &marks))
+		if !slices.Contains(marks, "最低生活保障") || !slices.Contains(marks, "低保") {
+			t.Errorf("低保 highlights %q, want the word and its synonym", marks)
+		}
+	})
+	t.Run("traditional characters", func(t *testing.T) {
+		trad, simp := find(t, "違法建設"), find(t, "违法建设")
+		if len(simp) != 2 || !slices.Equal(trad, simp) {
+			t.Errorf("違法建設 finds %q, 违法建设 %q", trad, simp)
+		}
+	})
+	t.Run("variant character", func(t *testing.T) {
+		if got := find(t, "沙石"); !slices.Equal(got, []string{"/cases/c/"}) {
+			t.Errorf("沙石 finds %q", got)
+		}
+	})
+	t.Run("two words", func(t *testing.T) {
+		if got := find(t, "餐饮 油烟"); !slices.Equal(got, []string{"/cases/d/"}) {
+			t.Errorf("餐饮 油烟 finds %q, want only the record with both", got)
+		}
+	})
+	t.Run("sort by newest", func(t *testing.T) {
+		var loc string
+		b.Run(t, chromedp.Navigate(page+"?q=违法建设"), waitQuery("违法建设"), results)
+		rel := slices.Clone(hrefs)
+		b.Run(t, chromedp.Click(`#search-tools a:not([aria-current])`, chromedp.ByQuery),
+			chromedp.Poll(`location.search.includes("sort=new") && document.querySelector("#search-tools a[aria-current]").textContent === "最新"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			chromedp.Sleep(100*time.Millisecond), results, chromedp.Evaluate(`location.search`, &loc))
+		want := []string{prefix + "cases/a/", prefix + "cases/b/"}
+		if !slices.Equal(rel, want) {
+			t.Errorf("by relevance %q, want the title hit first %q", rel, want)
+		}
+		if slices.Reverse(want); !slices.Equal(hrefs, want) {
+			t.Errorf("newest first %q, want %q (%s)", hrefs, want, loc)
+		}
+	})
+	t.Run("clear all filters", func(t *testing.T) {
+		var loc string
+		var n1, n2 int
+		total := chromedp.Evaluate(`+document.getElementById("search-form").dataset.total`, &n1)
+		b.Run(t, chromedp.Navigate(page+"?q=违法建设&type=case&year=2026&sort=new"), waitQuery("违法建设"), total,
+			chromedp.Click(`#search-clear`, chromedp.ByID),
+			chromedp.Poll(`!location.search.includes("year=")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			chromedp.Sleep(200*time.Millisecond),
+			chromedp.Evaluate(`+document.getElementById("search-form").dataset.total`, &n2),
+			chromedp.Evaluate(`decodeURIComponent(location.search)`, &loc))
+		if n1 != 1 || n2 != 2 || loc != "?q=违法建设&sort=new" {
+			t.Errorf("%d results filtered, %d after clearing, at %s", n1, n2, loc)
+		}
+	})
+	for _, e := range b.ConsoleErrors() {
+		t.Errorf("console: %s", e)
+	}
+}
+
+// cls sums the page's layout shifts not caused by input, as Lighthouse
+// counts cumulative layout shift.
+const cls = `new Promise(done => {
+	let sum = 0;
+	new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+		.observe({type: "layout-shift", buffered: true});
+	setTimeout(() => done(sum), 500);
+})`
+
+// TestSearchPageLayout loads a search permalink on a 390 px phone and on a
+// desktop: no sideways scrolling, the first result's title within the
+// first screen, the filters after the results on the phone, and a cumulative
+// layout shift below 0.1.
+func TestSearchPageLayout(t *testing.T) {
+	dest := smalltown(t)
+	b := browsertest.New(t, dest, prefix)
+	for _, vp := range []struct{ w, h int64 }{{390, 844}, {1280, 800}} {
+		t.Run(fmt.Sprintf("%dx%d", vp.w, vp.h), func(t *testing.T) {
+			var overflow bool
+			var first, facets, screen float64
+			var shift float64
+			b.Reset()
+			b.Run(t, chromedp.EmulateViewport(vp.w, vp.h), chromedp.Navigate(b.Base+prefix+"search/?q=青溪"), waitQuery("青溪"),
+				chromedp.Sleep(300*time.Millisecond),
+				chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &overflow),
+				chromedp.Evaluate(`document.querySelector("#search-results h3").getBoundingClientRect().bottom`, &first),
+				chromedp.Evaluate(`document.getElementById("search-facets").getBoundingClientRect().top`, &facets),
+				chromedp.Evaluate(`window.innerHeight`, &screen),
+				chromedp.Evaluate(cls, &shift, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+			if overflow {
+				t.Error("the page scrolls sideways")
+			}
+			if first <= 0 || first > screen {
+				t.Errorf("the first result's title ends at %.0f px, below the first screen (%.0f px)", first, screen)
+			}
+			if vp.w < 500 && facets < first {
+				t.Errorf("the filters start at %.0f px, above the first result (%.0f px)", facets, first)
+			}
+			if shift >= 0.1 {
+				t.Errorf("cumulative layout shift %.3f, want < 0.1", shift)
+			}
+			t.Logf("%dx%d: first result's title ends at %.0f px, filters at %.0f px, CLS %.4f", vp.w, vp.h, first, facets, shift)
+		})
 	}
 }

@@ -7,12 +7,14 @@
 // # Matching
 //
 // Normalize folds text and queries the same way: NFKC (full-width to
-// half-width), lower case, a bracketed year of a decision number in any
+// half-width), lower case, every character through the fold table (below),
+// a bracketed year of a decision number in any
 // style ((2025), （2025）, [2025], 【2025】, 〔2025〕, with or without 第
 // and leading zeros) to 〔2025〕N, and every other non-letter, non-digit to
 // a single space. A query's parts are its space-separated normalised words;
 // a record matches when its SearchText (normalised title + " " + body)
-// contains every part as a substring. That is exact, with no dictionary:
+// contains every part (AND) as a substring, a part counting as found when
+// any of its synonym rewrites is. That is exact, with no word dictionary:
 // CJK, Latin and digits alike are indexed as overlapping character bigrams
 // (with positions) and single characters (for one-character parts).
 //
@@ -28,6 +30,29 @@
 //     运输证 never matches 运输 and 证 apart, and G75 inside a credit code
 //     is found.
 //
+// # Folding
+//
+// The fold table maps a character to the one it is indexed and searched
+// as, one character for one: OpenCC's traditional → simplified characters
+// (opencc/TSCharacters.txt, Apache-2.0), taking the first candidate and
+// leaving out every character listed among its own candidates (乾, 於, 瞭:
+// they are simplified characters too), then a short list of variants
+// people type for one another (砂 → 沙, 帐 → 账, 惟 → 唯, 黏 → 粘, 硷 → 碱),
+// chains followed to their end. So 違法建設 finds 违法建设 and 沙石 finds
+// 砂石, and the index holds only folded text.
+//
+// # Synonyms
+//
+// A synonym table (the theme's data/synonyms.toml plus site.toml's
+// [search] synonyms, normalised) maps a word to the words it also finds,
+// one way. A part is searched as itself and, for each table word it
+// contains (table order), with the word's first occurrence replaced by
+// each synonym: 低保申请 also as 最低生活保障申请. Rewrites are kept
+// without repeats, at most 4 forms per part (each form costs about what a
+// query of its own does); the part matches a record when any form does,
+// and counts as a title hit when any form is in the title. Results
+// highlight every form.
+//
 // # Ranking
 //
 // Records whose identifier (decision number, credit code, other codes,
@@ -35,11 +60,18 @@
 // records where the parts of a multi-part query stand together in order;
 // then the number of parts matched in the title; then recency (doc numbers
 // are assigned newest first). Since matching is exact, every result covers
-// every query bigram, so coverage itself does not rank.
+// every query bigram, so coverage itself does not rank. With sort=new the
+// results are in doc number order alone, newest first.
 //
 // # Files (below /search/index/)
 //
-// meta.json (stable URL, revalidated) names a directory, the first 16 hex
+// meta.json (stable URL, revalidated) holds "fold", the fold table's
+// pairs (source, target, source, target … characters, sorted by source)
+// whose target occurs in the index's normalised text or in "syn": a part
+// holding any other folded character matches nothing whether folded or
+// not, so the script needs no more; and "syn", the synonym table as lists
+// of normalised words, the word first, then its synonyms sorted, the lists
+// sorted by word. It names a directory, the first 16 hex
 // digits of a SHA-256 over all other files, so everything else is
 // content-addressed and cacheable forever. A client holding an old meta
 // gets 404s and reloads it. All integers are unsigned LEB128 varints.
@@ -79,7 +111,7 @@
 //     facet counted under the other facets' filters.
 //
 // The page's URL holds the whole state (/search/?q=烧烤&year=2025&type=case
-// &cat=罚款&amount=1000-10000&domain=…&pcat=…&page=2), so every view is a
+// &cat=罚款&amount=1000-10000&domain=…&pcat=…&sort=new&page=2), so every view is a
 // permalink; typing replaces the history entry, filters and pages push one.
 //
 // Searcher runs the same algorithm in Go over the same files; the tests

@@ -22,7 +22,7 @@ import (
 )
 
 // Version is the index format version, in meta.json.
-const Version = 2
+const Version = 3
 
 // BodyOffset is where body positions start: a title's characters are at
 // positions 0…, the body's at BodyOffset…. Titles are indexed up to
@@ -42,6 +42,8 @@ type Options struct {
 	// SeparatePos is the size above which a term's positions get their own
 	// file instead of sharing the shard's positions file (default 8 KiB).
 	SeparatePos int
+	// Synonyms expand query words (meta "syn"); nil means none.
+	Synonyms Synonyms
 }
 
 func (o Options) withDefaults() Options {
@@ -88,6 +90,13 @@ type Meta struct {
 	Long       []int   `json:"long,omitempty"`
 	BodyOffset int     `json:"bodyAt"`
 	Facets     []Facet `json:"facets"`
+	// Fold lists the character folding pairs (source, target, …) whose
+	// target occurs in the index or in Syn: the part of foldTable a query
+	// can need, since a part with any other folded character matches
+	// nothing either way.
+	Fold string `json:"fold,omitempty"`
+	// Syn is the synonym table: per word, the word then its synonyms.
+	Syn [][]string `json:"syn,omitempty"`
 }
 
 // Facet describes a filter: its URL key, label and values; a doc's value
@@ -490,6 +499,9 @@ func Build(docs []Doc, o Options) (*Index, error) {
 		long = append(long, longs[c]...)
 	}
 
+	syn := o.Synonyms.table()
+	fold := FoldPairs(usedRunes(titles, bodies, syn, workers))
+
 	facets, table := buildFacets(docs)
 	files["facets.bin"] = table
 	st.FacetBytes = int64(len(table))
@@ -514,7 +526,7 @@ func Build(docs []Doc, o Options) (*Index, error) {
 		st.TotalBytes += int64(len(v))
 	}
 	meta := Meta{Version: Version, Dir: dir + "/", Docs: n, Shards: shards, Chunk: o.ChunkSize, BodyOffset: BodyOffset, Facets: facets,
-		ChunkBytes: int(st.ChunkBytes / int64(max(st.Chunks, 1))), Long: long}
+		ChunkBytes: int(st.ChunkBytes / int64(max(st.Chunks, 1))), Long: long, Fold: fold, Syn: syn}
 	mj, err := json.Marshal(meta)
 	if err != nil {
 		return nil, err
@@ -523,6 +535,53 @@ func Build(docs []Doc, o Options) (*Index, error) {
 	st.MetaSize = int64(len(mj))
 	st.TotalBytes += int64(len(mj))
 	return &Index{Files: out, Meta: meta, Stats: st}, nil
+}
+
+// usedRunes returns whether a character occurs in the normalised titles
+// and bodies or in the synonym table.
+func usedRunes(titles, bodies [][]rune, syn [][]string, workers int) func(rune) bool {
+	const words = (utf8.MaxRune + 1) / 64
+	n := len(titles)
+	parts := make([][]uint64, max(1, min(workers, n)))
+	var g errgroup.Group
+	for w := range parts {
+		lo, hi := w*n/len(parts), (w+1)*n/len(parts)
+		g.Go(func() error {
+			set := make([]uint64, words)
+			for id := lo; id < hi; id++ {
+				for _, rs := range [2][]rune{titles[id], bodies[id]} {
+					for _, r := range rs {
+						set[r/64] |= 1 << (r % 64)
+					}
+				}
+			}
+			parts[w] = set
+			return nil
+		})
+	}
+	g.Wait()
+	all := make([]uint64, words)
+	for _, p := range parts {
+		all = orSet(all, p)
+	}
+	for _, row := range syn {
+		for _, w := range row {
+			for _, r := range w {
+				all[r/64] |= 1 << (r % 64)
+			}
+		}
+	}
+	return func(r rune) bool { return all[r/64]&(1<<(r%64)) != 0 }
+}
+
+func orSet(a, b []uint64) []uint64 {
+	if a == nil {
+		return b
+	}
+	for i := range b {
+		a[i] |= b[i]
+	}
+	return a
 }
 
 // chunkDoc is a doc as stored in a chunk file.

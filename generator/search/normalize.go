@@ -22,7 +22,8 @@ func isDigits(s string) bool {
 
 // Normalize folds s into the form that is indexed and searched: NFKC
 // (full-width letters, digits and brackets to half-width), lower case,
-// decision-number years canonicalised to 〔YYYY〕N (no 第, no leading zeros),
+// traditional characters and confusable variants to one simplified form
+// (foldTable), decision-number years canonicalised to 〔YYYY〕N (no 第, no leading zeros),
 // and every character other than a letter, a digit, 〔 or 〕 replaced by a
 // separator; runs of separators become one space, with none at either end.
 //
@@ -32,7 +33,7 @@ func Normalize(s string) string {
 	t, ok := foldSimple(s)
 	if !ok {
 		t = norm.NFKC.String(s)
-		t = strings.ToLower(t)
+		t = foldRunes(strings.ToLower(t))
 		if strings.ContainsAny(t, "〔〕") {
 			t = canonBrackets.Replace(t)
 		}
@@ -40,12 +41,13 @@ func Normalize(s string) string {
 	return words(replaceYears(t))
 }
 
-// foldSimple does NFKC, lower case and 〔〕 → [] in one pass when every
+// foldSimple does NFKC, lower case, foldTable and 〔〕 → [] in one pass when every
 // character of s is one whose NFKC form is known without context (ASCII,
 // CJK ideographs, full-width ASCII, common CJK punctuation): nearly all
 // text. It reports false for anything else, which takes the general path.
 func foldSimple(s string) (string, bool) {
 	b := make([]byte, 0, len(s))
+	tab := cjkFold()
 	for _, r := range s {
 		switch {
 		case r < 0x80:
@@ -54,6 +56,9 @@ func foldSimple(s string) (string, bool) {
 			}
 			b = append(b, byte(r))
 		case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF:
+			if t := tab[r-0x3400]; t != 0 {
+				r = t
+			}
 			b = utf8.AppendRune(b, r)
 		case 0xFF01 <= r && r <= 0xFF5E: // full-width ASCII
 			r -= 0xFF01 - 0x21

@@ -19,7 +19,7 @@ var yearRe = regexp.MustCompile(` *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *�
 // reference the fast paths are tested against.
 func normalizeRef(s string) string {
 	s = norm.NFKC.String(s)
-	s = strings.ToLower(s)
+	s = foldRunes(strings.ToLower(s))
 	if strings.ContainsAny(s, "〔〕") {
 		s = canonBrackets.Replace(s)
 	}

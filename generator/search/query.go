@@ -421,8 +421,38 @@ type Result struct {
 	Counts map[string][]int
 }
 
+// SortNewest is the value of the search page's sort parameter that orders
+// results newest first (?sort=new); any other value ranks by relevance.
+const SortNewest = "new"
+
+// unionMatch returns the docs of a or b, each a title match when it is
+// one in either.
+func unionMatch(a, b *partMatch) *partMatch {
+	out := &partMatch{title: map[uint32]bool{}}
+	for i, j := 0, 0; i < len(a.docs) || j < len(b.docs); {
+		switch {
+		case j == len(b.docs) || i < len(a.docs) && a.docs[i] < b.docs[j]:
+			out.docs = append(out.docs, a.docs[i])
+			i++
+		case i == len(a.docs) || b.docs[j] < a.docs[i]:
+			out.docs = append(out.docs, b.docs[j])
+			j++
+		default:
+			out.docs = append(out.docs, a.docs[i])
+			i++
+			j++
+		}
+	}
+	for _, m := range []*partMatch{a, b} {
+		for d := range m.title {
+			out.title[d] = true
+		}
+	}
+	return out
+}
+
 // Search runs a query with filters (the search page's URL parameters:
-// type, year, cat, amount, domain, pcat).
+// type, year, cat, amount, domain, pcat, and sort).
 func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 	parts := Parts(q)
 	n := s.meta.Docs
@@ -442,6 +472,14 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 			}
 			if err != nil {
 				return nil, err
+			}
+			// A part matches where any of its synonym rewrites does.
+			for _, a := range alternatives(p, s.meta.Syn)[1:] {
+				ma, err := s.part(a)
+				if err != nil {
+					return nil, err
+				}
+				m = unionMatch(m, ma)
 			}
 			ms = append(ms, m)
 		}
@@ -513,6 +551,9 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 			}
 			s.count(fi, int(d), res.Counts[f.Key])
 		}
+	}
+	if filters.Get("sort") == SortNewest {
+		return res, nil // doc numbers run newest first
 	}
 	sort.SliceStable(res.Docs, func(i, j int) bool {
 		a, b := uint32(res.Docs[i]), uint32(res.Docs[j])

@@ -12,19 +12,32 @@
   var pager = document.getElementById("search-pager");
   var empty = document.getElementById("search-empty");
   var facetsEl = document.getElementById("search-facets");
-  var nojs = document.getElementById("search-nojs");
+  var tools = document.getElementById("search-tools");
   var metaURL = form.getAttribute("data-index");
   var base = form.getAttribute("data-base") || "/";
   var indexBase = metaURL.slice(0, metaURL.lastIndexOf("/") + 1);
   var PAGE = 10; // ten results a page: fewer detail files per query (the ≤ 100 KB budget)
   var DEBOUNCE = 40;
-  if (nojs) nojs.hidden = true;
 
   // ---- Normalisation (generator/search.Normalize) ----
   var yearRe = / *[\[(【〖{] *([0-9]{4}) *[\])】〗}](?: *第? *0*([0-9]))?/gu;
   var wordRe = /^[\p{L}\p{N}〔〕]$/u;
+  // fold maps a character to the one it is searched as (meta "fold": the
+  // pairs of generator/search's foldTable that the index can need).
+  var fold = new Map();
+  function setFold(pairs) {
+    fold = new Map();
+    var cs = Array.from(pairs || "");
+    for (var i = 0; i + 1 < cs.length; i += 2) fold.set(cs[i], cs[i + 1]);
+  }
+  function foldChars(s) {
+    if (!fold.size) return s;
+    var out = "";
+    for (var ch of s) out += fold.get(ch) || ch;
+    return out;
+  }
   function normalize(s) {
-    s = s.normalize("NFKC").toLowerCase().replace(/〔/g, "[").replace(/〕/g, "]");
+    s = foldChars(s.normalize("NFKC").toLowerCase()).replace(/〔/g, "[").replace(/〕/g, "]");
     s = s.replace(yearRe, function (m, y, d) { return "〔" + y + "〕" + (d || ""); });
     var out = "", sep = false;
     for (var ch of s) {
@@ -47,6 +60,31 @@
       }
       return true;
     });
+  }
+  // alternatives: the forms a part is searched in, itself and its synonym
+  // rewrites (generator/search.alternatives).
+  var MAX_ALTERNATIVES = 4;
+  function alternatives(p, syn) {
+    var out = [p];
+    (syn || []).forEach(function (row) {
+      if (p.indexOf(row[0]) < 0) return;
+      for (var i = 1; i < row.length; i++) {
+        var a = p.replace(row[0], function () { return row[i]; });
+        if (out.length < MAX_ALTERNATIVES && out.indexOf(a) < 0) out.push(a);
+      }
+    });
+    return out;
+  }
+  function union(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.docs.length || j < b.docs.length) {
+      if (j === b.docs.length || (i < a.docs.length && a.docs[i] < b.docs[j])) out.push(a.docs[i++]);
+      else if (i === a.docs.length || b.docs[j] < a.docs[i]) out.push(b.docs[j++]);
+      else { out.push(a.docs[i]); i++; j++; }
+    }
+    var title = new Set(a.title);
+    b.title.forEach(function (d) { title.add(d); });
+    return { docs: out, title: title };
   }
   function identifierQuery(q) {
     var id = normalize(q).replace(/ /g, "");
@@ -81,7 +119,11 @@
   };
   var meta = null, facetCols = null, shards = new Map(), chunks = new Map();
   function loadMeta() {
-    if (!meta) meta = fetch(metaURL, { cache: "no-cache" }).then(function (r) { return r.json(); });
+    if (!meta) meta = fetch(metaURL, { cache: "no-cache" }).then(function (r) { return r.json(); }).then(function (m) {
+      setFold(m.fold);
+      m.facets.forEach(function (fc) { fc.values = fc.values || []; }); // a facet without values is null
+      return m;
+    });
     return meta;
   }
   function parseShard(b, k) {
@@ -284,7 +326,12 @@
     var docsP;
     if (ps.length) {
       docsP = Promise.all(ps.map(function (p) {
-        return identPart(m, p, ps.length === 1).then(function (x) { return x || part(m, p); });
+        var alts = alternatives(p, m.syn);
+        return Promise.all([identPart(m, p, ps.length === 1).then(function (x) { return x || part(m, p); })].concat(
+          alts.slice(1).map(function (a) { return part(m, a); }))).then(function (xs) {
+          // A part matches where any of its synonym rewrites does.
+          return xs.reduce(union);
+        });
       })).then(function (ms) {
         var docs = Array.from(ms[0].docs);
         for (var i = 1; i < ms.length; i++) docs = intersect(docs, ms[i].docs);
@@ -320,14 +367,16 @@
           else counts[fc.key][x - 1]++;
         });
       });
-      out.sort(function (a, b) {
+      if (f.sort !== "new") out.sort(function (a, b) {
         if (ident.has(a) !== ident.has(b)) return ident.has(a) ? -1 : 1;
         if (phrase.has(a) !== phrase.has(b)) return phrase.has(a) ? -1 : 1;
         var ta = title.get(a) || 0, tb = title.get(b) || 0;
         if (ta !== tb) return tb - ta;
         return a - b;
       });
-      return { docs: out, counts: counts, parts: ps };
+      var hl = [];
+      ps.forEach(function (p) { alternatives(p, m.syn).forEach(function (a) { hl.push(a); }); });
+      return { docs: out, counts: counts, parts: ps, marks: hl };
     });
   }
 
@@ -344,7 +393,7 @@
   function ranges(text, ps) {
     var cps = Array.from(text), norm = "", map = [], sep = false;
     cps.forEach(function (c, i) {
-      var n = c.normalize("NFKC").toLowerCase();
+      var n = foldChars(c.normalize("NFKC").toLowerCase());
       for (var ch of n) {
         if (wordRe.test(ch)) {
           if (sep && norm) { norm += " "; map.push(i); }
@@ -435,6 +484,35 @@
     });
     facetsEl.hidden = !any;
   }
+  // renderTools shows the sort control (相关度 / 最新), a link to the
+  // filters (below the results on a narrow screen) and, when a filter is
+  // set, a link that clears them all; the query and the sort stay.
+  function renderTools(m, f, total) {
+    tools.textContent = "";
+    var set = m.facets.some(function (fc) { return f[fc.key]; });
+    if (total) {
+      var sortEl = el("p", "sort");
+      sortEl.appendChild(document.createTextNode("排序："));
+      [["", "相关度"], ["new", "最新"]].forEach(function (o, i) {
+        var nf = Object.assign({}, f);
+        delete nf.page;
+        nf.sort = o[0];
+        if (i) sortEl.appendChild(document.createTextNode(" "));
+        sortEl.appendChild(link(o[1], nf, (f.sort === "new") === (o[0] === "new")));
+      });
+      tools.appendChild(sortEl);
+    }
+    if (set) {
+      var clear = link("清除全部筛选", { q: f.q || "", sort: f.sort || "" }, false);
+      clear.id = "search-clear";
+      tools.appendChild(clear);
+    }
+    if (total) {
+      var jump = el("a", "to-facets", "筛选");
+      jump.href = "#search-facets";
+      tools.appendChild(jump);
+    }
+  }
   function renderPager(f, total, page) {
     pager.textContent = "";
     var pages = Math.ceil(total / PAGE);
@@ -481,21 +559,22 @@
       var li = el("li", "result");
       var h = el("h3");
       var a = el("a"); a.href = base.replace(/\/$/, "") + d.u;
-      marked(a, d.t, res.parts);
+      marked(a, d.t, res.marks);
       h.appendChild(a); li.appendChild(h);
       var meta = el("p", "meta");
       meta.appendChild(el("span", "tag", typeLabel[d.k] || d.k));
       if (d.d) { var t = el("time", null, d.d); t.setAttribute("datetime", d.d); meta.appendChild(document.createTextNode(" · ")); meta.appendChild(t); }
-      if (d.s) { meta.appendChild(document.createTextNode(" · ")); marked(meta.appendChild(el("span", "code")), d.s, res.parts); }
+      if (d.s) { meta.appendChild(document.createTextNode(" · ")); marked(meta.appendChild(el("span", "code")), d.s, res.marks); }
       if (d.a) meta.appendChild(document.createTextNode(" · " + d.a));
       li.appendChild(meta);
-      if (d.b) { var sn = el("p", "snippet"); marked(sn, d.b, res.parts, true); li.appendChild(sn); }
+      if (d.b) { var sn = el("p", "snippet"); marked(sn, d.b, res.marks, true); li.appendChild(sn); }
       list.appendChild(li);
     });
     if (!searched) statusEl.textContent = q ? "请输入文字或数字。" : "";
     else if (!total) statusEl.textContent = "没有找到与“" + q + "”相符的结果。";
     else statusEl.textContent = "找到 " + total + " 条结果" + (total > PAGE ? "，第 " + page + " 页，共 " + Math.ceil(total / PAGE) + " 页" : "") + "。";
     empty.hidden = !(searched && !total) && !(q && !res.parts.length);
+    renderTools(m, f, total);
     renderFacets(m, f, res.counts);
     renderPager(f, total, page);
     var now = performance.now();
