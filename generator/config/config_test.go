@@ -37,6 +37,9 @@ func TestLoadErrors(t *testing.T) {
 		{"[stats.\"刑事案件\"]\ntopic = \"public-security\"\n", `site.toml: error: stats."刑事案件": topic "public-security" needs a title`},
 		{"[stats.\"刑事案件\"]\ntitle = \"x\"\ntopic = \"year\"\n", `site.toml: error: stats."刑事案件": topic "year" is a page of its own`},
 		{"[stats.\"刑事案件\"]\ntitle = \"x\"\ntopic = \"public-security\"\nunits = \"件\"\n", `site.toml:4:1: error: unknown key "stats.\"刑事案件\".units"`},
+		{"[updates]\nday = 32\n", `site.toml: error: updates.day 32: want a day of the month, 1 to 31, or 0 for no date`},
+		{"[updates.topics]\nenforcement = -1\n", `site.toml: error: updates.topics."enforcement" -1: want a day of the month`},
+		{"[sources]\n\"data/cases\" = \" \"\n", `site.toml: error: sources."data/cases": want the agency's name`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
