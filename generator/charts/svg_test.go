@@ -191,9 +191,9 @@ func TestNextDay(t *testing.T) {
 
 func TestPublishNamesAgencies(t *testing.T) {
 	m := Meta{Publisher: "示例县青溪镇人民政府", Agencies: map[string]string{
-		"data/cases":  "青溪镇综合行政执法队",
-		"综治中心信访统计":    "青溪镇综治中心",
-		"data/stats":  "青溪镇便民服务中心",
+		"data/cases": "青溪镇综合行政执法队",
+		"综治中心信访统计":   "青溪镇综治中心",
+		"data/stats": "青溪镇便民服务中心",
 		"便民服务中心月度统计": "青溪镇便民服务中心（窗口）",
 	}}
 	tests := []struct {
