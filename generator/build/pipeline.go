@@ -139,7 +139,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	)
 	ag, _ := errgroup.WithContext(ctx)
 	ag.Go(func() (err error) {
-		statData, chartSets, err = statCharts(res, &l.cfg)
+		statData, chartSets, err = statCharts(res, &l.cfg, r.AbsURL)
 		return err
 	})
 	ag.Go(func() (err error) {

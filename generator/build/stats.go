@@ -1,6 +1,8 @@
 package build
 
 import (
+	"time"
+
 	"gongshi/generator/charts"
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
@@ -25,6 +27,10 @@ type StatPage struct {
 	// Stale reports that even the page's latest data is more than a month
 	// older than the build.
 	Stale bool
+	// UpdateDay and NextUpdate are when the page is next updated (see
+	// charts.Page); 0 and the zero time for none.
+	UpdateDay  int
+	NextUpdate time.Time
 }
 
 // URL is the page's path.
@@ -48,10 +54,20 @@ type ServiceFigure struct {
 	URL      string // the chart's permalink
 }
 
-// statCharts computes the figures and charts of the statistics pages.
-func statCharts(res *disclose.Result, cfg *config.Config) (*stats.Data, []charts.Page, error) {
+// statCharts computes the figures and charts of the statistics pages;
+// absURL makes their cite lines' links absolute.
+func statCharts(res *disclose.Result, cfg *config.Config, absURL func(string) string) (*stats.Data, []charts.Page, error) {
 	d := stats.New(res, statSets(cfg)...)
 	pages, err := charts.Pages(d)
+	if err != nil {
+		return d, nil, err
+	}
+	publisher := cfg.Publisher.Sponsor
+	if publisher == "" {
+		publisher = cfg.Title
+	}
+	err = charts.Publish(pages, charts.Meta{Publisher: publisher, Agencies: cfg.Sources, UpdateDay: cfg.Updates.UpdateDay,
+		AbsURL: absURL, Now: d.Now.In(cfg.Location())})
 	return d, pages, err
 }
 
@@ -81,7 +97,7 @@ func addStatPages(s *site.Site, d *stats.Data, pages []charts.Page) ([]StatPage,
 	head := d.Headline()
 	var out []StatPage
 	for _, p := range pages {
-		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years}
+		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years, UpdateDay: p.UpdateDay, NextUpdate: p.NextUpdate}
 		for _, c := range p.Charts {
 			// "2026-11" sorts after "2026-10-30": a later month is later data.
 			if c.Table.AsOf > sp.AsOf {
@@ -152,7 +168,7 @@ func writeStats(st *output.Stage, pages []StatPage) error {
 			files := []struct {
 				ext  string
 				data []byte
-			}{{".option.json", c.Option}, {".csv", c.CSV}, {".json", c.JSON}}
+			}{{".option.json", c.Option}, {".csv", c.CSV}, {".json", c.JSON}, {".svg", c.SVG}}
 			for _, f := range files {
 				if f.data == nil {
 					continue

@@ -64,6 +64,8 @@ type Chart struct {
 	Agencies []string
 	Cite     string
 	SVG      []byte
+	// ImageWidth and ImageHeight are the SVG's size in px.
+	ImageWidth, ImageHeight int
 }
 
 // Monthly reports whether the table's rows are months ("2026-10"), so a

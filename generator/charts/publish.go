@@ -42,7 +42,10 @@ func Publish(pages []Page, m Meta) error {
 			c := &p.Charts[j]
 			c.Agencies = m.agencies(c.Table.Sources)
 			c.Cite = m.cite(c)
-			c.SVG = SVG(c.Table, "引用："+c.Cite)
+			c.SVG, c.ImageHeight = drawSVG(c.Table, "引用："+c.Cite)
+			if c.SVG != nil {
+				c.ImageWidth = svgWidth
+			}
 			var err error
 			if c.JSON, err = dataJSON(c.Table, c.Agencies); err != nil {
 				return fmt.Errorf("chart %s: %w", c.ID, err)

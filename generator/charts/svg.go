@@ -31,8 +31,14 @@ const (
 // when there are several series, and the cite line. The bytes depend only
 // on the table and cite. A table without a chart gives nil.
 func SVG(t stats.Table, cite string) []byte {
+	b, _ := drawSVG(t, cite)
+	return b
+}
+
+// drawSVG is SVG, with the image's height in px (its width is svgWidth).
+func drawSVG(t stats.Table, cite string) ([]byte, int) {
 	if !t.Drawn() {
-		return nil
+		return nil, 0
 	}
 	w := &svgWriter{}
 	y := svgMargin
@@ -77,7 +83,7 @@ func SVG(t stats.Table, cite string) []byte {
 	out.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
 	out.Write(w.buf.Bytes())
 	out.WriteString("</svg>\n")
-	return out.Bytes()
+	return out.Bytes(), y
 }
 
 type svgWriter struct{ buf bytes.Buffer }
