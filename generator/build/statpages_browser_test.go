@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"gongshi/generator/internal/browsertest"
+	"gongshi/generator/internal/sitecheck"
 	"gongshi/generator/internal/sitetest"
 )
 
@@ -78,6 +79,14 @@ func TestChartTableSwitchAndTimeRange(t *testing.T) {
 	if !s.Table || s.Chart || s.Rows != 12 || s.Pressed != "近12个月" {
 		t.Fatalf("permalink: %+v; want the table of the latest 12 months", s)
 	}
+	axe := func(name string) {
+		t.Run(name, func(t *testing.T) {
+			for _, v := range sitecheck.Axe(t, b, sitecheck.WCAG21AA) {
+				t.Errorf("%s", v)
+			}
+		})
+	}
+	axe("axe-table-view")
 	var months int
 	b.Run(t, chromedp.Click("#"+id+"-tab-chart", chromedp.ByQuery),
 		chromedp.Poll(`!!document.querySelector("#`+id+`-chart svg")`, nil, chromedp.WithPollingTimeout(20*time.Second)),
@@ -90,6 +99,7 @@ func TestChartTableSwitchAndTimeRange(t *testing.T) {
 	if months != 16 {
 		t.Errorf("全部 draws %d months; want 16", months)
 	}
+	axe("axe-chart-view")
 	b.AssertNoExternalRequests(t)
 	for _, e := range b.ConsoleErrors() {
 		t.Errorf("console: %s", e)
