@@ -22,7 +22,8 @@
 //
 // Each chart is the anchor "#ID" on its page, ID being the page path with
 // "/" as "-" plus the slug ("powers-usage-never-used"), and its files are
-// PAGE/SLUG.option.json (only for drawn charts), PAGE/SLUG.csv and
+// PAGE/SLUG.option.json and PAGE/SLUG.svg (only for drawn charts; the SVG
+// is the static image with its cite line, see SVG), PAGE/SLUG.csv and
 // PAGE/SLUG.json.
 package charts
 
