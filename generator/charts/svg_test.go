@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"gongshi/generator/stats"
 )
@@ -260,4 +262,38 @@ func TestPublish(t *testing.T) {
 			t.Errorf("next update of %s = %q (page %v), want %q", topic, got, ok, want)
 		}
 	}
+}
+
+// FuzzSVG draws tables with labels and figures from the fuzzer: the image
+// is always well-formed XML with finite coordinates.
+func FuzzSVG(f *testing.F) {
+	f.Add("2026-01", "受理数", 12.5, -3.0, "line")
+	f.Add("<&\"'>", "</text>", 0.0, 1e9, "hbar")
+	f.Add("不动产登记", "\x00\uFFFD", 1e-9, 7.0, "stack")
+	f.Fuzz(func(t *testing.T, label, series string, a, b float64, kind string) {
+		if math.IsNaN(a) || math.IsInf(a, 0) || math.IsNaN(b) || math.IsInf(b, 0) || math.Abs(a) > 1e15 || math.Abs(b) > 1e15 {
+			t.Skip() // figures are finite sums of export values
+		}
+		if !utf8.ValidString(label) || !utf8.ValidString(series) || strings.ContainsFunc(label+series, notXMLChar) {
+			t.Skip() // ingest passes only valid UTF-8 text
+		}
+		tb := stats.Table{Topic: "t", Slug: "s", Name: label, Title: label, Kind: kind, LabelName: "月份", Unit: "件",
+			Series: []string{series, "b"},
+			Rows:   []stats.Row{{Label: label, Cells: []stats.Cell{stats.Num(a), stats.Gap}}, {Label: "x", Cells: []stats.Cell{stats.Num(b), stats.Num(a)}}}}
+		got := SVG(tb, "引用："+label)
+		if kind == stats.KindTable {
+			return
+		}
+		if err := xml.Unmarshal(got, new(struct{})); err != nil {
+			t.Fatalf("not XML: %v\n%s", err, got)
+		}
+		if bytes.Contains(got, []byte("NaN")) || bytes.Contains(got, []byte("Inf")) {
+			t.Fatalf("a coordinate is not a number:\n%s", got)
+		}
+	})
+}
+
+// notXMLChar reports runes XML 1.0 does not allow in text.
+func notXMLChar(r rune) bool {
+	return !(r == 0x9 || r == 0xA || r == 0xD || (r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF))
 }
