@@ -290,7 +290,7 @@ func (b *builder) figures(ctx context.Context) (*stats.Data, []charts.Page, erro
 	)
 	ag, _ := errgroup.WithContext(ctx)
 	ag.Go(func() (err error) {
-		statData, chartSets, err = statCharts(b.sum.Result, &b.l.cfg)
+		statData, chartSets, err = statCharts(b.sum.Result, &b.l.cfg, b.r.AbsURL)
 		return err
 	})
 	ag.Go(func() (err error) {

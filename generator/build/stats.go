@@ -1,6 +1,7 @@
 package build
 
 import (
+
 	"gongshi/generator/charts"
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
@@ -10,11 +11,21 @@ import (
 	"gongshi/generator/stats"
 )
 
-// statCharts computes the figures and charts of the statistics pages.
-func statCharts(res *disclose.Result, cfg *config.Config) (*stats.Data, []charts.Page, error) {
+// statCharts computes the figures and charts of the statistics pages;
+// absURL makes their cite lines' links absolute.
+func statCharts(res *disclose.Result, cfg *config.Config, absURL func(string) string) (*stats.Data, []charts.Page, error) {
 	d := stats.New(res, statSets(cfg)...)
 	d.UseReview(cfg.Review)
 	pages, err := charts.Pages(d)
+	if err != nil {
+		return d, nil, err
+	}
+	publisher := cfg.Publisher.Sponsor
+	if publisher == "" {
+		publisher = cfg.Title
+	}
+	err = charts.Publish(pages, charts.Meta{Publisher: publisher, Agencies: cfg.Sources, UpdateDay: cfg.Updates.UpdateDay,
+		AbsURL: absURL, Now: d.Now.In(cfg.Location())})
 	return d, pages, err
 }
 
@@ -43,7 +54,7 @@ func writeStats(st *output.Stage, pages []site.StatPage) error {
 			files := []struct {
 				ext  string
 				data []byte
-			}{{".option.json", c.Option}, {".csv", c.CSV}, {".json", c.JSON}}
+			}{{".option.json", c.Option}, {".csv", c.CSV}, {".json", c.JSON}, {".svg", c.SVG}}
 			for _, f := range files {
 				if f.data == nil {
 					continue

@@ -43,7 +43,7 @@ func TestStatsPagesAndURLs(t *testing.T) {
 
 var (
 	sectionRe = regexp.MustCompile(`(?s)<section class="chart-block" id="([^"]+)".*?</section>`)
-	rowRe     = regexp.MustCompile(`(?s)<tr><th scope="row">.*?</tr>`)
+	rowRe     = regexp.MustCompile(`(?s)<tr[^>]*><th scope="row">.*?</tr>`)
 	numRe     = regexp.MustCompile(`<td class="num">([^<]*)</td>`)
 )
 

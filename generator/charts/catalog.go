@@ -2,6 +2,7 @@ package charts
 
 import (
 	"strconv"
+	"time"
 
 	"gongshi/generator/stats"
 )
@@ -148,6 +149,11 @@ var Catalog = []Entry{
 type Page struct {
 	Topic  stats.Topic
 	Charts []Chart
+	// UpdateDay is the day of the month the page is updated and NextUpdate
+	// the next such date; 0 and the zero time when the site names none
+	// (Publish sets them).
+	UpdateDay  int
+	NextUpdate time.Time
 }
 
 // URL is the page's path: "/stats/service-centre/".

@@ -22,7 +22,8 @@
 //
 // Each chart is the anchor "#ID" on its page, ID being the page path with
 // "/" as "-" plus the slug ("powers-usage-never-used"), and its files are
-// PAGE/SLUG.option.json (only for drawn charts), PAGE/SLUG.csv and
+// PAGE/SLUG.option.json and PAGE/SLUG.svg (only for drawn charts; the SVG
+// is the static image with its cite line, see SVG), PAGE/SLUG.csv and
 // PAGE/SLUG.json.
 package charts
 
@@ -58,6 +59,44 @@ type Chart struct {
 	Option []byte
 	CSV    []byte
 	JSON   []byte
+	// Agencies name who the figures come from, Cite is the citation
+	// without its "引用：" and SVG the static image (nil for a table
+	// without a chart); Publish sets them.
+	Agencies []string
+	Cite     string
+	SVG      []byte
+	// ImageWidth and ImageHeight are the SVG's size in px.
+	ImageWidth, ImageHeight int
+}
+
+// Monthly reports whether the table's rows are months ("2026-10"), so a
+// time range applies to it.
+func (c *Chart) Monthly() bool {
+	if c.Table.LabelName != "月份" || len(c.Table.Rows) == 0 {
+		return false
+	}
+	for _, r := range c.Table.Rows {
+		if len(r.Label) != 7 || r.Label[4] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// Ranges are the time ranges offered for a monthly chart, as the number
+// of latest months each keeps: 12 and 36 when the chart has more rows.
+// "All" is always offered besides them.
+func (c *Chart) Ranges() []int {
+	if !c.Monthly() {
+		return nil
+	}
+	var out []int
+	for _, n := range []int{12, 36} {
+		if len(c.Table.Rows) > n {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Base returns the URL path of the chart's files without extension, e.g.
@@ -254,6 +293,8 @@ type Doc struct {
 	Series   []string `json:"series"`
 	Rows     []DocRow `json:"rows"`
 	Sources  []string `json:"sources,omitempty"`
+	// Agencies name who the sources come from (site.toml [sources]).
+	Agencies []string `json:"agencies,omitempty"`
 	// AsOf is the date of the latest data counted: "2026-10-30" or
 	// "2026-10".
 	AsOf string `json:"as_of,omitempty"`
@@ -271,9 +312,11 @@ type DocRow struct {
 }
 
 // DataJSON returns the table's exact numbers as JSON.
-func DataJSON(t stats.Table) ([]byte, error) {
+func DataJSON(t stats.Table) ([]byte, error) { return dataJSON(t, nil) }
+
+func dataJSON(t stats.Table, agencies []string) ([]byte, error) {
 	doc := Doc{ID: t.ID(), Title: t.Title, Name: t.Name, Subtitle: t.Subtitle, Note: t.Note, Unit: t.Unit, Label: t.LabelName,
-		Attrs: t.Attrs, Series: t.Series, Rows: []DocRow{}, Sources: t.Sources, AsOf: t.AsOf, Stale: t.Stale}
+		Attrs: t.Attrs, Series: t.Series, Rows: []DocRow{}, Sources: t.Sources, Agencies: agencies, AsOf: t.AsOf, Stale: t.Stale}
 	for _, r := range t.Rows {
 		doc.Rows = append(doc.Rows, DocRow{Label: r.Label, Link: r.Link, Attrs: r.Attrs, Values: r.Cells, Note: r.Note})
 	}

@@ -48,6 +48,13 @@ type Config struct {
 	OpenData   OpenData             `toml:"opendata"`
 	Aliases    map[string]AliasList `toml:"aliases"`
 	Stats      map[string]StatTable `toml:"stats"`
+	// Sources names the agency behind each source of the statistics: a
+	// folder ("data/cases"), a statistics dataset ("便民服务中心月度统计")
+	// or the stem of datasets split by year ("综治中心信访统计" for
+	// "综治中心信访统计-2025"). A source without one is the publisher's.
+	Sources map[string]string `toml:"sources"`
+	// Updates is the statistics' publication schedule.
+	Updates Updates `toml:"updates"`
 	// Staleness sets when gongshi check warns that a column is stale.
 	Staleness Staleness `toml:"staleness"`
 	// Review sets the usage review of the power list (/powers/review/).
@@ -279,6 +286,26 @@ type StatTable struct {
 	Unit string `toml:"unit"`
 }
 
+// Updates is when the statistics pages are updated, shown on each topic as
+// its next update date.
+type Updates struct {
+	// Day is the day of the month (1–31; the month's last day when it has
+	// fewer) by which the previous month's figures are published; 0 shows
+	// no date.
+	Day int `toml:"day"`
+	// Topics overrides Day for a topic path ("enforcement" = 5); 0 shows
+	// no date for that topic.
+	Topics map[string]int `toml:"topics"`
+}
+
+// UpdateDay returns the update day of a statistics topic, 0 for none.
+func (u Updates) UpdateDay(topic string) int {
+	if d, ok := u.Topics[topic]; ok {
+		return d
+	}
+	return u.Day
+}
+
 // BuiltinStatTopics are the statistics pages a table can join by naming
 // their path as its topic.
 var BuiltinStatTopics = []string{"service-centre", "petitions", "enforcement"}
@@ -289,6 +316,19 @@ var reservedStatTopics = []string{"year", "powers", "powers/usage"}
 var statTopicRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func (c *Config) validateStats() error {
+	if d := c.Updates.Day; d < 0 || d > 31 {
+		return &Error{File: FileName, Msg: fmt.Sprintf("updates.day %d: want a day of the month, 1 to 31, or 0 for no date", d)}
+	}
+	for _, topic := range slices.Sorted(maps.Keys(c.Updates.Topics)) {
+		if d := c.Updates.Topics[topic]; d < 0 || d > 31 {
+			return &Error{File: FileName, Msg: fmt.Sprintf("updates.topics.%q %d: want a day of the month, 1 to 31, or 0 for no date", topic, d)}
+		}
+	}
+	for _, src := range slices.Sorted(maps.Keys(c.Sources)) {
+		if strings.TrimSpace(c.Sources[src]) == "" {
+			return &Error{File: FileName, Msg: fmt.Sprintf("sources.%q: want the agency's name, such as \"青溪镇综合行政执法队\"", src)}
+		}
+	}
 	for _, name := range slices.Sorted(maps.Keys(c.Stats)) {
 		st := c.Stats[name]
 		where := fmt.Sprintf("stats.%q", name)

@@ -44,6 +44,9 @@ func TestLoadErrors(t *testing.T) {
 		{"[search]\nsynonym = {}\n", `site.toml:2:1: error: unknown key "search.synonym" (did you mean "synonyms"?)`},
 		{"title = \"x\"\n[search]\nsynonyms = { \"低保\" = [\"最低 生活保障\"] }\n", `site.toml:2:1: error: search.synonyms: "最低 生活保障" (for "低保"): want one word`},
 		{"[search]\nsynonyms = { \"低保\" = [\"\"] }\n", `site.toml:1:1: error: search.synonyms: "" (for "低保")`},
+		{"[updates]\nday = 32\n", `site.toml: error: updates.day 32: want a day of the month, 1 to 31, or 0 for no date`},
+		{"[updates.topics]\nenforcement = -1\n", `site.toml: error: updates.topics."enforcement" -1: want a day of the month`},
+		{"[sources]\n\"data/cases\" = \" \"\n", `site.toml: error: sources."data/cases": want the agency's name`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

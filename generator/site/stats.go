@@ -3,6 +3,7 @@ package site
 import (
 	"gongshi/generator/charts"
 	"gongshi/generator/stats"
+	"time"
 )
 
 // StatPage is the payload of a statistics page (/stats/TOPIC/ and
@@ -20,6 +21,10 @@ type StatPage struct {
 	// Stale reports that even the page's latest data is more than a month
 	// older than the build.
 	Stale bool
+	// UpdateDay and NextUpdate are when the page is next updated (see
+	// charts.Page); 0 and the zero time for none.
+	UpdateDay  int
+	NextUpdate time.Time
 }
 
 // URL is the page's path.
@@ -53,7 +58,7 @@ func (s *Site) AddStatPages(d *stats.Data, pages []charts.Page) ([]StatPage, Sta
 	head := d.Headline()
 	var out []StatPage
 	for _, p := range pages {
-		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years}
+		sp := StatPage{Topic: p.Topic, Charts: p.Charts, Headline: head, Years: years, UpdateDay: p.UpdateDay, NextUpdate: p.NextUpdate}
 		for _, c := range p.Charts {
 			// "2026-11" sorts after "2026-10-30": a later month is later data.
 			if c.Table.AsOf > sp.AsOf {
