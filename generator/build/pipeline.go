@@ -245,6 +245,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		downloads = append(downloads, map[string][]byte{standard[i].Path: standard[i].Data})
 		standard[i].Data = nil
 	}
+	downloads = append(downloads, s.TableFiles())
 	mark("stage")
 	// The statistics, the downloads, the pages and the search index, at the
 	// same time: each has phases that leave a core idle (writes, joining

@@ -61,6 +61,7 @@ func (s *Site) PowerByCode(code string) *records.Power {
 func (s *Site) BuildPages() {
 	s.Add(&Page{URL: "/", Layout: "home", Title: s.Config.Title, Section: "/", Column: "首页", InSitemap: true})
 	s.casePages()
+	s.tablePage()
 	s.kindPages()
 	s.powerPages()
 	s.servicePages()

@@ -128,6 +128,8 @@ type Site struct {
 	KindByPower map[string][]KindUse
 
 	powerIdx map[string]*records.Power
+	// tableFiles are the decisions table's row files (table.go).
+	tableFiles map[string][]byte
 
 	// HTML lists every page to render, in URL order.
 	HTML []*Page
