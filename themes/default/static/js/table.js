@@ -68,8 +68,9 @@
     for (var k = 0; k < pairs.length; k += 2) if (pairs[k] === i) return pairs[k + 1];
     return 0;
   }
-  // candidates are the months whose counts do not rule the filter out,
-  // newest first; exact is the number of matches when the counts give it.
+  // plan lists the months whose counts do not rule the filter out, newest
+  // first, each with the most matches it can hold (est); exact is the
+  // number of matches when the counts give it, else -1.
   function plan(f) {
     var out = [], exact = 0, dims = (f.cat >= 0) + (f.vio >= 0) + (f.auth >= 0);
     var known = !f.none && dims <= 1 && f.lo === -Infinity && f.hi === Infinity;
@@ -82,7 +83,7 @@
       if (f.vio >= 0) n = Math.min(n, countIn(m.v, f.vio));
       if (f.auth >= 0) n = Math.min(n, countIn(m.a, f.auth));
       if (n === 0) return;
-      out.push(m);
+      out.push({ m: m, est: n });
       exact += n;
     });
     return { months: out, exact: known ? exact : -1 };
@@ -143,6 +144,8 @@
   // rows loads the months of p (in the order of the view when it is by
   // date) until need matches are found, or all of them when need is
   // Infinity; it resolves to the matches and whether every month was read.
+  // Each round fetches, at once, the fewest months whose counts can hold
+  // the matches still needed: one month for the newest fifty decisions.
   function rows(f, p, sort, need) {
     var list = p.months.slice();
     if (sort === "date") list.reverse();
@@ -151,9 +154,12 @@
     var found = [], i = 0;
     function next() {
       if (i >= list.length || found.length >= need) return Promise.resolve({ rows: found, all: i >= list.length });
-      // Two months at a time: fewer round trips, little more to fetch.
-      var batch = list.slice(i, i + 2);
-      i += batch.length;
+      var batch = [], room = 0;
+      while (i < list.length && room < need - found.length) {
+        batch.push(list[i].m);
+        room += list[i].est;
+        i++;
+      }
       return Promise.all(batch.map(loadMonth)).then(function (parts) {
         parts.forEach(function (rs) { rs.forEach(function (r) { if (match(f, r)) found.push(r); }); });
         return next();
