@@ -182,10 +182,11 @@ func BuildTable(in []disclose.Case) (*CaseTable, map[string][]byte, error) {
 	dc, dv, da := newDict(cats), newDict(vios), newDict(auths)
 	meta := tableMeta{V: 1, Total: len(cases), Cats: dc.Values, Vios: dv.Values, Auths: da.Values, Months: []tableMonth{}}
 	files := map[string][]byte{}
+	ym := func(c *disclose.Case) int { return c.DecisionDate.Year()*100 + int(c.DecisionDate.Month()) }
 	for lo := 0; lo < len(cases); {
 		m := cases[lo].DecisionDate.Format("2006-01")
 		hi := lo + 1
-		for hi < len(cases) && cases[hi].DecisionDate.Format("2006-01") == m {
+		for hi < len(cases) && ym(cases[hi]) == ym(cases[lo]) {
 			hi++
 		}
 		month := tableMonth{M: m, N: hi - lo, Lo: int64(cases[lo].Fine), Hi: int64(cases[lo].Fine)}
