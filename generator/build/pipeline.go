@@ -395,6 +395,7 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 		downloads = append(downloads, map[string][]byte{b.standard[i].Path: b.standard[i].Data})
 		b.standard[i].Data = nil
 	}
+	downloads = append(downloads, b.s.TableFiles())
 	st, manifest := b.st, b.manifest
 	updates := manifest.Updates
 	g, gctx := errgroup.WithContext(ctx)

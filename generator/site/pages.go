@@ -63,6 +63,7 @@ func (s *Site) BuildPages() {
 	s.Add(&Page{URL: "/", Layout: "home", Title: s.Config.Title, Section: "/", Column: "首页", InSitemap: true})
 	s.casePages()
 	s.powerCasePages()
+	s.tablePage()
 	s.kindPages()
 	s.powerPages()
 	s.servicePages()

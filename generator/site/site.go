@@ -142,6 +142,8 @@ type Site struct {
 	// serviceToPower links a service item to the power item that is the
 	// same 事项.
 	serviceToPower map[string]*records.Power // by service ID
+	// tableFiles are the decisions table's row files (table.go).
+	tableFiles map[string][]byte
 
 	// HTML lists every page to render, in URL order.
 	HTML []*Page
