@@ -84,20 +84,19 @@ func manifestInput(s *site.Site, datasets []opendata.Dataset, statCharts []chart
 			expired[w.DecisionNo] = true
 		}
 	}
-	for _, ws := range s.Result.ItemsWithdrawn {
+	// A declared kind's withdrawals, by kind and number: a licence and a
+	// decision may share a number.
+	itemWithdrawn := map[string]bool{}
+	for kind, ws := range s.Result.ItemsWithdrawn {
 		for _, w := range ws {
-			withdrawn[w.DecisionNo] = true
+			itemWithdrawn[kind+"\x00"+w.DecisionNo] = true
 		}
-	}
-	declared := map[string]bool{}
-	for _, k := range s.Result.Kinds {
-		declared[k.Name] = len(k.Withdraw) > 0
 	}
 	in.Gone = func(ds, id, title string) string {
 		switch {
 		case ds == "powers" && s.PowerEnded(id) != nil:
 			return "withdrawn"
-		case declared[ds] && withdrawn[title]:
+		case itemWithdrawn[ds+"\x00"+title]:
 			return "withdrawn"
 		case ds != "cases":
 			return "removed"
