@@ -52,7 +52,8 @@ base_url = "https://qx.example.gov.cn/"
 
 // TestDeclaredKindEndToEnd builds a site with a kind defined only in this
 // test: it reaches its pages, the navigation, search, /data/, the sitemap
-// and, built again with a record changed and one added, /changes/ and the
+// and, built again with a record changed, one added and one cancelled,
+// /changes/ (changed, added, withdrawn) and the
 // page's updated date. Its natural person is masked as a penalty
 // decision's party is.
 func TestDeclaredKindEndToEnd(t *testing.T) {
@@ -86,15 +87,18 @@ func TestDeclaredKindEndToEnd(t *testing.T) {
 	sitetest.AssertFile(t, dest, "data/index.html", "/data/tastings.csv", "品鉴记录")
 	sitetest.AssertFile(t, dest, "search/index/meta.json", `"tastings"`, "品鉴记录")
 
-	// A month later: one record's notes change, one record is added.
-	next := sitetest.Source(strings.Replace(tastingSite, "香气清高", "香气清高，回甘持久", 1) +
-		"青溪山茶社,法人及非法人组织,,品〔2026〕4号,白茶,毫香明显,2026/06/20,青溪镇人民政府,有效\n")
-	build1(next, sitetest.Date.AddDate(0, 1, 0))
+	// A month later: one record's notes change, one record is added, and
+	// the natural person's record is cancelled.
+	next := strings.Replace(tastingSite, "香气清高", "香气清高，回甘持久", 1)
+	next = strings.Replace(next, "2026/05/12,青溪镇人民政府,有效", "2026/05/12,青溪镇人民政府,作废", 1)
+	build1(sitetest.Source(next+"青溪山茶社,法人及非法人组织,,品〔2026〕4号,白茶,毫香明显,2026/06/20,青溪镇人民政府,有效\n"), sitetest.Date.AddDate(0, 1, 0))
 	sitetest.AssertFile(t, dest, "changes/index.html", "2026-07-01")
-	sitetest.AssertFile(t, dest, "changes/2026-07-01/index.html", "品鉴记录：品〔2026〕4号", "品鉴记录：品〔2026〕1号", "品鉴意见")
+	sitetest.AssertFile(t, dest, "changes/2026-07-01/index.html", "品鉴记录：品〔2026〕4号", "品鉴记录：品〔2026〕1号", "品鉴意见",
+		"撤回（1）", "品鉴记录：品〔2026〕2号")
+	sitetest.AssertFile(t, dest, "tastings/withdrawn/index.html", "品〔2026〕2号", "作废")
 	changed := strings.TrimPrefix(tastings.URL(records.HashID("青溪镇人民政府", "品〔2026〕1号")), "/") + "index.html"
 	sitetest.AssertFile(t, dest, changed, "最后更新于2026年7月1日", "首次公开于2026年6月1日")
-	if _, err := os.Stat(filepath.Join(dest, page)); err != nil {
-		t.Errorf("the unchanged record's page: %v", err)
+	if _, err := os.Stat(filepath.Join(dest, page)); err == nil {
+		t.Errorf("the cancelled record's page %s is still published", page)
 	}
 }
