@@ -1,7 +1,6 @@
 package build
 
 import (
-
 	"gongshi/generator/charts"
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
