@@ -14,6 +14,7 @@ import (
 	"gongshi/generator/ident"
 	"gongshi/generator/ingest"
 	"gongshi/generator/records"
+	"gongshi/generator/value"
 )
 
 // pinnedFiles returns the files of the datasets records reads, leaving out
@@ -39,29 +40,29 @@ type licenceRow struct {
 func (l licenceRow) get(col int) string { return l.cells[licenceHeader[col]] }
 
 // licenceSchema reads every column of the layout under its own name.
-func licenceSchema() *ingest.Schema {
-	s := &ingest.Schema{Kind: "licences", MinMatch: 10}
+func licenceSchema() *value.Schema {
+	s := &value.Schema{Kind: "licences", MinMatch: 10}
 	for i, h := range licenceHeader {
-		s.Columns = append(s.Columns, ingest.Column{Name: h, Required: i < numStandardLicenceCols})
+		s.Columns = append(s.Columns, value.Column{Name: h, Required: i < numStandardLicenceCols})
 	}
 	return s
 }
 
 // readLicences reads the files under data/licences/ with the readers the
 // build uses, by the 双公示 licensing layout.
-func readLicences(t *testing.T, dir string, files []string) ([]licenceRow, diag.List, map[string][]*ingest.Table) {
+func readLicences(t *testing.T, dir string, files []string) ([]licenceRow, diag.List, map[string][]*value.Table) {
 	t.Helper()
 	s := licenceSchema()
 	fsys := os.DirFS(dir)
 	var rows []licenceRow
 	var all diag.List
-	tables := map[string][]*ingest.Table{}
+	tables := map[string][]*value.Table{}
 	for _, rel := range files {
 		if !strings.HasPrefix(rel, "data/licences/") {
 			continue
 		}
 		var dl diag.List
-		tabs, rdl := ingest.Read(fsys, rel, s, &dl, func(r ingest.Row) {
+		tabs, rdl := ingest.Read(fsys, rel, s, &dl, func(r value.Row) {
 			l := licenceRow{cells: map[string]string{}, pos: r.RowPos(), file: rel}
 			for _, h := range licenceHeader {
 				l.cells[h] = r.Value(h)
@@ -105,7 +106,7 @@ func TestLicences(t *testing.T) {
 
 // checkLicenceFiles checks each year's shape: the layout's header spelled
 // exactly, in the encodings and shapes of the penalty files.
-func checkLicenceFiles(t *testing.T, tables map[string][]*ingest.Table, end time.Time) {
+func checkLicenceFiles(t *testing.T, tables map[string][]*value.Table, end time.Time) {
 	t.Helper()
 	first := end.Year() - 4
 	for y := first; y <= end.Year(); y++ {
