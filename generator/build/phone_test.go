@@ -27,10 +27,10 @@ const layoutJS = `(() => {
   const scrolls = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === "auto" || o === "scroll" || o === "hidden") return true; } return false; };
   const text = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = text.nextNode(); n; n = text.nextNode()) {
-    if (!n.textContent.trim() || scrolls(n)) continue;
+    if (!n.textContent.trim()) continue;
     const r = document.createRange();
     r.selectNodeContents(n);
-    if (Array.from(r.getClientRects()).some(line => line.right > W + 0.5)) out.wide.push("text of " + name(n.parentElement) + " runs past the right edge");
+    if (Array.from(r.getClientRects()).some(line => line.right > W + 0.5) && !scrolls(n)) out.wide.push("text of " + name(n.parentElement) + " runs past the right edge");
   }
   for (const el of document.body.querySelectorAll("*")) {
     const r = el.getBoundingClientRect();
@@ -39,20 +39,26 @@ const layoutJS = `(() => {
     if (cs.visibility === "hidden" || cs.position === "absolute" && r.left < 0) continue;
     out.wide.push(name(el) + " right=" + Math.round(r.right));
   }
+  // All probes go in at once and come out at once: one layout, not one
+  // per item (the power list has hundreds).
+  const items = [];
   for (const li of document.body.querySelectorAll("li")) {
     const cs = getComputedStyle(li);
     if (cs.display !== "list-item" || cs.listStyleType === "none" || li.getClientRects().length === 0) continue;
+    const probe = document.createElement("span");
+    probe.textContent = "\u200b";
+    items.push({li, cs, probe});
+  }
+  for (const it of items) it.li.insertBefore(it.probe, it.li.firstChild);
+  for (const it of items) it.p = it.probe.getBoundingClientRect();
+  for (const it of items) it.probe.remove();
+  for (const {li, cs, p} of items) {
     const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT, {acceptNode: n => n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
     const first = walker.nextNode();
     if (!first) continue;
     const at = first.textContent.search(/\S/), glyph = document.createRange();
     glyph.setStart(first, at); glyph.setEnd(first, at + 1);
     const g = glyph.getBoundingClientRect();
-    const probe = document.createElement("span");
-    probe.textContent = "\u200b";
-    li.insertBefore(probe, li.firstChild);
-    const p = probe.getBoundingClientRect();
-    probe.remove();
     const fs = parseFloat(cs.fontSize);
     if (p.bottom > g.bottom + fs / 2) out.bullets.push(name(li) + ": bullet " + Math.round(p.bottom - g.bottom) + "px below the first line");
     let left = g.left;
