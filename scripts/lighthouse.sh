@@ -37,7 +37,7 @@ trap 'kill $srv' EXIT INT TERM
 sleep 1
 
 for page in "$@"; do
-	name=$(printf '%s' "$form-home$page" | tr '/?=' '___')
+	name=$(printf '%s-%s' "$form" "${page:-home}" | tr '/?=' '___')
 	"$here/../node_modules/.bin/lighthouse" "http://127.0.0.1:$port$sub$page" $preset \
 		--quiet --chrome-flags="--headless --no-sandbox --disable-gpu" \
 		--only-categories=performance,accessibility,best-practices,seo \
