@@ -9,7 +9,7 @@ t=${FUZZTIME:-10s}
 for target in \
 	ingest:FuzzReadCSV ingest:FuzzDetectEncoding ingest:FuzzXLSX ingest:FuzzFastXLSX \
 	disclose:FuzzScrub disclose:FuzzMaskFreeText disclose:FuzzScanner \
-	content:FuzzParse config:FuzzLoad; do
+	content:FuzzParse config:FuzzLoad records:FuzzServiceOnlineLink; do
 	pkg=${target%%:*}
 	fn=${target#*:}
 	echo "fuzz $pkg $fn ($t)"

@@ -3,7 +3,8 @@
 # before go test, with CI=true so that a missing tool fails instead of
 # skipping): Debian's chromium (axe, keyboard, 适老化 and print tests) and a
 # CJK font for it, a Java runtime (the Nu HTML Checker), node and npm, and
-# the npm packages pinned in package-lock.json (axe-core, vnu-jar).
+# the npm packages pinned in package-lock.json (axe-core, vnu-jar, and
+# lighthouse for scripts/lighthouse.sh).
 set -eu
 cd "$(dirname "$0")/.."
 missing=""
@@ -11,7 +12,7 @@ missing=""
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
-[ -d /usr/share/fonts/opentype/noto ] || missing="$missing fonts-noto-cjk"
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing="$missing fonts-noto-cjk"
 if [ -n "$missing" ]; then
 	sudo=""
 	[ "$(id -u)" -eq 0 ] || sudo=sudo

@@ -63,6 +63,11 @@ func TestHeaderAliases(t *testing.T) {
 		// Other kinds.
 		{&PowerKind, "权力类型", "事项类型", ""},
 		{&ServiceKind, "是否可网办", "是否网办", ""},
+		{&ServiceKind, "网上办理", "是否网办", ""},
+		{&ServiceKind, "网办地址", "网办地址", ""},
+		{&ServiceKind, "在线办理地址", "网办地址", ""},
+		{&ServiceKind, "办理网址", "网办地址", ""},
+		{&ServiceKind, "网上办理地址", "网办地址", ""},
 		{&StatKind, "统计月份", ColMonth, ""},
 		{&WithdrawalKind, "决定书文号", ColDecisionNo, ""},
 	}

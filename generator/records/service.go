@@ -1,8 +1,11 @@
 package records
 
 import (
+	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gongshi/generator/diag"
 	"gongshi/generator/value"
@@ -29,7 +32,11 @@ type Service struct {
 	ComplaintPhone string
 	// Online is "是", "否" or "" when not given.
 	Online string
-	Mode   string
+	// OnlineURL is the 网办地址 cell as exported: an address on the
+	// province's service platform, or any text; OnlineLink says whether it
+	// may be a link.
+	OnlineURL string
+	Mode      string
 	// Trips is the number of visits needed; -1 when not given.
 	Trips      int
 	ItemType   string
@@ -45,6 +52,28 @@ func (s *Service) ID() string {
 		return strings.ToLower(s.Code)
 	}
 	return "s" + hashID(s.Code, s.Name)[:15]
+}
+
+// OnlineLink returns OnlineURL when it is an absolute http or https
+// address with a host and nothing a browser would read otherwise (no
+// spaces, control characters or quotes), and "" for anything else, which
+// is shown as text and never as a link.
+func (s *Service) OnlineLink() string {
+	if webAddress(s.OnlineURL) {
+		return s.OnlineURL
+	}
+	return ""
+}
+
+// webAddress reports whether s is an absolute http(s) URL with a host.
+func webAddress(s string) bool {
+	if strings.ContainsFunc(s, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || r == '"' || r == '\'' || r == '<' || r == '>' || r == '\\' || unicode.IsSpace(r)
+	}) {
+		return false
+	}
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.Opaque == "" && u.User == nil
 }
 
 // URL is the site path of the item's guide.
@@ -71,6 +100,7 @@ var ServiceKind = Kind{
 		{Name: "咨询电话", Aliases: []string{"咨询方式", "联系电话"}},
 		{Name: "投诉电话", Aliases: []string{"监督投诉电话", "投诉方式", "监督电话"}},
 		{Name: "是否网办", Aliases: []string{"是否可网办", "网上办理", "是否支持网上办理"}},
+		{Name: "网办地址", Aliases: []string{"在线办理地址", "办理网址", "网上办理地址", "网办链接", "在线办理链接"}},
 		{Name: "办理方式", Aliases: []string{"办理形式"}},
 		{Name: "到办事现场次数", Aliases: []string{"到现场次数", "跑动次数", "最多跑几次", "到窗口次数"}},
 		{Name: "办件类型", Aliases: []string{"办件类别"}},
@@ -99,6 +129,7 @@ func addService(s *Set, r value.Row, dl *diag.List) {
 		Hours:          r.Value("办理时间"),
 		Phone:          r.Value("咨询电话"),
 		ComplaintPhone: r.Value("投诉电话"),
+		OnlineURL:      r.Value("网办地址"),
 		Mode:           r.Value("办理方式"),
 		ItemType:       r.Value("办件类型"),
 		LegalBasis:     r.Value("法律依据"),
@@ -128,7 +159,50 @@ func addService(s *Set, r value.Row, dl *diag.List) {
 			v.Trips = n
 		}
 	}
+	if v.OnlineURL != "" && !webAddress(v.OnlineURL) {
+		dl.Warnf(r.Pos("网办地址"), "bad-url", "网办地址: %q is not a web address (want http:// or https://…); it is shown as text, not as a link", v.OnlineURL)
+	}
+	if v.Trips == 0 {
+		// One warning an item, naming its first such material.
+		var first, word string
+		n := 0
+		for _, m := range v.Materials {
+			if w := atCounter(m); w != "" {
+				if n == 0 {
+					first, word = m, w
+				}
+				n++
+			}
+		}
+		if n > 0 {
+			more := ""
+			if n > 1 {
+				more = fmt.Sprintf(" (and %d more materials)", n-1)
+			}
+			dl.Warnf(r.Pos("申请材料"), "trips-originals", "申请材料: %q is marked 不用跑 (到办事现场次数 0), but %q asks for %s%s: a visit after all, or an original sent online?", v.Name, first, word, more)
+		}
+	}
 	s.Services = append(s.Services, v)
+}
+
+// counterWords are what a material says when it must be shown or handed in
+// in person; onlineForms are the phrases that name an original's scan or
+// photo, which is sent online.
+var (
+	counterWords = []string{"原件", "现场", "窗口", "到场", "当场", "当面", "面签", "纸质"}
+	onlineForms  = strings.NewReplacer("原件扫描件", "", "原件照片", "", "原件电子版", "", "原件的扫描件", "", "原件的照片", "", "扫描原件", "", "拍摄原件", "", "原件拍照", "")
+)
+
+// atCounter returns the word of material m that asks for a visit (an
+// original to be shown, a form signed at the window), or "".
+func atCounter(m string) string {
+	m = onlineForms.Replace(m)
+	for _, w := range counterWords {
+		if strings.Contains(m, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // visits reads a number of visits: "1", "1次", "两次", "零次".

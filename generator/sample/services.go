@@ -7,7 +7,11 @@ import (
 
 // serviceHeader is the common service-guide layout with 所属领域, 法律依据 and
 // 办理结果 at the end.
-var serviceHeader = []string{"事项名称", "事项编码", "事项类型", "服务对象", "实施主体", "受理条件", "申请材料", "办理流程", "法定办结时限", "承诺办结时限", "收费标准", "办理地点", "办理时间", "咨询电话", "投诉电话", "是否网办", "到办事现场次数", "办件类型", "所属领域", "法律依据", "办理结果"}
+var serviceHeader = []string{"事项名称", "事项编码", "事项类型", "服务对象", "实施主体", "受理条件", "申请材料", "办理流程", "法定办结时限", "承诺办结时限", "收费标准", "办理地点", "办理时间", "咨询电话", "投诉电话", "是否网办", "网办地址", "到办事现场次数", "办件类型", "所属领域", "法律依据", "办理结果"}
+
+// onlinePlatform is the province's service platform (fictional), where
+// each item handled online has a page named by its code.
+const onlinePlatform = "https://zwfw.example.gov.cn/qingxi/item/"
 
 // serviceWindows maps a service domain to the centre's window; the windows
 // are the categories of the centre's monthly statistics.
@@ -18,8 +22,20 @@ var serviceWindows = map[string]int{
 
 const officeHours = "周一至周五 上午8:30-12:00 下午14:00-17:30（法定节假日除外）"
 
-// material describes one application document with its form and copies.
-func material(m string) string {
+// material describes one application document with its form and copies;
+// an item handled without a visit (trips "0") takes every document online.
+func material(m, trips string) string {
+	if trips == "0" {
+		switch {
+		case strings.Contains(m, "照片"):
+			return m + "（电子照片）"
+		case strings.Contains(m, "身份证"), strings.Contains(m, "户口簿"), strings.Contains(m, "结婚证"), strings.Contains(m, "社会保障卡"), strings.Contains(m, "残疾人证"), strings.Contains(m, "退役证件"), strings.Contains(m, "医保电子凭证"):
+			return m + "（电子证照，网上核验）"
+		case strings.HasSuffix(m, "表"), strings.HasSuffix(m, "书"), strings.HasSuffix(m, "单"), strings.HasSuffix(m, "方案"), strings.HasSuffix(m, "说明"):
+			return m + "（网上填报）"
+		}
+		return m + "（扫描件，网上提交）"
+	}
 	switch {
 	case strings.Contains(m, "照片"):
 		return m + "（2张）"
@@ -70,7 +86,7 @@ func writeServices(o *output) (int, error) {
 		}
 		mats := make([]string, len(g.Materials))
 		for i, m := range g.Materials {
-			mats[i] = material(m)
+			mats[i] = material(m, g.Trips)
 		}
 		itemType, cond := "承诺件", "符合"+firstLaw(g.Law)+"规定的条件，申请材料齐全、符合法定形式"
 		if g.Instant {
@@ -81,6 +97,12 @@ func writeServices(o *output) (int, error) {
 		}
 		for _, name := range g.Names {
 			n++
+			// Items the town takes in and passes up (受理转报) are handled
+			// on the county's platform: no page of their own.
+			link := ""
+			if g.Online == "是" && !strings.Contains(name, "受理转报") {
+				link = fmt.Sprintf("%sQX-FW-%04d", onlinePlatform, n)
+			}
 			fee := "不收费"
 			if strings.Contains(name, "挂失补换") {
 				fee = "按规定收取补卡工本费"
@@ -89,7 +111,7 @@ func writeServices(o *output) (int, error) {
 				name, fmt.Sprintf("QX-FW-%04d", n), g.Type, g.Target, Government, cond,
 				numbered(mats...), numbered(flow(g, name)...), g.LegalLimit, g.PromiseLimit, fee,
 				fmt.Sprintf("%s%d号窗口（%s）", ServiceHall, win, address), officeHours,
-				fmt.Sprintf("%s2%03d", hotline, win), hotline + "0000", g.Online, g.Trips, itemType,
+				fmt.Sprintf("%s2%03d", hotline, win), hotline + "0000", g.Online, link, g.Trips, itemType,
 				g.Domain, g.Law, g.Result,
 			})
 		}
