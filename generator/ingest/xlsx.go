@@ -156,12 +156,12 @@ func (x *xlsxSource) next() ([]string, int, error) {
 }
 
 // fastXLSX turns the fast worksheet reader on (tests compare it with
-// excelize alone). On the monthly update of a 10,000-decision town whose
-// exports are workbooks (BenchmarkMonthlyUpdateXLSX/cases=10000, `gongshi
-// build` as staff run it, 6 alternating runs on 2 shared cores), the
-// median update took 10.5 s with it and 20.9 s with excelize alone (1.98x)
-// and 2.70 against 3.01 CPU-seconds (1.12x); the cold build 21.6 against
-// 38.7 s (1.79x), 6.27 against 9.57 CPU-seconds (1.53x). Reading the three
+// excelize alone). It stays because the monthly update is faster with it
+// by more than a fifth: on a 10,000-decision town whose exports are
+// workbooks (BenchmarkMonthlyUpdateXLSX/cases=10000/…/monthly-cli,
+// `gongshi build` as staff run it, parse cache on), medians of 4 runs on a
+// quiet 2-core machine: 6.03 s with it, 8.70 s with excelize alone
+// (1.44x), 9.48 against 13.02 CPU-seconds (1.37x). Reading the three
 // workbooks the update re-reads takes 0.07 CPU-seconds with it and 1.0
 // with excelize alone, whose path also decodes each worksheet a second
 // time (validateSheet).
