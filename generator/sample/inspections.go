@@ -113,13 +113,7 @@ type inspectionGen struct {
 
 func newInspectionGen(cat *catalogue, r *rand.Rand) *inspectionGen {
 	g := &inspectionGen{r: r, seq: map[string]int{}}
-	codes := powerCodes(cat, "行政检查")
-	total := 0
-	for _, t := range inspectionTypes {
-		total += t.weight
-		g.cum = append(g.cum, total)
-		g.codes = append(g.codes, codes[t.power])
-	}
+	g.cum, g.codes = typeTable(inspectionTypes, powerCodes(cat, "行政检查"), func(t inspectionType) (int, string) { return t.weight, t.power })
 	return g
 }
 
@@ -298,14 +292,21 @@ type coercionGen struct {
 
 func newCoercionGen(cat *catalogue, r *rand.Rand) *coercionGen {
 	g := &coercionGen{r: r, seq: map[int]int{}}
-	codes := powerCodes(cat, "行政强制")
-	total := 0
-	for _, t := range coercionTypes {
-		total += t.weight
-		g.cum = append(g.cum, total)
-		g.codes = append(g.codes, codes[t.power])
-	}
+	g.cum, g.codes = typeTable(coercionTypes, powerCodes(cat, "行政强制"), func(t coercionType) (int, string) { return t.weight, t.power })
 	return g
+}
+
+// typeTable gives the cumulative weights of a list of record types, for
+// pickType, and the power code of each type's item (codes by item name).
+func typeTable[T any](types []T, codes map[string]string, of func(T) (weight int, power string)) (cum []int, out []string) {
+	total := 0
+	for _, t := range types {
+		w, p := of(t)
+		total += w
+		cum = append(cum, total)
+		out = append(out, codes[p])
+	}
+	return cum, out
 }
 
 // gen fills row with a measure decided on day; a release it records falls
