@@ -378,6 +378,7 @@ func joinRecords(results []readResult, kinds []*records.Kind, sum *Summary) *rec
 	// The same decision exported twice: merged when identical, an error
 	// naming both rows when not.
 	sum.Diags = append(sum.Diags, records.Dedupe(set)...)
+	sum.Diags = append(sum.Diags, records.DedupeItems(set)...)
 	sum.Counts["cases"] = len(set.Cases)
 	sum.Counts["powers"] = len(set.Powers)
 	sum.Counts["services"] = len(set.Services)

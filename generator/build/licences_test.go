@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,8 +22,8 @@ func TestLicences(t *testing.T) {
 	archive := readArchive(t, "licences.txtar")
 	dest, sum := sitetest.Build(t, archive)
 	items := sum.Result.Items["licences"]
-	if len(items) != 4 {
-		t.Fatalf("published %d licences, want 4", len(items))
+	if len(items) != 5 {
+		t.Fatalf("published %d licences, want 5", len(items))
 	}
 	byNo := map[string]string{}
 	for _, it := range items {
@@ -39,8 +40,23 @@ func TestLicences(t *testing.T) {
 	if byNo["YH330000202601"] == "" {
 		t.Errorf("the licence without 文书号 is not under its 许可编号: %v", byNo)
 	}
-	// Withdrawn: listed, and nowhere else.
-	sitetest.AssertFile(t, dest, "licences/withdrawn/index.html", "青溪许〔2025〕40号", "注销")
+	// Withdrawn: listed, and nowhere else; 已吊销 as 吊销.
+	sitetest.AssertFile(t, dest, "licences/withdrawn/index.html", "青溪许〔2025〕40号", "注销", "青溪许〔2025〕41号")
+	// The row exported twice is merged, with a warning naming both rows.
+	if !strings.Contains(fmt.Sprint(sum.Diags), "许可.csv:9") {
+		t.Errorf("no warning about the repeated row: %v", sum.Diags)
+	}
+	// A licence numbered by its holder's ID number: published, the number
+	// nowhere in the output.
+	for _, f := range sitetest.Files(t, dest) {
+		b, err := os.ReadFile(filepath.Join(dest, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "11010519491231002X") || strings.Contains(string(b), "王示例") {
+			t.Errorf("%s holds the person's ID number or name", f)
+		}
+	}
 	gone := records.LicenceKind.URL(records.HashID("青溪镇人民政府", "青溪许〔2025〕40号"))
 	if _, err := os.Stat(filepath.Join(dest, gone)); err == nil {
 		t.Errorf("the withdrawn licence's page %s exists", gone)

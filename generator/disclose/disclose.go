@@ -318,7 +318,7 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 		}
 	}
 
-	itemTodo := judgeItems(set, res, &dl, today)
+	itemTodo := judgeItems(set, res, &dl, today, cfg.NameMask)
 	res.Secrets = applyReviewed(res.Secrets, cfg.Reviewed, &dl)
 	pubs := todo
 	if len(itemTodo) > 0 {
@@ -532,6 +532,8 @@ func inferClass(c *records.Case, dl *diag.List) records.PartyClass {
 		return c.PartyClass
 	}
 	switch {
+	case isPersonalID(c.CreditCode):
+		return records.PartyPerson
 	case strings.HasPrefix(c.CreditCode, "92"):
 		return records.PartySoleTrader
 	case c.CreditCode != "":
@@ -544,6 +546,14 @@ func inferClass(c *records.Case, dl *diag.List) records.PartyClass {
 	return records.PartyPerson
 }
 
+// isPersonalID reports whether a code given as a 统一社会信用代码 is a
+// 居民身份证号码 instead: a valid GB 11643 number that is no valid GB 32100
+// code. Its holder is a natural person, and the number is never published.
+func isPersonalID(code string) bool {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	return len(code) == 18 && ident.ValidID(code) && ident.CreditCodeProblem(code) != ""
+}
+
 // isMinor reports whether the party was under 18 on the decision date, by
 // the birth date in their ID number or, failing that, in any ID number in
 // the decision's free text (anything about a minor is withheld).
@@ -551,7 +561,11 @@ func isMinor(c *records.Case) bool {
 	if b, ok := ident.IDBirth(strings.ToUpper(strings.Join(strings.Fields(c.IDNumber), ""))); ok {
 		return c.DecisionDate.Before(b.AddDate(18, 0, 0))
 	}
-	for _, t := range []string{c.Facts, c.Content, c.Remarks, c.Violation} {
+	texts := []string{c.Facts, c.Content, c.Remarks, c.Violation}
+	for _, e := range c.Extra {
+		texts = append(texts, e.Value)
+	}
+	for _, t := range texts {
 		for _, id := range idsIn(t) {
 			if b, ok := ident.IDBirth(id); ok && c.DecisionDate.Before(b.AddDate(18, 0, 0)) {
 				return true
@@ -592,7 +606,7 @@ func idsIn(text string) []string {
 // and names of natural persons.
 var (
 	secretHeaders = []string{"身份证", "证件号", "电话", "手机", "联系方式", "住址", "地址", "住所", "银行", "账号", "账户", "卡号", "出生", "年龄", "健康", "病", "微信", "邮箱"}
-	nameHeaders   = []string{"监护人", "代理人", "联系人", "委托人", "姓名", "证人", "受害人", "被害人", "当事人"}
+	nameHeaders   = []string{"监护人", "代理人", "联系人", "委托人", "姓名", "证人", "受害人", "被害人", "当事人", "负责人", "经营者"}
 )
 
 func headerIs(h string, words []string) bool {
@@ -783,7 +797,12 @@ func publicStrings(todo []pending, set *records.Set) []string {
 	add := u.add
 	for _, p := range todo {
 		c := p.rc
-		add(c.DecisionNo, c.Authority, c.AuthorityCode, c.Source, c.SourceCode)
+		if len(idsIn(c.DecisionNo)) == 0 {
+			// A number that holds an ID number (a 许可编号 may) is not
+			// public: the gate still looks for the ID in it.
+			add(c.DecisionNo)
+		}
+		add(c.Authority, c.AuthorityCode, c.Source, c.SourceCode)
 		if p.class == records.PartyOrg {
 			add(c.PartyName, c.LegalRep, c.CreditCode, c.RegNo, c.OrgCode, c.TaxNo, c.InstCode, c.SocialOrgCode)
 		}

@@ -102,6 +102,12 @@ func itemCase(k *records.Kind, it *records.Item) *records.Case {
 		}
 	}
 	c.Extra = append(c.Extra, it.Extra...)
+	if isPersonalID(c.CreditCode) {
+		if c.IDNumber == "" {
+			c.IDNumber = c.CreditCode
+		}
+		c.CreditCode = ""
+	}
 	return c
 }
 
@@ -109,7 +115,7 @@ func itemCase(k *records.Kind, it *records.Item) *records.Case {
 // the kind lists in Withdraw withdraws the record, a record about a minor
 // is withheld, and the party's secrets are collected. It returns the items
 // to publish once the scanner holds every secret.
-func judgeItems(set *records.Set, res *Result, dl *diag.List, today time.Time) []itemPending {
+func judgeItems(set *records.Set, res *Result, dl *diag.List, today time.Time, mask string) []itemPending {
 	// A kind is published when the site has records of it: a town that
 	// exports no licences gets no empty 行政许可 section.
 	has := map[string]bool{}
@@ -149,21 +155,36 @@ func judgeItems(set *records.Set, res *Result, dl *diag.List, today time.Time) [
 			s.Record = c.DecisionNo
 			res.Secrets = append(res.Secrets, s)
 		}
-		if slices.Contains(k.Withdraw, c.Status) {
+		if withdraws(k, c.Status) {
 			res.ItemsWithdrawn[k.Name] = append(res.ItemsWithdrawn[k.Name], Withdrawn{Src: it.Pos, DecisionNo: c.DecisionNo, Authority: c.Authority,
 				Reason: "当前状态为“" + c.Status + "”"})
 			continue
 		}
 		if class == records.PartyPerson && isMinor(c) {
-			dl.Warnf(it.Pos, "minor", "%s: the party was under 18 on the decision date; not published", c.DecisionNo)
+			dl.Warnf(it.Pos, "minor", "%s: the party was under 18 on the decision date; not published", safeNo(c.DecisionNo, mask))
 			continue
 		}
 		if c.DecisionDate.After(today) {
-			dl.Warnf(it.Pos, "future-date", "%s: %s %s is after the build date", c.DecisionNo, k.Fields[k.FieldOf(records.RoleDate)].Name, c.DecisionDate.Format(time.DateOnly))
+			dl.Warnf(it.Pos, "future-date", "%s: %s %s is after the build date", safeNo(c.DecisionNo, mask), k.Fields[k.FieldOf(records.RoleDate)].Name, c.DecisionDate.Format(time.DateOnly))
 		}
 		todo = append(todo, itemPending{kind: k, it: it, p: pending{rc: c, class: class, secrets: secrets, names: names}})
 	}
 	return todo
+}
+
+// withdraws reports whether a status withdraws a record of the kind, as
+// exports write it: 注销, 已注销, 注销（歇业）; 撤回 for 撤销.
+func withdraws(k *records.Kind, status string) bool {
+	status = strings.TrimPrefix(strings.TrimSpace(status), "已")
+	if status == "" {
+		return false
+	}
+	for _, w := range k.Withdraw {
+		if strings.HasPrefix(status, w) || w == "撤销" && strings.HasPrefix(status, "撤回") {
+			return true
+		}
+	}
+	return false
 }
 
 // publishItem masks an item as publish masks a decision, and maps the
@@ -203,8 +224,16 @@ func publishItem(ip *itemPending, mask string, sc *Scanner) Item {
 			}
 		case f.Role == records.RoleText:
 			v = extra[f.Name]
-		case f.Role == records.RoleLabel:
+		case f.Role == records.RoleDate:
+		default:
+			// Labels, numbers, authorities, statuses and codes: any secret
+			// the scanner knows is redacted, and for a natural person any
+			// ID, phone or card number by its form (a 许可编号 may be an
+			// ID number).
 			v = redact(v, sc, mask)
+			if ip.p.class != records.PartyOrg {
+				v, _ = Scrub(v, nil, mask)
+			}
 		}
 		out.Values[i] = v
 	}
@@ -214,6 +243,13 @@ func publishItem(ip *itemPending, mask string, sc *Scanner) Item {
 		}
 	}
 	return out
+}
+
+// safeNo is a document number as diagnostics may print it: ID, phone and
+// card numbers in it removed by their form.
+func safeNo(no, mask string) string {
+	s, _ := Scrub(no, nil, mask)
+	return s
 }
 
 // sortItems orders each kind's items newest first, then by ID.

@@ -3,6 +3,7 @@ package records
 import (
 	"encoding/json"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -192,7 +193,10 @@ func addItem(k *Kind) func(s *Set, r value.Row, dl *diag.List) {
 			}
 			switch f.Type {
 			case TypeDate:
-				if v == "" || v == "长期" || v == "永久" {
+				// 长期 and 2099/12/31 mean no end: only an end date (a
+				// field with Blank) may say so.
+				open := f.Blank != ""
+				if v == "" || open && (v == "长期" || v == "永久") {
 					v = ""
 					break
 				}
@@ -201,7 +205,10 @@ func addItem(k *Kind) func(s *Set, r value.Row, dl *diag.List) {
 				case err != nil:
 					dl.Errorf(r.Pos(f.Name), "bad-date", "%s: %v", f.Name, err)
 					v = ""
+				case t.Year() >= 2099 && open:
+					v = ""
 				case t.Year() >= 2099:
+					dl.Errorf(r.Pos(f.Name), "bad-date", "%s: %s is no date a record can have (a typo in the year?)", f.Name, v)
 					v = ""
 				default:
 					v = t.Format(time.DateOnly)
@@ -228,7 +235,9 @@ func addItem(k *Kind) func(s *Set, r value.Row, dl *diag.List) {
 			case RoleCreditCode, RoleAuthorityCode:
 				v = strings.ToUpper(v)
 				if v != "" {
-					if p := ident.CreditCodeProblem(v); p != "" {
+					if p := ident.CreditCodeProblem(v); p != "" && ident.ValidID(v) {
+						dl.Warnf(r.Pos(f.Name), "credit-code", "%s: a 居民身份证号码, not a 统一社会信用代码: the party is taken for a natural person and the number is never published", f.Name)
+					} else if p != "" {
 						dl.Warnf(r.Pos(f.Name), "credit-code", "统一社会信用代码 %s: %s", v, p)
 					}
 				}
@@ -263,6 +272,36 @@ func addItem(k *Kind) func(s *Set, r value.Row, dl *diag.List) {
 		it.ID = hashID(parts...)
 		s.Items = append(s.Items, it)
 	}
+}
+
+// DedupeItems removes records of declared kinds that appear more than once
+// (same kind and identity): an identical repeat is merged with a warning, a
+// repeat with different content is an error naming both rows, and only the
+// first is kept.
+func DedupeItems(s *Set) diag.List {
+	var dl diag.List
+	first := map[string]int{}
+	out := s.Items[:0]
+	for i := range s.Items {
+		it := s.Items[i]
+		key := it.Kind + "\x00" + it.ID
+		j, seen := first[key]
+		if !seen {
+			first[key] = len(out)
+			out = append(out, it)
+			continue
+		}
+		prev := &out[j]
+		if slices.Equal(prev.Values, it.Values) {
+			dl.Warnf(it.Pos, "duplicate", "the same %s record as %s, with identical content: merged", it.Kind, prev.Pos)
+		} else {
+			dl.Errorf(it.Pos, "duplicate-conflict", "the same %s record (authority and number) as %s, with different content: keep one row, or correct the number", it.Kind, prev.Pos)
+		}
+	}
+	clear(s.Items[len(out):])
+	s.Items = out
+	dl.Sort()
+	return dl
 }
 
 // moneyText writes an amount in yuan, without trailing zeros.

@@ -40,6 +40,8 @@ var InspectionKind = NewKind(Kind{
 			Aliases: []string{"对象类别", "被检查对象类别", "主体类别", "行政相对人类别", "市场主体类型"}},
 		{Key: "credit_code", Name: "统一社会信用代码", Role: RoleCreditCode, Open: true, Meaning: "检查对象的统一社会信用代码",
 			Aliases: []string{"社会信用代码", "信用代码", "检查对象统一社会信用代码", "被检查对象统一社会信用代码", "行政相对人代码_1", "行政相对人代码_1(统一社会信用代码)"}},
+		{Key: "legal_rep", Name: ColLegalRep, Role: RoleLegalRep, Open: true, Meaning: "法定代表人或负责人；个体工商户经营者姓名已隐去部分",
+			Aliases: []string{"法定代表人(负责人)", "法定代表人姓名", "负责人", "经营者", "法人代表"}},
 		{Key: "id_number", Name: "证件号码", Role: RoleIDNumber, Need: Never, Meaning: "自然人证件号码（不公开）",
 			Aliases: []string{"身份证号", "身份证号码", "检查对象证件号码"}},
 		{Key: "method", Name: "检查方式", Role: RoleLabel, Need: Required, Open: true, Facet: true, Meaning: "双随机、日常检查、专项检查等",

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"maps"
 	"slices"
 	"strconv"
@@ -73,7 +75,10 @@ type KindUse struct {
 
 // facetSlug is the URL segment of a facet value: a hash of the value, so
 // that a value's URL never depends on which other values exist.
-func facetSlug(v string) string { return records.HashID(v)[:10] }
+func facetSlug(v string) string {
+	h := sha256.Sum256([]byte(v))
+	return hex.EncodeToString(h[:5])
+}
 
 // kindPages adds the pages of every declared kind.
 func (s *Site) kindPages() {
