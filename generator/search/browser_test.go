@@ -52,7 +52,7 @@ func TestSearchInBrowser(t *testing.T) {
 	var titles []string
 	var status, href string
 	var marks int
-	results := chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h3")).map(h => h.textContent)`, &titles)
+	results := chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h2")).map(h => h.textContent)`, &titles)
 
 	t.Run("company name", func(t *testing.T) {
 		b.Reset()
@@ -195,7 +195,7 @@ func TestBrowserMatchesGoSearcher(t *testing.T) {
 			b.Run(t, chromedp.Navigate(b.Base+prefix+"search/?sort="+sorted))
 		}
 		b.Run(t, typeQuery(q), chromedp.Evaluate(`+document.getElementById("search-form").dataset.total`, &total),
-			chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h3 a")).map(a => a.getAttribute("href"))`, &urls))
+			chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h2 a")).map(a => a.getAttribute("href"))`, &urls))
 		if total != len(res.Docs) {
 			t.Errorf("%q: browser %d results, Go %d", q, total, len(res.Docs))
 			continue
@@ -245,7 +245,7 @@ func TestForgivingSearchInBrowser(t *testing.T) {
 	b := browsertest.New(t, dest, prefix)
 	page := b.Base + prefix + "search/"
 	var hrefs []string
-	results := chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h3 a")).map(a => a.getAttribute("href"))`, &hrefs)
+	results := chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h2 a")).map(a => a.getAttribute("href"))`, &hrefs)
 	find := func(t *testing.T, q string) []string {
 		t.Helper()
 		b.Run(t, typeQuery(q), results)
@@ -347,7 +347,7 @@ func TestSearchPageLayout(t *testing.T) {
 			b.Run(t, chromedp.EmulateViewport(vp.w, vp.h), chromedp.Navigate(b.Base+prefix+"search/?q=青溪"), waitQuery("青溪"),
 				chromedp.Sleep(300*time.Millisecond),
 				chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &overflow),
-				chromedp.Evaluate(`document.querySelector("#search-results h3").getBoundingClientRect().bottom`, &first),
+				chromedp.Evaluate(`document.querySelector("#search-results h2").getBoundingClientRect().bottom`, &first),
 				chromedp.Evaluate(`document.getElementById("search-facets").getBoundingClientRect().top`, &facets),
 				chromedp.Evaluate(`window.innerHeight`, &screen),
 				chromedp.Evaluate(cls, &shift, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))

@@ -557,7 +557,7 @@
     var total = res.docs.length;
     docs.forEach(function (d) {
       var li = el("li", "result");
-      var h = el("h3");
+      var h = el("h2");
       var a = el("a"); a.href = base.replace(/\/$/, "") + d.u;
       marked(a, d.t, res.marks);
       h.appendChild(a); li.appendChild(h);
