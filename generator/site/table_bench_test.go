@@ -1,9 +1,8 @@
 package site_test
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
+	"gongshi/generator/internal/sitecheck"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -55,13 +54,6 @@ func syntheticCases(n int) []disclose.Case {
 // fetches besides the page and its assets.
 func BenchmarkTable100k(b *testing.B) {
 	cases := syntheticCases(100_000)
-	gz := func(p []byte) int {
-		var buf bytes.Buffer
-		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		w.Write(p)
-		w.Close()
-		return buf.Len()
-	}
 	var tab *site.CaseTable
 	var files map[string][]byte
 	b.ReportAllocs()
@@ -79,7 +71,7 @@ func BenchmarkTable100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(files)-1), "months")
 	b.ReportMetric(float64(len(files[tab.Meta])), "meta-B")
-	b.ReportMetric(float64(gz(files[tab.Meta])), "meta-gzB")
+	b.ReportMetric(float64(sitecheck.Gzipped(files[tab.Meta])), "meta-gzB")
 	b.ReportMetric(float64(len(files[newest])), "month-B")
-	b.ReportMetric(float64(gz(files[newest])), "month-gzB")
+	b.ReportMetric(float64(sitecheck.Gzipped(files[newest])), "month-gzB")
 }

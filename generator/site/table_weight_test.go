@@ -1,10 +1,9 @@
 package site_test
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
+	"gongshi/generator/internal/sitecheck"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -55,13 +54,6 @@ func TestTableWeight(t *testing.T) {
 	views := []string{"", "?page=3", "?year=" + year, "?cat=" + q(meta.Cats[len(meta.Cats)-1]), "?vio=" + q(meta.Vios[0]),
 		"?vio=" + q(meta.Vios[0]) + "&auth=" + q(meta.Auths[0]), "?min=10000", "?year=" + year + "&sort=-fine", "?sort=-fine"}
 	b := browsertest.New(t, dir, "/")
-	gz := func(b []byte) int {
-		var buf bytes.Buffer
-		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		w.Write(b)
-		w.Close()
-		return buf.Len()
-	}
 	for _, v := range views {
 		// A fresh cache per view: every file counts.
 		b.Run(t, chromedp.Navigate("about:blank"), chromedp.ActionFunc(func(ctx context.Context) error { return network.ClearBrowserCache().Do(ctx) }))
@@ -85,7 +77,7 @@ func TestTableWeight(t *testing.T) {
 				continue // favicon and the like, when absent
 			}
 			raw += len(data)
-			comp += gz(data)
+			comp += sitecheck.Gzipped(data)
 			if strings.HasPrefix(p, "/cases/table/") && !strings.HasPrefix(p, "/cases/table/meta.") && strings.HasSuffix(p, ".json") {
 				months++
 			}

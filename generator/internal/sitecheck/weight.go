@@ -22,14 +22,7 @@ func PageWeight(t testing.TB, dir, prefix, rel string) (int, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	size := func(b []byte) int {
-		var buf bytes.Buffer
-		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		w.Write(b)
-		w.Close()
-		return buf.Len()
-	}
-	total := size(page)
+	total := Gzipped(page)
 	parts := []string{fmt.Sprintf("html %d", total)}
 	seen := map[string]bool{}
 	z := html.NewTokenizer(bytes.NewReader(page))
@@ -61,7 +54,7 @@ func PageWeight(t testing.TB, dir, prefix, rel string) (int, string) {
 			t.Errorf("%s loads %s: %v", rel, ref, err)
 			continue
 		}
-		n := size(data)
+		n := Gzipped(data)
 		total += n
 		parts = append(parts, fmt.Sprintf("%s %d", p, n))
 	}
@@ -75,4 +68,14 @@ func attr(tok html.Token, key string) string {
 		}
 	}
 	return ""
+}
+
+// Gzipped returns the size of b gzip-compressed at the best compression, as
+// a server that compresses ahead of time sends it.
+func Gzipped(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
 }
