@@ -28,7 +28,7 @@ type Item struct {
 
 // Get returns the published value of the field with the key.
 func (it *Item) Get(key string) string {
-	return it.Kind.Get(&records.Item{Values: it.Values}, key)
+	return it.Kind.Value(it.Values, key)
 }
 
 // URL returns the site path of the record's page.

@@ -15,6 +15,7 @@ import (
 	"gongshi/generator/internal/csvsafe"
 	"gongshi/generator/records"
 	"gongshi/generator/site"
+	"gongshi/generator/value"
 )
 
 // Field describes one column of a dataset.
@@ -193,11 +194,11 @@ func Build(s *site.Site, absURL func(string) string) ([]Dataset, error) {
 }
 
 func caseRow(c *disclose.Case, absURL func(string) string) []string {
-	money := func(m int64) string {
+	money := func(m value.Money) string {
 		if m == 0 {
 			return ""
 		}
-		return strconv.FormatFloat(float64(m)/100, 'f', -1, 64)
+		return m.Plain()
 	}
 	date := func(t time.Time) string {
 		if t.IsZero() {
@@ -206,7 +207,7 @@ func caseRow(c *disclose.Case, absURL func(string) string) []string {
 		return t.Format("2006-01-02")
 	}
 	return []string{c.DecisionNo, c.PartyName, c.PartyClass.String(), c.CreditCode, c.LegalRep, c.Violation, c.Facts, c.Basis,
-		strings.Join(c.Categories, ";"), c.Content, money(int64(c.Fine)), money(int64(c.Confiscated)), date(c.DecisionDate), date(c.PublishUntil),
+		strings.Join(c.Categories, ";"), c.Content, money(c.Fine), money(c.Confiscated), date(c.DecisionDate), date(c.PublishUntil),
 		c.Authority, c.AuthorityCode, c.PowerCode, absURL(c.URL())}
 }
 

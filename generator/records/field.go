@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"log/slog"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -226,7 +225,7 @@ func addItem(k *Kind) func(s *Set, r value.Row, dl *diag.List) {
 					dl.Errorf(r.Pos(f.Name), "bad-amount", "%s: %v", f.Name, err)
 					v = ""
 				default:
-					v = moneyText(m)
+					v = m.Plain()
 				}
 			case TypeList:
 				v = strings.Join(value.SplitCategories(v), "；")
@@ -304,8 +303,6 @@ func DedupeItems(s *Set) diag.List {
 	return dl
 }
 
-// moneyText writes an amount in yuan, without trailing zeros.
-func moneyText(m value.Money) string { return strconv.FormatFloat(m.Yuan(), 'f', -1, 64) }
 
 // MarshalJSON writes a field as its key, as Kind.MarshalJSON writes a kind.
 func (f *Field) MarshalJSON() ([]byte, error) { return json.Marshal(f.Key) }

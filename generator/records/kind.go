@@ -131,9 +131,14 @@ func (k *Kind) URL(id string) string { return "/" + k.Name + "/" + id + "/" }
 func (k *Kind) ListURL() string { return "/" + k.Name + "/" }
 
 // Get returns the value of the item's field with the key, or "".
-func (k *Kind) Get(it *Item, key string) string {
-	if i := k.index(key); i >= 0 && i < len(it.Values) {
-		return it.Values[i]
+func (k *Kind) Get(it *Item, key string) string { return k.Value(it.Values, key) }
+
+// Value returns the value of the field with the key among values, a
+// record's values by the index of the kind's fields; "" when the kind has
+// no such field.
+func (k *Kind) Value(values []string, key string) string {
+	if i := k.index(key); i >= 0 && i < len(values) {
+		return values[i]
 	}
 	return ""
 }

@@ -179,6 +179,10 @@ type Money int64
 // Yuan returns the amount in yuan.
 func (m Money) Yuan() float64 { return float64(m) / 100 }
 
+// Plain writes the amount in yuan as a number a spreadsheet reads: no
+// separators, no unit, no trailing zeros ("2000", "12.5").
+func (m Money) Plain() string { return strconv.FormatFloat(m.Yuan(), 'f', -1, 64) }
+
 // String formats the amount in yuan with thousands separators: "12,000元",
 // "1,234.50元".
 func (m Money) String() string {
