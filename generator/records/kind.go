@@ -57,6 +57,10 @@ type Kind struct {
 	Nav string
 	// Intro describes the kind on its list page and in /data/.
 	Intro string
+	// Expires is the key of the date after which a record is no longer in
+	// force (有效期至); its page says so once the date has passed. "" for
+	// none.
+	Expires string
 	// Report names the annual report's line that counts the kind's
 	// records by year ("行政许可"); "" for none.
 	Report string
@@ -79,8 +83,10 @@ func NewKind(k Kind) *Kind {
 	for _, key := range append(append(append([]string{}, k.Identity...), k.Heading...), k.Identifiers...) {
 		kp.index0(key)
 	}
-	if k.Sub != "" {
-		kp.index0(k.Sub)
+	for _, key := range []string{k.Sub, k.Expires} {
+		if key != "" {
+			kp.index0(key)
+		}
 	}
 	kp.Schema = schemaOf(kp)
 	kp.add = addItem(kp)

@@ -83,6 +83,7 @@ var LicenceKind = NewKind(Kind{
 	Identifiers: []string{"doc_no", "licence_no", "credit_code"},
 	Withdraw:    []string{"撤销", "注销", "吊销"},
 	Timely:      7,
+	Expires:     "valid_to",
 	Normalize:   normalizeLicence,
 })
 

@@ -51,8 +51,10 @@ type RecordData struct {
 	Fields []FieldView
 	// Power is the power-list item the record used, when its code is known.
 	Power *records.Power
-	// Expired says a record with an end date (有效期至) is past it.
-	Expired bool
+	// Expired is the date the record was in force until (its kind's
+	// Expires field), as pages write dates, once that date has passed; ""
+	// while it is in force or has no end.
+	Expired string
 }
 
 // FieldView is one published field of a record, ready to show.
@@ -193,10 +195,14 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 	}
 }
 
-// expired reports whether a record's 有效期至 has passed on the build date.
-func expired(it *disclose.Item, s *Site) bool {
-	to := it.Get("valid_to")
-	return to != "" && to < s.BuildDate.Format("2006-01-02")
+// expired returns the date a record was in force until (the kind's Expires
+// field) as pages write it, when it has passed on the build date; "" else.
+func expired(it *disclose.Item, s *Site) string {
+	to := it.Get(it.Kind.Expires)
+	if to == "" || to >= s.BuildDate.Format(time.DateOnly) {
+		return ""
+	}
+	return cnDate(to)
 }
 
 // FieldViews lists a record's published fields in the kind's order,
@@ -214,9 +220,7 @@ func FieldViews(it *disclose.Item) []FieldView {
 		case v == "":
 			fv.Value = f.Blank
 		case f.Type == records.TypeDate:
-			if d, err := time.Parse(time.DateOnly, v); err == nil {
-				fv.Value = d.Format("2006年1月2日")
-			}
+			fv.Value = cnDate(v)
 		case f.Type == records.TypeList:
 			fv.Items = strings.Split(v, "；")
 		case f.Type == records.TypeMoney:
@@ -235,6 +239,15 @@ func FieldViews(it *disclose.Item) []FieldView {
 		out = append(out, fv)
 	}
 	return out
+}
+
+// cnDate writes a "2006-01-02" date as pages do ("2006年1月2日"), and
+// anything else as it is.
+func cnDate(v string) string {
+	if d, err := time.Parse(time.DateOnly, v); err == nil {
+		return d.Format("2006年1月2日")
+	}
+	return v
 }
 
 func cmpOr(a, b string) string {
