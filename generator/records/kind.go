@@ -61,6 +61,10 @@ type Kind struct {
 	// force (有效期至); its page says so once the date has passed. "" for
 	// none.
 	Expires string
+	// ReportCounted says, for the annual report's note, which records the
+	// Report line counts; "" for the records whose date (RoleDate) is in
+	// the year.
+	ReportCounted string
 	// Report names the annual report's line that counts the kind's
 	// records by year ("行政许可"); "" for none.
 	Report string
@@ -125,6 +129,18 @@ func (k *Kind) FieldOf(r Role) int {
 		}
 	}
 	return -1
+}
+
+// Counted says which records the annual report's Report line counts
+// (ReportCounted, or those whose date is in the year).
+func (k *Kind) Counted() string {
+	if k.ReportCounted != "" {
+		return k.ReportCounted
+	}
+	if i := k.FieldOf(RoleDate); i >= 0 {
+		return k.Fields[i].Label() + "在本年的记录"
+	}
+	return "本年的记录"
 }
 
 // Declared reports whether the kind's records are Items.

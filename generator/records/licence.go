@@ -20,12 +20,14 @@ func NotPerson(k *Kind, it *Item) bool {
 // LicenceKind reads data/licences: 行政许可 decisions in the 双公示
 // standard's fields (DESIGN.md §3.8) and the headers town systems use.
 var LicenceKind = NewKind(Kind{
-	Name:     "licences",
-	Title:    "行政许可决定",
-	Nav:      "行政许可",
-	Intro:    "本镇作出的行政许可决定（双公示），自然人个人信息已按规定处理；被撤销、注销或吊销的许可不再公示，列于已撤回页面。",
-	Report:   "行政许可",
-	MinMatch: 3,
+	Name:   "licences",
+	Title:  "行政许可决定",
+	Nav:    "行政许可",
+	Intro:  "本镇作出的行政许可决定（双公示），自然人个人信息已按规定处理；被撤销、注销或吊销的许可不再公示，列于已撤回页面。",
+	Report: "行政许可",
+	// The annual report counts decisions made, whatever became of them.
+	ReportCounted: "许可决定日期在本年的许可决定（含其后撤销、注销或吊销的）",
+	MinMatch:      3,
 	Fields: []Field{
 		{Key: "holder", Name: ColPartyName, Std: "XK_XDR_MC", Role: RoleParty, Need: Required, Open: true, News: true, Meaning: "行政相对人名称；自然人姓名已隐去部分",
 			Aliases: []string{"被许可人", "被许可人名称", "申请人", "申请人名称", "当事人名称", "行政相对人", "相对人名称", "企业名称", "单位名称"}},

@@ -72,54 +72,49 @@ func (d *Data) dataMonthsIn(y int, inds ...string) (first, last string) {
 }
 
 // AnnualReport gives the counts the annual 政府信息公开 report asks for:
-// penalty and licence decisions made in year y.
+// penalty and licence decisions made in year y, and a line for each
+// declared kind with a Report line.
 func (d *Data) AnnualReport(y int) Table {
 	from, to := d.yearSpan(y)
 	t := Table{Topic: YearTopic(y), Slug: "annual-report", Name: itoa4(y) + "年政府信息公开年度报告所需数据", Kind: KindTable, LabelName: "事项",
 		Series: []string{"本年处理决定数量"}, Unit: "件", Sources: []string{"data/cases"},
-		Subtitle: "单位：件；" + cnDay(from) + "至" + cnDay(to),
-		Note: "对应《政府信息公开工作年度报告》“主动公开政府信息情况”表中“本年处理决定数量”一栏。行政处罚：" + EnforcementNote +
-			"行政许可：data/stats 中“行政许可决定数”等指标各月之和，没有该指标时记“—”（数据未提供，不是0）。"}
+		Subtitle: "单位：件；" + cnDay(from) + "至" + cnDay(to)}
 	d.dated(&t, dayOf(d.asOf))
 	n := len(d.actsBetween(from, to))
-	lic := Gap
-	if first, last := d.dataMonthsIn(y, IndLicences); first != "" && !d.reports("行政许可") {
-		lic = d.sum(IndLicences, inRange(first, last))
-		if first > itoa4(y)+"-01" || last < itoa4(y)+"-12" {
-			t.Note += "行政许可决定数为" + cnPeriod(first, last) + "之和。"
-		}
-	}
-	if !lic.Blank {
-		t.Sources = append(t.Sources, d.datasets(IndLicences)...)
-	}
 	t.Rows = []Row{
-		{Label: "行政许可", Cells: []Cell{lic}},
+		{Label: "行政许可", Cells: []Cell{Gap}},
 		{Label: "行政处罚", Cells: []Cell{Num(float64(n))}},
 	}
-	// A declared kind's records, when the site has them, are the count of
-	// its line: decisions made in the year, published or not.
+	notes := []string{"对应《政府信息公开工作年度报告》“主动公开政府信息情况”表中“本年处理决定数量”一栏。行政处罚：" + EnforcementNote}
+	if !d.reports("行政许可") {
+		// Without licence records, the line sums the monthly indicator.
+		notes = append(notes, "行政许可：data/stats 中“行政许可决定数”等指标各月之和，没有该指标时记“—”（数据未提供，不是0）。")
+		if first, last := d.dataMonthsIn(y, IndLicences); first != "" {
+			t.Rows[0].Cells = []Cell{d.sum(IndLicences, inRange(first, last))}
+			t.Sources = append(t.Sources, d.datasets(IndLicences)...)
+			if first > itoa4(y)+"-01" || last < itoa4(y)+"-12" {
+				notes = append(notes, "行政许可决定数为"+cnPeriod(first, last)+"之和。")
+			}
+		}
+	}
+	// A declared kind's records are the count of its line: decisions made
+	// in the year, published or not.
 	for _, k := range d.kinds {
 		if k.Report == "" {
 			continue
 		}
 		c := Num(float64(d.decided[k.Name][y]))
-		i := slices.IndexFunc(t.Rows, func(r Row) bool { return r.Label == k.Report })
-		if i < 0 {
-			t.Rows = append(t.Rows, Row{Label: k.Report, Cells: []Cell{c}})
-		} else {
+		if i := slices.IndexFunc(t.Rows, func(r Row) bool { return r.Label == k.Report }); i >= 0 {
 			t.Rows[i].Cells = []Cell{c}
-		}
-		if k.Report == "行政许可" {
-			lic = c
-			t.Note = strings.Replace(t.Note, "行政许可：data/stats 中“行政许可决定数”等指标各月之和，没有该指标时记“—”（数据未提供，不是0）。",
-				"行政许可：data/"+k.Name+" 中许可决定日期在本年的许可决定（含其后撤销、注销或吊销的）。", 1)
 		} else {
-			t.Note += k.Report + "：data/" + k.Name + " 中决定日期在本年的记录。"
+			t.Rows = append(t.Rows, Row{Label: k.Report, Cells: []Cell{c}})
 		}
+		notes = append(notes, k.Report+"：data/"+k.Name+" 中"+k.Counted()+"。")
 		t.Sources = append(t.Sources, "data/"+k.Name)
 	}
+	t.Note = strings.Join(notes, "")
 	t.Title = itoa4(y) + "年作出行政处罚决定" + itoa(n) + "件"
-	if !lic.Blank {
+	if lic := t.Rows[0].Cells[0]; !lic.Blank {
 		t.Title += "、行政许可决定" + fmtNum(lic.V) + "件"
 	}
 	return t
