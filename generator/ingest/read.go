@@ -460,6 +460,9 @@ func scan(t *value.Table, src rowSource, s *value.Schema, fn func(value.Row), b 
 				cells[i] = strings.ToValidUTF8(c, "\uFFFD")
 			}
 		}
+		if c, ok := unclosedQuote(t, cells); ok {
+			dl.Warnf(t.Pos(line, c), "unclosed-quote", "the row has %d of the header's %d cells and this one holds the rest of the line: a quote (\") opened in this cell is probably never closed", len(cells), len(t.Columns))
+		}
 		for i := len(t.Columns); i < len(cells); i++ {
 			if value.TrimCell(cells[i]) != "" {
 				if overflow == 0 {
@@ -474,6 +477,21 @@ func scan(t *value.Table, src rowSource, s *value.Schema, fn func(value.Row), b 
 		fn(value.Row{Table: t, Line: line, Cells: cells})
 	}
 	return true
+}
+
+// unclosedQuote reports the cell of a CSV row that a quote left open: the
+// row is short of the header's cells and its last cell holds the
+// delimiter or a line break, which only a quoted cell can.
+func unclosedQuote(t *value.Table, cells []string) (int, bool) {
+	if t.Format != "csv" && t.Format != "tsv" || len(cells) == 0 || len(cells) >= len(t.Columns) {
+		return 0, false
+	}
+	sep := ","
+	if t.Format == "tsv" {
+		sep = "\t"
+	}
+	last := len(cells) - 1
+	return last, strings.Contains(cells[last], sep) || strings.Contains(cells[last], "\n")
 }
 
 type rowClass int

@@ -174,3 +174,19 @@ func TestSheetDataEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestShortUnclosedQuoteIsNamed checks that a quote left open near the end
+// of a file, which swallows the rest of its row, is named at its cell, and
+// that a complete row with a quoted line break is not.
+func TestShortUnclosedQuoteIsNamed(t *testing.T) {
+	data := "当事人名称,决定书文号,处罚日期,执法机关\n" +
+		"甲,\"1号\n（补正）\",2025-04-12,镇政府\n" +
+		"乙,\"2号,2025-04-13,镇政府\n"
+	_, _, diags := readString(t, "data/cases/x.csv", data)
+	if !strings.Contains(diags, "x.csv:3:2: warning: the row has 2 of the header's 4 cells") {
+		t.Errorf("no warning at the open quote:\n%s", diags)
+	}
+	if n := strings.Count(diags, "probably never closed"); n != 1 {
+		t.Errorf("%d warnings about quotes, want 1:\n%s", n, diags)
+	}
+}
