@@ -153,8 +153,8 @@ func (b *builder) disclose() (err error) {
 }
 
 // dropRecords lets the records as exported go: the disclose result holds
-// what is published, and their memory serves the rest of the build
-// instead of new pages from the system.
+// what is published, and the rest of the build reuses their memory, which
+// it need not ask the system for.
 func (b *builder) dropRecords() {
 	b.log.Info("loaded", "cases", len(b.l.set.Cases), "published", len(b.sum.Result.Cases))
 	b.l.set = nil

@@ -9,6 +9,7 @@ import (
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
+	"gongshi/generator/records"
 	"gongshi/generator/workday"
 )
 
@@ -38,10 +39,14 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 		k := &res.Cases[i]
 		cases[i] = dated{k.Src, k.ID, k.DecisionNo, k.DecisionDate}
 	}
-	dl = append(dl, lateFirst(c, prev, today, "cases", "decisions", disclose.PublishWithinWorkdays, cases)...)
+	dl = append(dl, lateFirst(c, prev, today, "cases", "decisions", "decision date", "decided", disclose.PublishWithinWorkdays, cases)...)
 	for _, k := range res.Kinds {
 		if k.Timely == 0 {
 			continue
+		}
+		dateName := "date"
+		if i := k.FieldOf(records.RoleDate); i >= 0 {
+			dateName = k.Fields[i].Label()
 		}
 		items := res.Items[k.Name]
 		ds := make([]dated, len(items))
@@ -49,7 +54,7 @@ func timeliness(res *disclose.Result, prev *changelog.Manifest, cal config.Calen
 			it := &items[i]
 			ds[i] = dated{it.Src, it.ID, it.Sub(), it.Date}
 		}
-		dl = append(dl, lateFirst(c, prev, today, k.Name, k.Title, k.Timely, ds)...)
+		dl = append(dl, lateFirst(c, prev, today, k.Name, k.Title, dateName, dateName, k.Timely, ds)...)
 	}
 	if prev == nil {
 		return dl
@@ -84,7 +89,9 @@ type dated struct {
 // build more than within working days after their date. With no previous
 // build, one warning counts them all: they may have been published before,
 // by another system.
-func lateFirst(c *workday.Calendar, prev *changelog.Manifest, today time.Time, ds, what string, within int, rs []dated) diag.List {
+// when names the records' date in the summary ("decision date") and said
+// names it before a record's date ("decided").
+func lateFirst(c *workday.Calendar, prev *changelog.Manifest, today time.Time, ds, what, when, said string, within int, rs []dated) diag.List {
 	var dl diag.List
 	var late []*dated
 	for i := range rs {
@@ -120,12 +127,12 @@ func lateFirst(c *workday.Calendar, prev *changelog.Manifest, today time.Time, d
 				first = k
 			}
 		}
-		dl.Warnf(first.src, "published-late", "%d %s are first published by this build more than %d working days after their decision date (国办发〔2018〕118号), the earliest %s of %s; the output folder holds no previous build (changes/manifest.json) to tell whether they were published before",
-			len(late), what, within, first.no, first.date.Format("2006-01-02"))
+		dl.Warnf(first.src, "published-late", "%d %s are first published by this build more than %d working days after their %s (国办发〔2018〕118号), the earliest %s of %s; the output folder holds no previous build (changes/manifest.json) to tell whether they were published before",
+			len(late), what, within, when, first.no, first.date.Format("2006-01-02"))
 	case prev != nil:
 		for _, k := range late {
-			dl.Warnf(k.src, "published-late", "%s: decided %s, first published %s, %d working days later: want at most %d (国办发〔2018〕118号)%s",
-				k.no, k.date.Format("2006-01-02"), today.Format("2006-01-02"), c.Between(k.date, today), within, unknown(k.date))
+			dl.Warnf(k.src, "published-late", "%s: %s %s, first published %s, %d working days later: want at most %d (国办发〔2018〕118号)%s",
+				k.no, said, k.date.Format("2006-01-02"), today.Format("2006-01-02"), c.Between(k.date, today), within, unknown(k.date))
 		}
 	}
 	return dl

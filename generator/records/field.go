@@ -261,7 +261,11 @@ func addItem(k *Kind) func(s *Set, r value.Row, dl *diag.List) {
 		}
 		for i := range k.Fields {
 			if f := &k.Fields[i]; f.Need == Conditional && f.When != nil && it.Values[i] == "" && f.When(k, &it) {
-				dl.Warnf(r.Pos(f.Name), "standard-conditional", "%s: empty, but the 双公示 standard requires it %s", f.Name, f.WhenText)
+				what := "empty"
+				if !r.Table.Has(f.Name) {
+					what = "no such column"
+				}
+				dl.Warnf(r.Pos(f.Name), "standard-conditional", "%s: %s, but the 双公示 standard requires it %s", f.Name, what, f.WhenText)
 			}
 		}
 		parts := make([]string, len(k.Identity))

@@ -176,13 +176,14 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 		}
 	}
 	layoutOne := cmpOr(k.Layout, "record")
+	pc := k.FieldOf(records.RolePowerCode)
 	for _, it := range items {
 		cr := crumbs
 		if !it.Date.IsZero() {
 			cr = append(cr[:len(cr):len(cr)], Crumb{strconv.Itoa(it.Date.Year()) + "年", list + strconv.Itoa(it.Date.Year()) + "/"})
 		}
 		var power *records.Power
-		if pc := k.FieldOf(records.RolePowerCode); pc >= 0 {
+		if pc >= 0 {
 			power = s.PowerByCode(it.Values[pc])
 		}
 		s.Add(&Page{URL: it.URL(), Layout: layoutOne, Title: cmpOr(it.Sub(), it.Title()), Section: list, Column: title,
