@@ -307,6 +307,5 @@ func DedupeItems(s *Set) diag.List {
 	return dl
 }
 
-
 // MarshalJSON writes a field as its key, as Kind.MarshalJSON writes a kind.
 func (f *Field) MarshalJSON() ([]byte, error) { return json.Marshal(f.Key) }
