@@ -148,6 +148,17 @@ func (f *Field) Published() bool {
 	return f.Need != Never
 }
 
+// NotPerson reports whether a record's party is an organisation or a sole
+// trader: the condition of the standard's fields only they carry.
+func NotPerson(k *Kind, it *Item) bool {
+	i := k.FieldOf(RolePartyClass)
+	if i < 0 {
+		return false
+	}
+	c := ParsePartyClass(it.Values[i])
+	return c == PartyOrg || c == PartySoleTrader
+}
+
 // Item is a record of a kind declared by its fields (Kind.Fields), as
 // exported, personal data included.
 type Item struct {

@@ -6,17 +6,6 @@ import "strings"
 // are kept as "其他-…".
 var LicenceCategories = []string{"普通", "特许", "认可", "核准", "登记", "其他"}
 
-// NotPerson reports whether a record's party is an organisation or a sole
-// trader: the condition of the standard's fields only they carry.
-func NotPerson(k *Kind, it *Item) bool {
-	i := k.FieldOf(RolePartyClass)
-	if i < 0 {
-		return false
-	}
-	c := ParsePartyClass(it.Values[i])
-	return c == PartyOrg || c == PartySoleTrader
-}
-
 // LicenceKind reads data/licences: 行政许可 decisions in the 双公示
 // standard's fields (DESIGN.md §3.8) and the headers town systems use.
 var LicenceKind = NewKind(Kind{
