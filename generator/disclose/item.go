@@ -201,10 +201,8 @@ func publishItem(ip *itemPending, mask string, sc *Scanner) Item {
 		codes[oc.Name] = oc.Value
 	}
 	out := Item{Kind: k, ID: it.ID, Src: it.Pos, Values: make([]string, len(k.Fields)), Date: c.DecisionDate, Class: ip.p.class}
-	declared := map[string]bool{}
 	for i := range k.Fields {
 		f, v := &k.Fields[i], it.Values[i]
-		declared[f.Name] = true
 		switch {
 		case !f.Published():
 			v = ""
@@ -238,7 +236,7 @@ func publishItem(ip *itemPending, mask string, sc *Scanner) Item {
 		out.Values[i] = v
 	}
 	for _, e := range c.Extra {
-		if !declared[e.Name] {
+		if !k.Declares(e.Name) {
 			out.Extra = append(out.Extra, e)
 		}
 	}

@@ -72,7 +72,8 @@ type Kind struct {
 	// the kind's list; "" for the generic "record" and "records".
 	Layout, ListLayout string
 
-	keys map[string]int
+	keys  map[string]int
+	names map[string]bool // the fields' canonical headers
 }
 
 // NewKind completes a kind declared by its fields: its schema, its reading
@@ -81,8 +82,10 @@ type Kind struct {
 func NewKind(k Kind) *Kind {
 	kp := &k
 	kp.keys = make(map[string]int, len(k.Fields))
+	kp.names = make(map[string]bool, len(k.Fields))
 	for i, f := range k.Fields {
 		kp.keys[f.Key] = i
+		kp.names[f.Name] = true
 	}
 	for _, key := range append(append(append([]string{}, k.Identity...), k.Heading...), k.Identifiers...) {
 		kp.index0(key)
@@ -112,6 +115,10 @@ func (k *Kind) index(key string) int {
 	}
 	return -1
 }
+
+// Declares reports whether one of the kind's fields has the canonical
+// header name.
+func (k *Kind) Declares(name string) bool { return k.names[name] }
 
 // Field returns the field with the key, or nil.
 func (k *Kind) Field(key string) *Field {
