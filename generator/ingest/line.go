@@ -251,11 +251,12 @@ func (g *gbReader) utf8Cell(r *csv.Reader, rec []string) (int, bool) {
 }
 
 // mostlyUTF8 reports whether most of the lines of b that hold non-ASCII
-// text are valid UTF-8.
+// text are valid UTF-8. A line ends at LF or CR, as utf8Lines reads it, so
+// the file is judged by the lines its cells come from.
 func mostlyUTF8(b []byte) bool {
 	good, bad := 0, 0
 	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\n')
+		i := lineEnd(b)
 		line := b
 		if i >= 0 {
 			line, b = b[:i], b[i+1:]
@@ -279,7 +280,7 @@ func mostlyUTF8(b []byte) bool {
 // lines is read as GBK, and those lines are errors.
 func looksGBLines(b []byte) bool {
 	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\n')
+		i := lineEnd(b)
 		line := b
 		if i >= 0 {
 			line, b = b[:i], b[i+1:]
@@ -291,4 +292,9 @@ func looksGBLines(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// lineEnd returns the index of b's first LF or CR, or -1.
+func lineEnd(b []byte) int {
+	return bytes.IndexAny(b, "\r\n")
 }
