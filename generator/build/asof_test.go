@@ -98,7 +98,9 @@ func TestFiguresRunToTheirData(t *testing.T) {
 		`<a href="/stats/service-centre/#service-centre-monthly-volume"><span class="n">160</span><span class="l">2026年3月便民服务中心受理（件）</span>`,
 		"数据截至2026年3月30日（此后未更新）")
 	sitetest.AssertFile(t, dest, "stats/service-centre/monthly-volume.csv", "2026-03,160,150,150,,2026-03\r\n")
-	sitetest.AssertFile(t, dest, "cases/2026/index.html", "青溪综执罚〔2026〕1号", "青溪综执罚〔2026〕3号", "! 青溪综执罚〔2026〕2号")
+	sitetest.AssertFile(t, dest, "cases/2026/index.html", `<a href="/cases/2026/03/">3月 <span>1</span></a>`, `<a href="/cases/2026/02/">2月 <span>1</span></a>`)
+	sitetest.AssertFile(t, dest, "cases/2026/02/index.html", "青溪综执罚〔2026〕1号", "! 青溪综执罚〔2026〕2号")
+	sitetest.AssertFile(t, dest, "cases/2026/03/index.html", "青溪综执罚〔2026〕3号", "! 青溪综执罚〔2026〕2号")
 
 	// More captions, and none anywhere runs past the data: no statistics
 	// page or download names April to June 2026 as a period, and the

@@ -142,19 +142,21 @@ func compareTrees(t *testing.T, a, b string) {
 func TestGoldenPages(t *testing.T) {
 	dest, sum := sitetest.Build(t, readArchive(t, "smalltown.txtar"))
 	pages := map[string]string{
-		"home.html":      "index.html",
-		"cases.html":     "cases/index.html",
-		"case.html":      "cases/" + sum.Result.Cases[0].ID + "/index.html",
-		"withdrawn.html": "cases/withdrawn/index.html",
-		"powers.html":    "powers/index.html",
-		"services.html":  "services/index.html",
-		"stat.html":      "stats/service-centre/index.html",
-		"notice.html":    "notices/welcome/index.html",
-		"search.html":    "search/index.html",
-		"data.html":      "data/index.html",
-		"404.html":       "404.html",
-		"records.html":   "licences/index.html",
-		"record.html":    strings.TrimPrefix(sum.Result.Items["licences"][0].URL(), "/") + "index.html",
+		"home.html":        "index.html",
+		"cases.html":       "cases/index.html",
+		"case.html":        "cases/" + sum.Result.Cases[0].ID + "/index.html",
+		"withdrawn.html":   "cases/withdrawn/index.html",
+		"powers.html":      "powers/index.html",
+		"services.html":    "services/index.html",
+		"stat.html":        "stats/service-centre/index.html",
+		"notice.html":      "notices/welcome/index.html",
+		"search.html":      "search/index.html",
+		"data.html":        "data/index.html",
+		"404.html":         "404.html",
+		"records.html":     "licences/index.html",
+		"cases-year.html":  "cases/2026/index.html",
+		"cases-month.html": "cases/2026/03/index.html",
+		"record.html":      strings.TrimPrefix(sum.Result.Items["licences"][0].URL(), "/") + "index.html",
 	}
 	for _, f := range sitetest.Files(t, dest) {
 		if strings.HasPrefix(f, "powers/p") || strings.HasPrefix(f, "services/s") {

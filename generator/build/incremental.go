@@ -84,7 +84,8 @@ func (k *pageKeys) key(p *site.Page) (string, error) {
 		Date, First, Updated                                time.Time
 		Crumbs                                              []site.Crumb
 		Data                                                any
-	}{k.fingerprint, p.URL, p.Layout, p.Title, p.Section, p.Column, p.Description, p.Date, p.First, p.Updated, p.Crumbs, p.Data})
+		NoIndex                                             bool
+	}{k.fingerprint, p.URL, p.Layout, p.Title, p.Section, p.Column, p.Description, p.Date, p.First, p.Updated, p.Crumbs, p.Data, p.NoIndex})
 	if err != nil {
 		return "", err
 	}
@@ -113,6 +114,7 @@ func (k *pageKeys) caseKey(p *site.Page, cd site.CaseData) (string, error) {
 	b.Time(p.Date)
 	b.Time(p.First)
 	b.Time(p.Updated)
+	b.Bool(p.NoIndex)
 	b.Len(len(p.Crumbs))
 	for _, c := range p.Crumbs {
 		b.Str(c.Title)

@@ -30,6 +30,10 @@ type RecordList struct {
 	Current string
 	// Withdrawn counts the records a status withdrew.
 	Withdrawn int
+	// Dated holds the month index or the month the page lists.
+	Dated
+	// List is the list's own page.
+	List string
 }
 
 // FacetGroup is a facet field of a kind with its values.
@@ -143,19 +147,41 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 		slices.SortStableFunc(g.Values, func(a, b FacetValue) int { return b.Count - a.Count })
 		facets = append(facets, g)
 	}
-	add := func(base, heading string, its []*disclose.Item, year int, current string, cr []Crumb) {
-		s.paginate(base, heading, len(its), func(url, t string, pg Pager, lo, hi int) *Page {
+	// A kind with a date is listed by month (see addDated); one without
+	// keeps numbered pages.
+	dated := k.FieldOf(records.RoleDate) >= 0
+	add := func(base, t, heading, crumb string, its []*disclose.Item, hasYears bool, current string, cr []Crumb) {
+		page := func(url, t, h string, pg Pager, its []*disclose.Item, d Dated, year int) *Page {
+			ys, fs := years, facets
+			if d.Month != "" {
+				ys, fs = nil, nil
+			}
 			return &Page{URL: url, Layout: layout, Title: t, Section: list, Column: title, Description: k.Intro, InSitemap: true, Crumbs: cr,
-				Data: RecordList{Kind: k, Items: its[lo:hi], Pager: pg, Heading: heading, Years: years, Year: year, Facets: facets, Current: current, Withdrawn: withdrawn}}
+				Data: RecordList{Kind: k, Items: its, Pager: pg, Heading: h, Years: ys, Year: year, Facets: fs, Current: current, Withdrawn: withdrawn, Dated: d, List: base}}
+		}
+		if dated {
+			addDated(s, datedList[*disclose.Item]{base: base, title: t, heading: heading, crumb: crumb, items: its, years: hasYears, oldCount: len(its),
+				date: func(it *disclose.Item) time.Time { return it.Date }, page: page}, cr)
+			return
+		}
+		s.paginate(base, t, len(its), func(url, t2 string, pg Pager, lo, hi int) *Page {
+			return page(url, t2, t, pg, its[lo:hi], Dated{}, 0)
 		})
 	}
-	add(list, k.Title+"公示", items, 0, "", crumbs[:1])
-	for _, y := range years {
-		add(y.URL, strconv.Itoa(y.Year)+"年"+k.Title, byYear[y.Year], y.Year, "", crumbs)
+	add(list, k.Title+"公示", k.Title, title, items, true, "", crumbs[:1])
+	if !dated {
+		for _, y := range years {
+			t := strconv.Itoa(y.Year) + "年" + k.Title
+			s.paginate(y.URL, t, len(byYear[y.Year]), func(url, t2 string, pg Pager, lo, hi int) *Page {
+				return &Page{URL: url, Layout: layout, Title: t2, Section: list, Column: title, Description: k.Intro, InSitemap: true, Crumbs: crumbs,
+					Data: RecordList{Kind: k, Items: byYear[y.Year][lo:hi], Pager: pg, Heading: t, Years: years, Year: y.Year, Facets: facets, Withdrawn: withdrawn, List: list}}
+			})
+		}
 	}
 	for _, u := range slices.Sorted(maps.Keys(pages)) {
 		fp := pages[u]
-		add(u, k.Title+"："+fp.value, fp.items, 0, u, crumbs)
+		t := k.Title + "：" + fp.value
+		add(u, t, t, fp.value, fp.items, false, u, crumbs)
 	}
 	// The records of each power-list item, where the kind names them.
 	if pc := k.FieldOf(records.RolePowerCode); pc >= 0 {
@@ -171,7 +197,8 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 				continue
 			}
 			u := list + "power/" + p.ID() + "/"
-			add(u, p.Title()+"："+k.Title, byCode[code], 0, u, crumbs)
+			t := p.Title() + "：" + k.Title
+			add(u, t, t, p.Title(), byCode[code], false, u, crumbs)
 			s.KindByPower[p.Code] = append(s.KindByPower[p.Code], KindUse{Kind: k, Count: len(byCode[code]), URL: u})
 		}
 	}

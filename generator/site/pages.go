@@ -3,6 +3,7 @@ package site
 import (
 	"sort"
 	"strconv"
+	"time"
 
 	"gongshi/generator/content"
 	"gongshi/generator/disclose"
@@ -88,14 +89,16 @@ func (s *Site) casePages() {
 	for i := range s.Cases {
 		all[i] = &s.Cases[i]
 	}
-	s.listing("/cases/", "行政处罚决定公示", all, 0, crumbs[:1])
-	byYear := map[int][]*disclose.Case{}
-	for _, c := range all {
-		byYear[c.DecisionDate.Year()] = append(byYear[c.DecisionDate.Year()], c)
+	// The earlier layout's pages counted the published decisions; the
+	// expired ones count too, so that no page number it ever had is lost
+	// as decisions expire.
+	old := len(all)
+	for _, w := range s.Result.Withheld {
+		if w.Reason == disclose.ReasonExpired {
+			old++
+		}
 	}
-	for _, y := range s.Years {
-		s.listing(y.URL, strconv.Itoa(y.Year)+"年行政处罚决定", byYear[y.Year], y.Year, crumbs)
-	}
+	s.caseList("/cases/", "行政处罚决定公示", "行政处罚决定", "行政处罚", all, true, old, crumbs[:1])
 	for _, c := range all {
 		power := s.PowerByCode(c.PowerCode)
 		s.Add(&Page{URL: c.URL(), Layout: "case", Title: c.DecisionNo, Section: "/cases/", Column: "行政处罚",
@@ -113,11 +116,19 @@ type CaseData struct {
 	Power *records.Power
 }
 
-func (s *Site) listing(base, title string, cases []*disclose.Case, year int, crumbs []Crumb) {
-	s.paginate(base, title, len(cases), func(url, t string, pg Pager, lo, hi int) *Page {
-		return &Page{URL: url, Layout: "cases", Title: t, Section: "/cases/", Column: "行政处罚", InSitemap: true, Crumbs: crumbs,
-			Data: CaseList{Cases: cases[lo:hi], Pager: pg, Years: s.Years, Year: year, Heading: title}}
-	})
+// caseList adds the pages of a list of decisions, newest first, arranged
+// by month (see addDated); years says it has year pages.
+func (s *Site) caseList(base, title, heading, crumb string, cases []*disclose.Case, years bool, oldCount int, crumbs []Crumb) {
+	addDated(s, datedList[*disclose.Case]{base: base, title: title, heading: heading, crumb: crumb, items: cases, years: years, oldCount: oldCount,
+		date: func(c *disclose.Case) time.Time { return c.DecisionDate },
+		page: func(url, t, h string, pg Pager, cs []*disclose.Case, d Dated, year int) *Page {
+			ys := s.Years
+			if d.Month != "" {
+				ys = nil
+			}
+			return &Page{URL: url, Layout: "cases", Title: t, Section: "/cases/", Column: "行政处罚", InSitemap: true,
+				Data: CaseList{Cases: cs, Pager: pg, Years: ys, Year: year, Heading: h, Dated: d, List: base}}
+		}}, crumbs)
 }
 
 // paginate adds the pages of a listing of n records under base: page adds

@@ -126,7 +126,8 @@ func (s *Site) powerCasePages() {
 		if p == nil {
 			continue
 		}
-		s.listing(records.CaseKind.ListURL()+"power/"+id+"/", p.Title()+"：行政处罚决定", s.powerCases[id], 0, crumbs)
+		t := p.Title() + "：行政处罚决定"
+		s.caseList(records.CaseKind.ListURL()+"power/"+id+"/", t, t, p.Title(), s.powerCases[id], false, len(s.powerCases[id]), crumbs)
 	}
 }
 

@@ -38,6 +38,9 @@ type Page struct {
 	Data any
 	// InSitemap is false for pages that must not be indexed (404).
 	InSitemap bool
+	// NoIndex asks search engines not to index the page (robots
+	// noindex): the pointers at a list's earlier URLs.
+	NoIndex bool
 	// First and Updated are when the page's record was first published and
 	// last changed, from the changelog; zero for pages without a record.
 	First, Updated time.Time
@@ -76,6 +79,10 @@ type CaseList struct {
 	Years   []YearCount
 	Year    int // 0 for the all-years listing
 	Heading string
+	// Dated holds the month index or the month the page lists.
+	Dated
+	// List is the list's own page.
+	List string
 }
 
 // YearCount is one year with its number of published decisions.
