@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -84,21 +85,88 @@ func (g *Gate) rules() *Rules {
 // more than this one's, as Remember recorded in the cache folder cacheDir.
 // Without a record it reports false.
 func (g *Gate) PassedBefore(cacheDir, indexSum string) bool {
+	old := g.before(cacheDir, indexSum)
+	return old != nil && g.rules().FindsNoMoreThan(old)
+}
+
+// before returns the rules Remember recorded for the output whose index
+// has the hash indexSum, or nil.
+func (g *Gate) before(cacheDir, indexSum string) *Rules {
 	name := rulesFile(cacheDir, indexSum)
 	if name == "" {
-		return false
+		return nil
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return false
+		return nil
 	}
 	var old Rules
 	if old.UnmarshalBinary(data) != nil {
-		return false
+		return nil
 	}
 	now := time.Now()
 	os.Chtimes(name, now, now) // used: keep it
-	return g.rules().FindsNoMoreThan(&old)
+	return &old
+}
+
+// NewSince returns a Sieve of the secrets this gate looks for and the gate
+// that passed the output whose index has the hash indexSum (as Remember
+// recorded in cacheDir) did not, when everything that gate excused and
+// every number it took as published still is: then a file of that output
+// whose text holds none of the sieve's secrets passes this gate (package
+// build's documentation argues why). It returns nil without such a record, when the
+// rules differ in anything else, or when a match may continue across '<'
+// (Scanner.Separates), which a caller proving a page clean from the
+// values it is made of relies on.
+func (g *Gate) NewSince(cacheDir, indexSum string) *Sieve {
+	if !g.split {
+		return nil
+	}
+	old := g.before(cacheDir, indexSum)
+	if old == nil {
+		return nil
+	}
+	r := g.rules()
+	if !subset(old.Allowed, r.Allowed) || !subset(old.Public, r.Public) {
+		return nil
+	}
+	var keys []string
+	for i, k := range g.scanner.keys {
+		p := g.scanner.pats[i]
+		if p.allow {
+			continue
+		}
+		h := ruleHash(k)
+		if p.names {
+			h = ruleHash("name\x00" + k)
+		}
+		if _, found := slices.BinarySearch(old.Secrets, h); !found {
+			keys = append(keys, k)
+		}
+	}
+	return &Sieve{m: newMatcher(keys), n: len(keys)}
+}
+
+// Sieve finds a set of secrets in text as the gate's scanner does (folded,
+// white space skipped), with nothing excused: it finds every occurrence
+// the scanner could report, and perhaps more. Its methods are safe for
+// concurrent use.
+type Sieve struct {
+	m *matcher
+	n int
+}
+
+// Len returns the number of secrets the sieve looks for.
+func (v *Sieve) Len() int { return v.n }
+
+// In reports whether text holds one of the sieve's secrets.
+func (v *Sieve) In(text []byte) bool {
+	if v.n == 0 {
+		return false
+	}
+	found := false
+	v.m.each(text, func(int, int, int) { found = true })
+	return found
 }
 
 // Remember records in the cache folder cacheDir the gate's rules as those
