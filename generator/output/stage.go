@@ -69,6 +69,7 @@ type Stage struct {
 	spare       map[string]string // what a reused spare holds, nil for a new stage
 
 	unchanged atomic.Int64
+	reread    atomic.Int64 // files Keep read
 
 	background sync.WaitGroup           // Forget and findExtras
 	bgErr      error                    // under mu
@@ -491,7 +492,19 @@ func sameContent(name string, data []byte) (bool, error) {
 // same checks as a write, or with none when KeepUnchecked is set and the
 // previous build's index lists the file. It reports false when there is no
 // such file.
-func (s *Stage) Keep(p string) (bool, error) {
+func (s *Stage) Keep(p string) (bool, error) { return s.keep(p, s.KeepUnchecked) }
+
+// KeepTrusted is Keep for a file that the caller knows would pass Check as
+// it did in the previous build, whatever KeepUnchecked says: a file the
+// previous build's index lists, unchanged since, is neither read nor
+// checked.
+func (s *Stage) KeepTrusted(p string) (bool, error) { return s.keep(p, true) }
+
+// Reread returns how many files Keep and KeepTrusted read from the
+// previous build (to check or hash them).
+func (s *Stage) Reread() int { return int(s.reread.Load()) }
+
+func (s *Stage) keep(p string, unchecked bool) (bool, error) {
 	if s.prev == "" {
 		return false, nil
 	}
@@ -503,7 +516,7 @@ func (s *Stage) Keep(p string) (bool, error) {
 	// holds now. (An index linked from the build before is older than its
 	// build, which errs the same way.) Any other holds what the index says:
 	// it is read only when Check must see it, and not hashed.
-	if listed && s.KeepUnchecked {
+	if listed && unchecked {
 		st, err := os.Lstat(name)
 		if err != nil || !st.Mode().IsRegular() {
 			return false, nil
@@ -516,6 +529,7 @@ func (s *Stage) Keep(p string) (bool, error) {
 	if err != nil {
 		return false, nil
 	}
+	s.reread.Add(1)
 	defer release() // neither Check nor the stage keeps the bytes
 	if listed && mtime.Before(s.prevIdxTime) {
 		if s.Check != nil {
