@@ -1,12 +1,3 @@
-// Package build runs the whole pipeline in named phases, one function
-// each: load (config, data, content) → disclose → assemble (the site
-// model, with statistics, open data and changes) → render (into a stage,
-// each file scanned by the leak gate) → gate (fail on any finding) → swap
-// → report. Check runs load and disclose, then checks what would be
-// published. The pages come from package site, the leak gate from package
-// disclose; build holds the orchestration, the parse cache and the keys
-// of pages kept from the previous build. cmd/gongshi calls it; tests call
-// it on in-memory sites.
 package build
 
 import (
@@ -112,9 +103,18 @@ type Summary struct {
 	// were not scanned for personal data again: the gate looked for
 	// nothing the previous build's had not.
 	KeptUnchecked bool
-	Bytes         int64
-	Duration      time.Duration
-	Result        *disclose.Result
+	// NewSecrets counts the secrets the gate looks for that the previous
+	// build's did not, when only secrets were added (see
+	// disclose.Gate.NewSince). Then KeptProven counts the decision pages
+	// kept unread because their inputs hold none of them, KeptRescanned
+	// those read and scanned again because their inputs hold one, and
+	// KeptOther the other record pages kept (power, service, Markdown),
+	// read and scanned again whatever they hold. Reread counts every file
+	// a keep read from the previous build.
+	NewSecrets, KeptProven, KeptRescanned, KeptOther, Reread int
+	Bytes                                                    int64
+	Duration                                                 time.Duration
+	Result                                                   *disclose.Result
 	// Gate is what the leak gate scanned and found.
 	Gate disclose.GateStats
 	// Ambiguities are the names of records found in other records' text

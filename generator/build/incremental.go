@@ -8,11 +8,13 @@ import (
 	"io/fs"
 	"slices"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
 	"gongshi/generator/changelog"
 	"gongshi/generator/config"
+	"gongshi/generator/disclose"
 	"gongshi/generator/internal/hashkey"
 	"gongshi/generator/output"
 	"gongshi/generator/records"
@@ -202,4 +204,82 @@ func keepSearch(st *output.Stage, prev *changelog.Manifest, key string) (bool, e
 		}
 	}
 	return true, nil
+}
+
+// provenSieve returns the sieve of the secrets new since the previous
+// build, for renderPages to prove kept pages clean from their inputs; nil
+// (every kept page read and scanned) when there is none, or when one of
+// them occurs in what every page shares: the theme's templates and
+// strings, or the configuration.
+func (b *builder) provenSieve() *disclose.Sieve {
+	v := b.sieve
+	if v == nil {
+		return nil
+	}
+	b.sum.NewSecrets = v.Len()
+	if v.Len() == 0 {
+		return v
+	}
+	c, err := json.Marshal(&b.s.Config)
+	if err != nil || v.In(c) {
+		return nil
+	}
+	shared := false
+	for _, dir := range []string{"layouts", "i18n"} {
+		err := fs.WalkDir(b.theme, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			t, err := fs.ReadFile(b.theme, p)
+			if err == nil && v.In(t) {
+				shared = true
+			}
+			return err
+		})
+		if err != nil || shared {
+			return nil
+		}
+	}
+	return v
+}
+
+// caseText is the text of everything a decision's page is rendered from
+// besides the theme and the configuration: its URL, title, description and
+// breadcrumbs, its decision and the power item it names, the strings one
+// after another with '<' between them (no secret's match continues across
+// it: see disclose.Scanner.Separates). Numbers and dates are written as
+// digits as well as the pages write them. It appends to b. Other record pages are not
+// proven from their inputs: a Markdown page's text is transformed on its
+// way to the page (entities, emphasis), and all of them together are few.
+func caseText(b []byte, p *site.Page, cd site.CaseData) []byte {
+	add := func(ss ...string) {
+		for _, s := range ss {
+			b = append(b, s...)
+			b = append(b, '<')
+		}
+	}
+	add(p.URL, p.Title, p.Description)
+	for _, c := range p.Crumbs {
+		add(c.Title, c.URL)
+	}
+	c := cd.Case
+	add(c.ID, c.PartyName, c.CreditCode, c.LegalRep, c.DecisionNo, c.Violation, c.Facts, c.Basis, c.Content, c.Licence,
+		c.Authority, c.AuthorityCode, c.Source, c.SourceCode, c.Remarks, c.PowerCode, c.Procedure, c.Severity)
+	add(c.Categories...)
+	for _, o := range c.OtherCodes {
+		add(o.Name, o.Value)
+	}
+	for _, e := range c.Extra {
+		add(e.Name, e.Value)
+	}
+	add(strconv.FormatInt(int64(c.Fine), 10), c.Fine.String(), strconv.FormatInt(int64(c.Confiscated), 10), c.Confiscated.String())
+	for _, t := range []time.Time{c.DecisionDate, c.ValidUntil, c.PublishUntil} {
+		add(t.Format(time.DateOnly), t.Format("2006年1月2日"), t.Format("20060102"))
+	}
+	if cd.Power != nil {
+		// Its strings, with '"' and '\\' escaped: neither is in a secret.
+		j, _ := json.Marshal(cd.Power)
+		b = append(b, j...)
+	}
+	return b
 }

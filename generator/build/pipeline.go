@@ -104,8 +104,11 @@ type builder struct {
 	archive   []site.ArchiveMonth
 
 	// render, gate and swap
-	st        *output.Stage
-	gate      *disclose.Gate
+	st   *output.Stage
+	gate *disclose.Gate
+	// sieve holds the secrets new since the previous build, when they are
+	// all the gate's rules add (disclose.Gate.NewSince); nil else.
+	sieve     *disclose.Sieve
 	committed bool
 }
 
@@ -366,6 +369,9 @@ func (b *builder) openStage() error {
 		st.SetPrev(b.prevDir)
 		st.KeepUnchecked = b.gate.PassedBefore(b.o.CacheDir, st.PrevIndexSum())
 		b.sum.KeptUnchecked = st.KeepUnchecked
+		if !st.KeepUnchecked {
+			b.sieve = b.gate.NewSince(b.o.CacheDir, st.PrevIndexSum())
+		}
 	}
 	pageFiles := make(map[string]bool, len(b.s.HTML))
 	for _, p := range b.s.HTML {
@@ -418,7 +424,9 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 		return writeFeeds(st, b.s, b.r, updates)
 	})
 	g.Go(func() (err error) {
-		manifest.Pages, err = renderPages(gctx, b.o, st, b.r, b.s, fingerprint, prevKeys)
+		var n keptCounts
+		manifest.Pages, n, err = renderPages(gctx, b.o, st, b.r, b.s, fingerprint, prevKeys, b.provenSieve())
+		b.sum.KeptProven, b.sum.KeptRescanned, b.sum.KeptOther = n.proven, n.rescanned, n.other
 		return err
 	})
 	g.Go(func() (err error) {
@@ -434,6 +442,9 @@ func (b *builder) gateErr() error {
 	b.sum.Gate = b.gate.Stats()
 	g := b.sum.Gate
 	b.log.Info("leak gate", "files", g.Files, "MB", g.Bytes/1e6, "busy", g.Busy.Round(time.Millisecond), "findings", g.Findings)
+	b.sum.Reread = b.st.Reread()
+	b.log.Info("kept files", "unchecked", b.sum.KeptUnchecked, "sieve", b.sieve != nil, "new secrets", b.sum.NewSecrets,
+		"proven", b.sum.KeptProven, "rescanned", b.sum.KeptRescanned, "other", b.sum.KeptOther, "reread", b.sum.Reread)
 	return b.gate.Err()
 }
 
@@ -528,8 +539,12 @@ func pageFile(url string) string {
 // renderPages renders every page on a bounded pool of workers; each writes
 // only its own file. A record page whose key (everything it is rendered
 // from) matches the previous build's is kept from that build instead.
-// It returns the keys of the record pages, by URL.
-func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Renderer, s *site.Site, fingerprint string, prev map[string]string) (map[string]string, error) {
+// With a sieve of the secrets new since that build, a kept decision page
+// whose inputs hold none of them is kept unread (see the package
+// documentation); the others are read and scanned again. It returns the
+// keys of the record pages, by URL, and how the kept pages were checked.
+func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Renderer, s *site.Site, fingerprint string, prev map[string]string, sieve *disclose.Sieve) (map[string]string, keptCounts, error) {
+	var proven, rescanned, other atomic.Int64
 	keys := make([]string, len(s.HTML))
 	pk := &pageKeys{fingerprint: fingerprint}
 	g, ctx := errgroup.WithContext(ctx)
@@ -541,6 +556,7 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 		g.Go(func() error {
 			var buf bytes.Buffer
 			buf.Grow(16 << 10)
+			var text []byte // caseText's, reused
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(s.HTML) {
@@ -558,9 +574,23 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 					}
 					keys[i] = key
 					if prev[p.URL] == key {
-						if kept, err := st.Keep(name); err != nil {
+						keep, count := st.Keep, (*atomic.Int64)(nil)
+						if sieve != nil {
+							count = &other
+							if cd, ok := p.Data.(site.CaseData); ok && cd.Case != nil {
+								text = caseText(text[:0], p, cd)
+								count = &rescanned
+								if !sieve.In(text) {
+									keep, count = st.KeepTrusted, &proven
+								}
+							}
+						}
+						if kept, err := keep(name); err != nil {
 							return err
 						} else if kept {
+							if count != nil {
+								count.Add(1)
+							}
 							continue
 						}
 					}
@@ -578,7 +608,7 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, err
+		return nil, keptCounts{}, err
 	}
 	out := map[string]string{}
 	for i, k := range keys {
@@ -586,8 +616,14 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 			out[s.HTML[i].URL] = k
 		}
 	}
-	return out, nil
+	return out, keptCounts{proven: int(proven.Load()), rescanned: int(rescanned.Load()), other: int(other.Load())}, nil
 }
+
+// keptCounts says how renderPages checked the record pages it kept, when
+// secrets were new: decision pages proven clean from their inputs, decision
+// pages whose inputs hold a new secret, and other record pages (power,
+// service, Markdown), read and scanned whatever their inputs hold.
+type keptCounts struct{ proven, rescanned, other int }
 
 // writeStatic copies the theme's static/ folder to the site root. CSS and
 // JavaScript get a content hash in their names (site.css →
