@@ -86,8 +86,8 @@ func (k *pageKeys) key(p *site.Page) (string, error) {
 		Date, First, Updated                                time.Time
 		Crumbs                                              []site.Crumb
 		Data                                                any
-		NoIndex                                             bool
-	}{k.fingerprint, p.URL, p.Layout, p.Title, p.Section, p.Column, p.Description, p.Date, p.First, p.Updated, p.Crumbs, p.Data, p.NoIndex})
+		NoIndex, Steady                                     bool
+	}{k.fingerprint, p.URL, p.Layout, p.Title, p.Section, p.Column, p.Description, p.Date, p.First, p.Updated, p.Crumbs, p.Data, p.NoIndex, p.Steady})
 	if err != nil {
 		return "", err
 	}
@@ -117,6 +117,7 @@ func (k *pageKeys) caseKey(p *site.Page, cd site.CaseData) (string, error) {
 	b.Time(p.First)
 	b.Time(p.Updated)
 	b.Bool(p.NoIndex)
+	b.Bool(p.Steady)
 	b.Len(len(p.Crumbs))
 	for _, c := range p.Crumbs {
 		b.Str(c.Title)
@@ -207,7 +208,7 @@ func keepSearch(st *output.Stage, prev *changelog.Manifest, key string) (bool, e
 }
 
 // provenSieve returns the sieve of the secrets new since the previous
-// build, for renderPages to prove kept pages clean from their inputs; nil
+// build (or excused there by an excuse dropped since), for renderPages to prove kept pages clean from their inputs; nil
 // (every kept page read and scanned) when there is none, or when one of
 // them occurs in what every page shares: the theme's templates and
 // strings, or the configuration.

@@ -219,7 +219,7 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 	}
 	if len(k.Withdraw) > 0 {
 		s.Add(&Page{URL: list + "withdrawn/", Layout: "withdrawn", Title: "已撤回的" + k.Title, Section: list, Column: title,
-			InSitemap: true, Crumbs: crumbs, Data: s.Result.ItemsWithdrawn[k.Name]})
+			InSitemap: true, Steady: true, Crumbs: crumbs, Data: s.Result.ItemsWithdrawn[k.Name]})
 	}
 }
 

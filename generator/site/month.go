@@ -159,13 +159,13 @@ func addDated[T any](s *Site, l datedList[T], crumbs []Crumb) {
 		d.Undated = l.base + "undated/"
 	}
 	own := l.page(l.base, l.title, l.title, Paginate(l.base, len(newest), size)[0], newest, d, 0)
-	own.Crumbs = crumbs
+	own.Crumbs, own.Steady = crumbs, true
 	s.Add(own)
 	below := append(crumbs[:len(crumbs):len(crumbs)], Crumb{l.crumb, l.base})
 	moved := func(base, heading string, n int) {
 		for k := 2; (k-1)*size < n; k++ {
 			s.Add(&Page{URL: base + "page/" + strconv.Itoa(k) + "/", Layout: "moved", Title: heading + "（原第" + strconv.Itoa(k) + "页）",
-				Section: own.Section, Column: own.Column, NoIndex: true, Crumbs: below,
+				Section: own.Section, Column: own.Column, NoIndex: true, Steady: true, Crumbs: below,
 				Data: Moved{Heading: heading, Number: k, From: (k-1)*size + 1, To: k * size, List: l.base, Index: base}})
 		}
 	}
@@ -176,7 +176,7 @@ func addDated[T any](s *Site, l datedList[T], crumbs []Crumb) {
 		}
 		t := strconv.Itoa(ym.Year) + "年" + l.heading
 		p := l.page(ym.URL, t, t, Paginate(ym.URL, 0, size)[0], nil, Dated{Index: []YearMonths{ym}}, ym.Year)
-		p.Crumbs = below
+		p.Crumbs, p.Steady = below, true
 		s.Add(p)
 		moved(ym.URL, t, ym.Count)
 	}
@@ -189,7 +189,7 @@ func addDated[T any](s *Site, l datedList[T], crumbs []Crumb) {
 		h := name + l.heading
 		s.paginate(monthURL(l.base, g.year, g.month), h, len(g.items), func(url, t string, pg Pager, lo, hi int) *Page {
 			p := l.page(url, t, h, pg, g.items[lo:hi], Dated{Month: name}, g.year)
-			p.Crumbs = cr
+			p.Crumbs, p.Steady = cr, true
 			return p
 		})
 	}
@@ -197,7 +197,7 @@ func addDated[T any](s *Site, l datedList[T], crumbs []Crumb) {
 		h := l.heading + "（未注明日期）"
 		s.paginate(d.Undated, h, len(undated), func(url, t string, pg Pager, lo, hi int) *Page {
 			p := l.page(url, t, h, pg, undated[lo:hi], Dated{Month: "未注明日期"}, 0)
-			p.Crumbs = below
+			p.Crumbs, p.Steady = below, true
 			return p
 		})
 	}

@@ -107,7 +107,7 @@ func (s *Site) casePages() {
 			Data:   CaseData{Case: c, Power: power}})
 	}
 	s.Add(&Page{URL: "/cases/withdrawn/", Layout: "withdrawn", Title: "已撤回的行政处罚决定", Section: "/cases/", Column: "行政处罚",
-		InSitemap: true, Crumbs: crumbs, Data: s.Result.Withdrawn})
+		InSitemap: true, Steady: true, Crumbs: crumbs, Data: s.Result.Withdrawn})
 }
 
 // CaseData is the payload of a decision page.

@@ -41,6 +41,11 @@ type Page struct {
 	// NoIndex asks search engines not to index the page (robots
 	// noindex): the pointers at a list's earlier URLs.
 	NoIndex bool
+	// Steady says the page's bytes follow from what it lists alone: its
+	// footer names no build date. The pages of dated lists, the pointers
+	// at their earlier URLs and the lists of withdrawn records are steady,
+	// so a build that changes nothing they list keeps their files.
+	Steady bool
 	// First and Updated are when the page's record was first published and
 	// last changed, from the changelog; zero for pages without a record.
 	First, Updated time.Time
