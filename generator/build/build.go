@@ -104,7 +104,8 @@ type Summary struct {
 	// nothing the previous build's had not.
 	KeptUnchecked bool
 	// NewSecrets counts the secrets the gate looks for that the previous
-	// build's did not, when only secrets were added (see
+	// build's did not, or excused by an excuse it has dropped, when they
+	// are all that can fail a file the previous gate passed (see
 	// disclose.Gate.NewSince). Then KeptProven counts the decision pages
 	// kept unread because their inputs hold none of them, KeptRescanned
 	// those read and scanned again because their inputs hold one, and

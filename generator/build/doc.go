@@ -17,13 +17,15 @@
 //
 //   - Rules that find no more than the previous gate's (disclose.Rules
 //     FindsNoMoreThan): nothing is read. A rebuild of the same exports.
-//   - Rules that differ only by secrets the previous gate did not know,
-//     still excusing all it excused and taking as published every number
-//     it did (disclose.Gate.NewSince): those new secrets are looked for in
-//     the theme's templates and strings and in the configuration, which
-//     every page shares, and, when they hold none, in the text each kept
-//     decision page is rendered from (caseText: its URL, title,
-//     breadcrumbs, decision and power item, in memory). Only the decision
+//   - Rules that take as published every number the previous gate did
+//     (disclose.Gate.NewSince): the secrets that gate did not know, and
+//     those it excused by an excuse (an allowed string, a word window) it
+//     had and this gate has not (expired decisions' organisations among
+//     them), are the sieve. It looks for them in the theme's templates and
+//     strings and in the configuration, which every page shares, and, when
+//     they hold none, in the text each kept decision page is rendered from
+//     (caseText: its URL, title, breadcrumbs, decision and power item, in
+//     memory). Only the decision
 //     pages whose inputs hold one are read and scanned again, with every
 //     other kept record page (power, service, Markdown: few). A monthly
 //     update, whose new records bring new names and numbers.
@@ -34,12 +36,13 @@
 // configuration and the page's own data (its decision, the power item it
 // names, its URL, title and breadcrumbs). The previous gate passed those
 // bytes. The gate's verdict on them now can differ from then only by a
-// finding of a new secret: the ID and mobile patterns are the program's,
-// the same in both builds; a secret both gates know is excused now
-// wherever it was then, since every excuse (allowed string, word window,
-// published number) of the previous gate still holds, and excuses only
-// remove findings. A finding of a new secret is a match of its folded text
-// in the page's text. The scanner's matches never continue across '<' (the
+// finding of a secret in the sieve: the ID and mobile patterns are the
+// program's, the same in both builds, and every number published then is
+// now; a secret both gates know that the previous gate excused by an
+// excuse both have is excused now too, and one it excused by an excuse
+// since dropped occurs in that excuse's text, so it is in the sieve
+// (TestSievePromise tries this on random rules and texts). A finding of a
+// secret in the sieve is a match of its folded text in the page's text. The scanner's matches never continue across '<' (the
 // gate checks Scanner.Separates('<') before it scans a page in parts), so
 // a match lies within one text node or attribute of the page, which the
 // decision template makes of template text and the page's data, each value

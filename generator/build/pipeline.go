@@ -106,8 +106,9 @@ type builder struct {
 	// render, gate and swap
 	st   *output.Stage
 	gate *disclose.Gate
-	// sieve holds the secrets new since the previous build, when they are
-	// all the gate's rules add (disclose.Gate.NewSince); nil else.
+	// sieve holds what a file of the previous build must hold to fail
+	// this build's gate (disclose.Gate.NewSince); nil when that is not
+	// known.
 	sieve     *disclose.Sieve
 	committed bool
 }

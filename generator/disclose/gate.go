@@ -109,30 +109,42 @@ func (g *Gate) before(cacheDir, indexSum string) *Rules {
 	return &old
 }
 
-// NewSince returns a Sieve of the secrets this gate looks for and the gate
-// that passed the output whose index has the hash indexSum (as Remember
-// recorded in cacheDir) did not, when everything that gate excused and
-// every number it took as published still is: then a file of that output
-// whose text holds none of the sieve's secrets passes this gate (package
-// build's documentation argues why). It returns nil without such a record, when the
-// rules differ in anything else, or when a match may continue across '<'
-// (Scanner.Separates), which a caller proving a page clean from the
-// values it is made of relies on.
+// NewSince returns a Sieve of what a file that the gate which passed the
+// output whose index has the hash indexSum (as Remember recorded in
+// cacheDir) passed must hold to fail this gate: the secrets this gate
+// looks for and that one did not, and those this gate looks for that occur
+// in an excuse (an allowed string, a word window) that one had and this
+// one has not. A file of that output whose text holds none of them passes
+// this gate (package build's documentation argues why; TestSievePromise
+// tries it). It returns nil without such a record, when a number that
+// gate took as published this one does not, or when a match may continue
+// across '<' (Scanner.Separates), which a caller proving a page clean
+// from the values it is made of relies on.
 func (g *Gate) NewSince(cacheDir, indexSum string) *Sieve {
 	if !g.split {
 		return nil
 	}
 	old := g.before(cacheDir, indexSum)
-	if old == nil {
+	if old == nil || len(old.Excuses) != len(old.Allowed) {
 		return nil
 	}
 	r := g.rules()
-	if !subset(old.Allowed, r.Allowed) || !subset(old.Public, r.Public) {
+	if !subset(old.Public, r.Public) {
 		return nil
 	}
+	sc := g.scanner
+	in := make([]bool, len(sc.keys))
+	for _, e := range old.Excuses {
+		if _, found := slices.BinarySearch(r.Allowed, ruleHash(e)); found {
+			continue
+		}
+		// A secret it excused occurs in it whole (a match covered by the
+		// allowed string's, or the name in the window's middle).
+		sc.m.each([]byte(strings.TrimPrefix(e, "word\x00")), func(p, _, _ int) { in[p] = true })
+	}
 	var keys []string
-	for i, k := range g.scanner.keys {
-		p := g.scanner.pats[i]
+	for i, k := range sc.keys {
+		p := sc.pats[i]
 		if p.allow {
 			continue
 		}
@@ -140,7 +152,7 @@ func (g *Gate) NewSince(cacheDir, indexSum string) *Sieve {
 		if p.names {
 			h = ruleHash("name\x00" + k)
 		}
-		if _, found := slices.BinarySearch(old.Secrets, h); !found {
+		if _, found := slices.BinarySearch(old.Secrets, h); !found || in[i] {
 			keys = append(keys, k)
 		}
 	}

@@ -18,6 +18,11 @@ import (
 // come from (the build cache), never published.
 type Rules struct {
 	Secrets, Allowed, Public []uint64 // sorted, without duplicates
+	// Excuses are the texts whose hashes Allowed holds: an allowed
+	// pattern, or "word\x00" and a word window, sorted. They name what a
+	// dropped excuse excused (see Gate.NewSince); FindsNoMoreThan compares
+	// the hashes alone.
+	Excuses []string
 }
 
 // Rules returns the scanner's rules.
@@ -26,6 +31,7 @@ func (s *Scanner) Rules() *Rules {
 	for i, k := range s.keys {
 		if s.pats[i].allow {
 			r.Allowed = append(r.Allowed, ruleHash(k))
+			r.Excuses = append(r.Excuses, k)
 		} else if s.pats[i].names {
 			// A word window excuses names only: a key that stops being
 			// names only is a new rule, and kept files are scanned again.
@@ -40,7 +46,10 @@ func (s *Scanner) Rules() *Rules {
 	// A word window excuses like an allowed pattern.
 	for w := range s.words {
 		r.Allowed = append(r.Allowed, ruleHash("word\x00"+w))
+		r.Excuses = append(r.Excuses, "word\x00"+w)
 	}
+	slices.Sort(r.Excuses)
+	r.Excuses = slices.Compact(r.Excuses)
 	for _, l := range [][]uint64{r.Secrets, r.Allowed, r.Public} {
 		slices.Sort(l)
 	}
@@ -75,7 +84,7 @@ func subset(a, b []uint64) bool {
 	return true
 }
 
-const rulesMagic = "gongshi-scan-rules 1\n"
+const rulesMagic = "gongshi-scan-rules 2\n"
 
 // MarshalBinary encodes the rules.
 func (r *Rules) MarshalBinary() ([]byte, error) {
@@ -86,6 +95,11 @@ func (r *Rules) MarshalBinary() ([]byte, error) {
 		for _, x := range l {
 			b = binary.LittleEndian.AppendUint64(b, x)
 		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.Excuses)))
+	for _, e := range r.Excuses {
+		b = binary.AppendUvarint(b, uint64(len(e)))
+		b = append(b, e...)
 	}
 	return b, nil
 }
@@ -116,9 +130,23 @@ func (r *Rules) UnmarshalBinary(data []byte) error {
 		lists[i] = l
 		rest = rest[8*n:]
 	}
+	n, k := binary.Uvarint(rest)
+	if k <= 0 || n > uint64(len(rest)) {
+		return errors.New("scan rules: truncated")
+	}
+	rest = rest[k:]
+	excuses := make([]string, n)
+	for i := range excuses {
+		l, k := binary.Uvarint(rest)
+		if k <= 0 || l > uint64(len(rest)-k) {
+			return errors.New("scan rules: truncated")
+		}
+		excuses[i] = string(rest[k : k+int(l)])
+		rest = rest[k+int(l):]
+	}
 	if len(rest) != 0 {
 		return errors.New("scan rules: trailing bytes")
 	}
-	r.Secrets, r.Allowed, r.Public = lists[0], lists[1], lists[2]
+	r.Secrets, r.Allowed, r.Public, r.Excuses = lists[0], lists[1], lists[2], excuses
 	return nil
 }
