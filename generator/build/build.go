@@ -107,8 +107,9 @@ type Summary struct {
 	// build's did not, or excused by an excuse it has dropped, when they
 	// are all that can fail a file the previous gate passed (see
 	// disclose.Gate.NewSince). Then KeptProven counts the decision pages
-	// kept unread because their inputs hold none of them, KeptRescanned
-	// those read and scanned again because their inputs hold one, and
+	// and pointers at a list's earlier URLs kept unread because their
+	// inputs hold none of them, KeptRescanned those read and scanned
+	// again because their inputs hold one, and
 	// KeptOther the other record pages kept (power, service, Markdown),
 	// read and scanned again whatever they hold. Reread counts every file
 	// a keep read from the previous build.

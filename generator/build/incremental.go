@@ -23,10 +23,11 @@ import (
 )
 
 // incremental lists the layouts whose pages depend only on their own record
-// (and the theme and configuration), so an unchanged page can be kept from
-// the previous build instead of rendered. Listings and the home page read
-// the whole site and are always rendered; they are few.
-var incremental = map[string]bool{"case": true, "power": true, "service": true, "page": true}
+// or payload (and the theme and configuration), so an unchanged page can be
+// kept from the previous build instead of rendered: record pages, and the
+// pointers at a dated list's earlier URLs (Moved). Listings and the home
+// page read the whole site and are always rendered.
+var incremental = map[string]bool{"case": true, "power": true, "service": true, "page": true, "moved": true}
 
 // themeFingerprint hashes everything a record page's HTML depends on besides
 // the page itself: the program (its template functions and page data), the
@@ -244,21 +245,45 @@ func (b *builder) provenSieve() *disclose.Sieve {
 	return v
 }
 
-// caseText is the text of everything a decision's page is rendered from
-// besides the theme and the configuration: its URL, title, description and
-// breadcrumbs, its decision and the power item it names, the strings one
-// after another with '<' between them (no secret's match continues across
-// it: see disclose.Scanner.Separates). Numbers and dates are written as
-// digits as well as the pages write them. It appends to b. Other record pages are not
-// proven from their inputs: a Markdown page's text is transformed on its
-// way to the page (entities, emphasis), and all of them together are few.
-func caseText(b []byte, p *site.Page, cd site.CaseData) []byte {
-	add := func(ss ...string) {
-		for _, s := range ss {
-			b = append(b, s...)
-			b = append(b, '<')
+// pageText appends to b the text of everything the page p is rendered
+// from besides the theme and the configuration, for the layouts whose
+// pages are proven clean from their inputs: a decision's page (caseText)
+// and a pointer at a list's earlier URL. It reports false for the others:
+// a Markdown page's text is transformed on its way to the page (entities,
+// emphasis), and power and service pages are few.
+func pageText(b []byte, p *site.Page) ([]byte, bool) {
+	switch d := p.Data.(type) {
+	case site.CaseData:
+		if d.Case != nil {
+			return caseText(b, p, d), true
 		}
+	case site.Moved:
+		b = appendTexts(b, p.URL, p.Title, p.Description, d.Heading, strconv.Itoa(d.Number), strconv.Itoa(d.From), strconv.Itoa(d.To), d.List, d.Index)
+		for _, c := range p.Crumbs {
+			b = appendTexts(b, c.Title, c.URL)
+		}
+		return b, true
 	}
+	return b, false
+}
+
+// appendTexts appends the strings ss to b, each followed by '<'.
+func appendTexts(b []byte, ss ...string) []byte {
+	for _, s := range ss {
+		b = append(b, s...)
+		b = append(b, '<')
+	}
+	return b
+}
+
+// caseText appends to b the text of everything a decision's page is
+// rendered from besides the theme and the configuration: its URL, title,
+// description and breadcrumbs, its decision and the power item it names,
+// the strings one after another with '<' between them (no secret's match
+// continues across it: see disclose.Scanner.Separates). Numbers and dates
+// are written as digits as well as the pages write them.
+func caseText(b []byte, p *site.Page, cd site.CaseData) []byte {
+	add := func(ss ...string) { b = appendTexts(b, ss...) }
 	add(p.URL, p.Title, p.Description)
 	for _, c := range p.Crumbs {
 		add(c.Title, c.URL)

@@ -557,7 +557,7 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 		g.Go(func() error {
 			var buf bytes.Buffer
 			buf.Grow(16 << 10)
-			var text []byte // caseText's, reused
+			var text []byte // pageText's, reused
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(s.HTML) {
@@ -577,9 +577,9 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 					if prev[p.URL] == key {
 						keep, count := st.Keep, (*atomic.Int64)(nil)
 						if sieve != nil {
+							var ok bool
 							count = &other
-							if cd, ok := p.Data.(site.CaseData); ok && cd.Case != nil {
-								text = caseText(text[:0], p, cd)
+							if text, ok = pageText(text[:0], p); ok {
 								count = &rescanned
 								if !sieve.In(text) {
 									keep, count = st.KeepTrusted, &proven
@@ -620,9 +620,9 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 	return out, keptCounts{proven: int(proven.Load()), rescanned: int(rescanned.Load()), other: int(other.Load())}, nil
 }
 
-// keptCounts says how renderPages checked the record pages it kept, when
-// secrets were new: decision pages proven clean from their inputs, decision
-// pages whose inputs hold a new secret, and other record pages (power,
+// keptCounts says how renderPages checked the pages it kept, when secrets
+// were new: decision pages and pointers proven clean from their inputs,
+// those whose inputs hold a new secret, and other record pages (power,
 // service, Markdown), read and scanned whatever their inputs hold.
 type keptCounts struct{ proven, rescanned, other int }
 
