@@ -228,6 +228,17 @@ func FuzzScanner(f *testing.F) {
 		if len([]rune(k)) < 2 || isMasked(k) || !utf8.ValidString(name) || !strings.Contains(content, name) {
 			return
 		}
+		// A compound surname inside its own masked form (欧阳 in 欧阳某某)
+		// is another person's mask, accepted by design (see Scanner).
+		if slices.Contains(compoundSurnames, k) {
+			rest := foldKey(content)
+			for _, m := range []string{"某", "*"} {
+				rest = strings.ReplaceAll(rest, k+m, "|")
+			}
+			if !strings.Contains(rest, k) {
+				return
+			}
+		}
 		if len(sc.Scan("f", []byte(content))) == 0 {
 			t.Errorf("secret %q in %q not found", name, content)
 		}
