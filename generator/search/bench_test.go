@@ -3,7 +3,6 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
-	"fmt"
 	"runtime"
 	"sort"
 	"strings"
@@ -65,12 +64,8 @@ func reportQueries(b *testing.B, ix *Index) {
 			b.Fatal(err)
 		}
 		el := time.Since(t0)
-		chunks := map[int]bool{}
 		for _, d := range res.Docs[:min(20, len(res.Docs))] {
-			chunks[d/ix.Meta.Chunk] = true
-		}
-		for c := range chunks {
-			name := fmt.Sprintf("%sc%d.json", ix.Meta.Dir, c)
+			name := s.ChunkName(d)
 			s.Fetched[name] = len(ix.Files[name])
 		}
 		var raw, zipped, facets, facetsZ int
