@@ -425,29 +425,37 @@ func (s *Searcher) ChunkName(d int) string {
 
 // text returns a doc's normalised title and body from its chunk.
 func (s *Searcher) text(d uint32) (string, string, error) {
-	si := s.segOf(int(d))
+	cd, err := s.chunkDoc(int(d))
+	if err != nil {
+		return "", "", err
+	}
+	return Normalize(cd.T), Normalize(cd.B), nil
+}
+
+// chunkDoc returns doc number d as its chunk stores it.
+func (s *Searcher) chunkDoc(d int) (*chunkDoc, error) {
+	si := s.segOf(d)
 	if si == len(s.meta.Segs) {
-		return "", "", errCorrupt
+		return nil, errCorrupt
 	}
 	seg := &s.meta.Segs[si]
-	c := (int(d) - seg.Lo) / s.meta.Chunk
+	c := (d - seg.Lo) / s.meta.Chunk
 	docs := s.segs[si].chunks[c]
 	if docs == nil {
-		b, err := s.fetch(s.ChunkName(int(d)))
+		b, err := s.fetch(s.ChunkName(d))
 		if err != nil {
-			return "", "", err
+			return nil, err
 		}
 		if err := json.Unmarshal(b, &docs); err != nil {
-			return "", "", err
+			return nil, err
 		}
 		s.segs[si].chunks[c] = docs
 	}
-	i := (int(d) - seg.Lo) % s.meta.Chunk
+	i := (d - seg.Lo) % s.meta.Chunk
 	if i >= len(docs) {
-		return "", "", errCorrupt
+		return nil, errCorrupt
 	}
-	cd := docs[i]
-	return Normalize(cd.T), Normalize(cd.B), nil
+	return &docs[i], nil
 }
 
 // cover returns the offsets of the bigrams that cover a part of n ≥ 2

@@ -567,5 +567,3 @@ func facetMap(st *segState, facets []Facet) [][]int {
 	}
 	return out
 }
-
-
