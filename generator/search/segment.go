@@ -112,9 +112,10 @@ type previous struct {
 }
 
 var (
-	segDirRe  = regexp.MustCompile(`^[0-9a-f]{16}/$`)
-	deadRe    = regexp.MustCompile(`^dead-[0-9a-f]{16}\.bin$`)
-	errLayout = errors.New("meta.json: segments do not tile the doc numbers")
+	segDirRe      = regexp.MustCompile(`^[0-9a-f]{16}/$`)
+	deadRe        = regexp.MustCompile(`^dead-[0-9a-f]{16}\.bin$`)
+	errLayout     = errors.New("meta.json: segments do not tile the doc numbers")
+	errNoPrevious = errors.New("no previous index")
 )
 
 // readPrevious reads and checks the index in fsys: its version, salt and
@@ -123,6 +124,9 @@ var (
 // numbers in order. Any failure means the index is not extended.
 func readPrevious(fsys fs.FS, o Options) (*previous, error) {
 	b, err := fs.ReadFile(fsys, "meta.json")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errNoPrevious
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -296,6 +300,9 @@ func Build(docs []Doc, o Options) (*Index, error) {
 		reason = "asked for"
 	case o.Previous != nil:
 		p, err := readPrevious(o.Previous, o)
+		if errors.Is(err, errNoPrevious) {
+			break
+		}
 		if err != nil {
 			reason = "previous index unusable: " + err.Error()
 			break

@@ -284,7 +284,9 @@ func TestUnusablePreviousCompacts(t *testing.T) {
 		}, o},
 		{"another program", nil, Options{Salt: "b"}},
 		{"another chunk size", nil, Options{Salt: "a", ChunkSize: 8}},
-		{"a damaged state", func(m fstest.MapFS) { m[seg+"state.json"].Data = bytes.Replace(m[seg+"state.json"].Data, []byte(`"lo":0`), []byte(`"lo":1`), 1) }, o},
+		{"a damaged state", func(m fstest.MapFS) {
+			m[seg+"state.json"].Data = bytes.Replace(m[seg+"state.json"].Data, []byte(`"lo":0`), []byte(`"lo":1`), 1)
+		}, o},
 		{"a missing state", func(m fstest.MapFS) { delete(m, seg+"state.json") }, o},
 		{"compaction asked for", nil, Options{Salt: "a", Compact: true}},
 	} {
