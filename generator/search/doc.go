@@ -118,7 +118,7 @@
 // over the folder's file names and contents, and "/"), lo, n, shards,
 // chunkBytes (the average size of its chunk files), long (the docs whose
 // text in their chunk is truncated), fmap (below, when not the identity),
-// state (16 hex digits of a SHA-256 of its state.json)}; "dead", the name
+// state (16 hex digits of a SHA-256 of its state.bin)}; "dead", the name
 // of the tombstone file, when any number is dead; "facets", the filters
 // over the live docs; "fold", the fold table's pairs (source, target,
 // source, target … characters, sorted by source) whose target occurs in
@@ -177,12 +177,14 @@
 //     the days from 1970-01-01 to the doc's date, plus 1. Facet counts are
 //     computed in the browser for the current query, each facet counted
 //     under the other facets' filters.
-//   - state.json, which no client reads: what an extending build needs of
-//     the segment, checked against meta's "state" hash: {lo, n, keys (8
-//     bytes per number, the first of a SHA-256 of every field of the Doc,
-//     zeros for a hole, in standard base64), facets (per facet, the V of
-//     the segment's own values), sets (its category sets), fold (the fold
-//     pairs its text needs)}. The build reads the previous index from the
+//   - state.bin, which no client reads: what an extending build needs of
+//     the segment, checked against meta's "state" hash: a varint length,
+//     that many bytes of JSON {lo, n, facets (per facet, the V of the
+//     segment's own values), sets (its category sets), fold (the fold pairs
+//     its text needs)}, then 8 bytes per number, the first of a SHA-256 of
+//     every field of the Doc, zeros for a hole. It is binary so that the
+//     leak gate, which reads the index's JSON, never reads hash bytes as an
+//     ID or phone number. The build reads the previous index from the
 //     previous output's /search/index/, which is what clients hold.
 //
 // The page's URL holds the whole state (/search/?q=烧烤&year=2025&type=case

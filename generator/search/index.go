@@ -134,7 +134,7 @@ type Segment struct {
 	// Fmap maps, per facet, a value stored in the segment's facet table to
 	// the value in meta's facets; nil when every value is the same.
 	Fmap [][]int `json:"fmap,omitempty"`
-	// State is the hash of the segment's state.json.
+	// State is the hash of the segment's state.bin.
 	State string `json:"state"`
 }
 

@@ -3,7 +3,6 @@ package search
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -54,14 +53,14 @@ func docKeys(docs []Doc) []docKey {
 	return keys
 }
 
-// segState is a segment's state.json: what a later build needs to extend
-// the index, and no client reads.
+// segState is a segment's state.bin: what a later build needs to extend
+// the index, and no client reads. The file is a varint length, that many
+// bytes of JSON (the exported fields), then keyLen bytes per number (the
+// keys). It is binary so that the leak gate, which reads the index's
+// JSON, never takes a run of hash bytes for an ID or phone number.
 type segState struct {
 	Lo int `json:"lo"`
 	N  int `json:"n"`
-	// Keys holds keyLen bytes per number (Doc.appendKey hashed), zeros for
-	// a hole, in standard base64.
-	Keys string `json:"keys"`
 	// Facets are the values of the segment's own facet table, per facet
 	// (V only), and Sets the segment's category sets.
 	Facets [][]string `json:"facets"`
@@ -72,19 +71,38 @@ type segState struct {
 	keys []docKey
 }
 
-// decodeState parses a state.json and checks it against itself.
+// encode is the state.bin of st.
+func (st *segState) encode() []byte {
+	j, err := json.Marshal(st)
+	if err != nil {
+		panic(err) // strings and ints only
+	}
+	out := binary.AppendUvarint(nil, uint64(len(j)))
+	out = append(out, j...)
+	for _, k := range st.keys {
+		out = append(out, k[:]...)
+	}
+	return out
+}
+
+// decodeState parses a state.bin and checks it against itself.
 func decodeState(b []byte) (*segState, error) {
+	r := reader{b: b}
+	j := r.bytes(r.uvarint())
+	if r.err != nil {
+		return nil, r.err
+	}
+	raw := r.b
 	var st segState
-	dec := json.NewDecoder(bytes.NewReader(b))
+	dec := json.NewDecoder(bytes.NewReader(j))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&st); err != nil {
 		return nil, err
 	}
-	raw, err := base64.StdEncoding.DecodeString(st.Keys)
-	if err != nil {
-		return nil, err
+	if dec.More() {
+		return nil, errors.New("data after the JSON")
 	}
-	if st.Lo < 0 || st.N < 0 || len(raw) != st.N*keyLen {
+	if st.Lo < 0 || st.N < 0 || st.N > len(raw)/keyLen || len(raw) != st.N*keyLen {
 		return nil, fmt.Errorf("%d key bytes for %d docs from %d", len(raw), st.N, st.Lo)
 	}
 	if len(st.Facets) != numFacets {
@@ -149,19 +167,19 @@ func readPrevious(fsys fs.FS, o Options) (*previous, error) {
 			return nil, errLayout
 		}
 		at += s.N
-		sb, err := fs.ReadFile(fsys, s.Dir+"state.json")
+		sb, err := fs.ReadFile(fsys, s.Dir+"state.bin")
 		if err != nil {
 			return nil, err
 		}
 		if hashName(sb) != s.State {
-			return nil, fmt.Errorf("%sstate.json: content does not match its hash", s.Dir)
+			return nil, fmt.Errorf("%sstate.bin: content does not match its hash", s.Dir)
 		}
 		st, err := decodeState(sb)
 		if err != nil {
-			return nil, fmt.Errorf("%sstate.json: %w", s.Dir, err)
+			return nil, fmt.Errorf("%sstate.bin: %w", s.Dir, err)
 		}
 		if st.Lo != s.Lo || st.N != s.N {
-			return nil, fmt.Errorf("%sstate.json: docs %d…, want %d…", s.Dir, st.Lo, s.Lo)
+			return nil, fmt.Errorf("%sstate.bin: docs %d…, want %d…", s.Dir, st.Lo, s.Lo)
 		}
 		p.states = append(p.states, st)
 	}
@@ -330,12 +348,7 @@ type segOut struct {
 // newSegOut completes a built segment with its state (keys per number,
 // zero for a hole) and names its folder by a hash of its files.
 func newSegOut(r segResult, keys []docKey) *segOut {
-	st := &segState{Lo: r.seg.Lo, N: r.seg.N, Fold: FoldPairs(r.used)}
-	raw := make([]byte, 0, len(keys)*keyLen)
-	for _, k := range keys {
-		raw = append(raw, k[:]...)
-	}
-	st.Keys = base64.StdEncoding.EncodeToString(raw)
+	st := &segState{Lo: r.seg.Lo, N: r.seg.N, Fold: FoldPairs(r.used), keys: keys}
 	st.Facets = make([][]string, numFacets)
 	for f := range r.facets {
 		st.Facets[f] = []string{}
@@ -344,11 +357,8 @@ func newSegOut(r segResult, keys []docKey) *segOut {
 		}
 	}
 	st.Sets = r.facets[facetCat].Sets
-	sb, err := json.Marshal(st)
-	if err != nil {
-		panic(err) // strings and ints only
-	}
-	r.files["state.json"] = sb
+	sb := st.encode()
+	r.files["state.bin"] = sb
 	names := make([]string, 0, len(r.files))
 	for k := range r.files {
 		names = append(names, k)

@@ -285,9 +285,9 @@ func TestUnusablePreviousCompacts(t *testing.T) {
 		{"another program", nil, Options{Salt: "b"}},
 		{"another chunk size", nil, Options{Salt: "a", ChunkSize: 8}},
 		{"a damaged state", func(m fstest.MapFS) {
-			m[seg+"state.json"].Data = bytes.Replace(m[seg+"state.json"].Data, []byte(`"lo":0`), []byte(`"lo":1`), 1)
+			m[seg+"state.bin"].Data = bytes.Replace(m[seg+"state.bin"].Data, []byte(`"lo":0`), []byte(`"lo":1`), 1)
 		}, o},
-		{"a missing state", func(m fstest.MapFS) { delete(m, seg+"state.json") }, o},
+		{"a missing state", func(m fstest.MapFS) { delete(m, seg+"state.bin") }, o},
 		{"compaction asked for", nil, Options{Salt: "a", Compact: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -311,8 +311,8 @@ func TestUnusablePreviousCompacts(t *testing.T) {
 
 func FuzzDecodeState(f *testing.F) {
 	ix := build(f, SyntheticDocs(40, 1), Options{})
-	f.Add(ix.Files[ix.Meta.Segs[0].Dir+"state.json"])
-	f.Add([]byte(`{"lo":0,"n":1,"keys":"AAAAAAAAAAA=","facets":[[],[],["罚款"],[],[],[]],"sets":[[3]]}`))
+	f.Add(ix.Files[ix.Meta.Segs[0].Dir+"state.bin"])
+	f.Add(append([]byte("\x40"+`{"lo":0,"n":1,"facets":[[],[],["罚款"],[],[],[]],"sets":[[0]]}`), make([]byte, keyLen)...))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		st, err := decodeState(b)
 		if err != nil {
