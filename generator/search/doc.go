@@ -96,8 +96,9 @@
 //   - gongshi build --compact asks for it (Options.Compact);
 //   - there is no usable previous index: none, another version, another
 //     program (meta "salt"), another chunk size, segments that do not tile
-//     the numbers, or a state or tombstone file that does not match its
-//     hash or does not parse;
+//     the numbers, a state or tombstone file that does not match its
+//     hash or does not parse, or a kept segment without one of its
+//     shards, chunks, facet table or state;
 //   - more than a fifth of the numbers have no live doc (tombstones and
 //     holes);
 //   - the first segment holds less than half the numbers;

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -477,8 +478,13 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 		if err != nil {
 			return nil, "previous index unusable: " + err.Error(), nil
 		}
+		have := map[string]bool{}
 		for _, e := range ents {
+			have[e.Name()] = true
 			ix.Kept = append(ix.Kept, s.seg.Dir+e.Name())
+		}
+		if missing := missingFile(s.seg, o.ChunkSize, have); missing != "" {
+			return nil, "previous index unusable: no " + s.seg.Dir + missing, nil
 		}
 	}
 	sort.Strings(ix.Kept)
@@ -583,4 +589,25 @@ func facetMap(st *segState, facets []Facet) [][]int {
 		return nil
 	}
 	return out
+}
+
+// missingFile returns a file that every segment like seg has and have
+// lacks, or "": its shards, its chunks, its facet table and its state.
+func missingFile(seg Segment, chunk int, have map[string]bool) string {
+	for _, name := range []string{"facets.bin", "state.bin"} {
+		if !have[name] {
+			return name
+		}
+	}
+	for k := range seg.Shards {
+		if name := "s" + strconv.Itoa(k) + ".bin"; !have[name] {
+			return name
+		}
+	}
+	for c := range (seg.N + chunk - 1) / chunk {
+		if name := "c" + strconv.Itoa(c) + ".json"; !have[name] {
+			return name
+		}
+	}
+	return ""
 }

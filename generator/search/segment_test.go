@@ -288,6 +288,7 @@ func TestUnusablePreviousCompacts(t *testing.T) {
 			m[seg+"state.bin"].Data = bytes.Replace(m[seg+"state.bin"].Data, []byte(`"lo":0`), []byte(`"lo":1`), 1)
 		}, o},
 		{"a missing state", func(m fstest.MapFS) { delete(m, seg+"state.bin") }, o},
+		{"a missing chunk", func(m fstest.MapFS) { delete(m, seg+"c3.json") }, o},
 		{"compaction asked for", nil, Options{Salt: "a", Compact: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
