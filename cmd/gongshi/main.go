@@ -131,7 +131,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	base := fs.String("base-url", "", "absolute URL the site is served from, e.g. https://www.example.gov.cn/zfxxgk/qingxi/ (overrides site.toml)")
 	verbose := fs.Bool("verbose", false, "log the phases of the build")
 	dryRun := fs.Bool("dry-run", false, "say what would change since the previous build, and write nothing")
-	compact := fs.Bool("compact", false, "rewrite the search index in one fresh layout instead of extending the previous build's")
+	compact := fs.Bool("compact", false, "rewrite the search index in one fresh layout, not extending the previous build's")
 	previous := fs.String("previous", "", "a previous build's output to compare with (default: the destination folder)")
 	noCache := fs.Bool("no-cache", false, "parse every export and scan every kept page again instead of reusing what earlier builds found")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
