@@ -346,3 +346,55 @@ func FuzzDecodeDead(f *testing.F) {
 		}
 	})
 }
+
+// TestExtendNumbers: a kept doc keeps its number, a new doc takes the next
+// one, and a withdrawn or changed doc's number is a tombstone.
+func TestExtendNumbers(t *testing.T) {
+	doc := func(u, body string) Doc {
+		return Doc{Type: TypePage, URL: "/notices/" + u + "/", Title: "通知" + u, Body: body}
+	}
+	base := []Doc{doc("a", "甲"), doc("b", "乙"), doc("c", "丙"), doc("d", "丁")}
+	var filler []string
+	for i := range 12 {
+		u := fmt.Sprintf("x%02d", i)
+		base = append(base, doc(u, "其他"))
+		filler = append(filler, u)
+	}
+	rest := base[4:]
+	for _, tc := range []struct {
+		name       string
+		docs       []Doc
+		head, tail []string // URL per number before and after the filler, "" for a dead one
+	}{
+		{"unchanged", base, []string{"a", "b", "c", "d"}, nil},
+		{"one added", append(slices.Clone(base), doc("e", "戊")), []string{"a", "b", "c", "d"}, []string{"e"}},
+		{"one added first in index order", append([]Doc{doc("0", "零")}, base...), []string{"a", "b", "c", "d"}, []string{"0"}},
+		{"one withdrawn", slices.Concat([]Doc{base[0], base[2], base[3]}, rest), []string{"a", "", "c", "d"}, nil},
+		{"one changed", slices.Concat([]Doc{base[0], doc("b", "乙更正"), base[2], base[3]}, rest), []string{"a", "", "c", "d"}, []string{"b"}},
+		{"a duplicate added", append(slices.Clone(base), base[1]), []string{"a", "b", "c", "d"}, []string{"b"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := Options{Previous: indexFS(t, build(t, base, Options{}), nil)}
+			ix := build(t, tc.docs, o)
+			s := fsSearcher(t, indexFS(t, ix, o.Previous))
+			if err := s.loadDead(); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for d := range ix.Meta.Docs {
+				cd, err := s.chunkDoc(d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				u := strings.TrimSuffix(strings.TrimPrefix(cd.U, "/notices/"), "/")
+				if s.dead[uint32(d)] {
+					u = ""
+				}
+				got = append(got, u)
+			}
+			if want := slices.Concat(tc.head, filler, tc.tail); !slices.Equal(got, want) || ix.Layout != "extended" {
+				t.Errorf("numbers %q (%s), want %q", got, ix.Layout, want)
+			}
+		})
+	}
+}
