@@ -107,7 +107,7 @@ func BenchmarkIndexMonth(b *testing.B) {
 	for name, data := range first.Files {
 		prev[name] = &fstest.MapFile{Data: data}
 	}
-	next := monthDocs(docs, 1800, 36, 7)
+	next := MonthDocs(docs, 1800, 36, 7)
 	o.Previous = prev
 	var ix *Index
 	for b.Loop() {

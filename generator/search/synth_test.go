@@ -116,10 +116,10 @@ func SyntheticDocs(n int, seed uint64) []Doc {
 	return docs
 }
 
-// monthDocs is docs after a month: added decisions dated in June 2026 (the
+// MonthDocs is docs after a month: added decisions dated in June 2026 (the
 // synthetic decisions end in May), and withdrawn ones taken from docs at
 // random, deterministic per seed.
-func monthDocs(docs []Doc, added, withdrawn int, seed uint64) []Doc {
+func MonthDocs(docs []Doc, added, withdrawn int, seed uint64) []Doc {
 	r := rand.New(rand.NewPCG(seed, 3))
 	gone := map[int]bool{}
 	for len(gone) < withdrawn {
