@@ -68,9 +68,9 @@
 // A doc's number is stable: a build that extends the previous index gives
 // every doc it already holds (the same Doc, every field, hashed) the same
 // number, and new docs the numbers after the last one, in index order. A
-// withdrawn or expired doc's number becomes a tombstone; a changed doc is
-// a tombstone and a new doc. Numbers are dealt afresh, in index order from
-// 0, only when the index is compacted. Nothing outside one index version
+// withdrawn or expired doc's number dies; a changed doc is a dead number
+// and a new doc. Numbers are dealt afresh, in index order from 0, only
+// when the index is compacted. Nothing outside one index version
 // refers to a number (URLs hold queries and filters, never numbers).
 //
 // # Segments and compaction
@@ -78,9 +78,18 @@
 // The index is a list of segments: each covers a range of numbers, lo …
 // lo+n-1, and the ranges tile 0 … docs-1 in order. A segment is a folder
 // of immutable files named by a hash of their content, so an extending
-// build writes only the folder of its new docs, a new tombstone file and
-// meta.json, and every other file keeps its bytes and its name. A client
-// queries every segment and drops the tombstoned numbers.
+// build writes only the folder of its new docs (and of the segments it
+// rewrites, below) and meta.json, and every other file keeps its bytes and
+// its name. A client queries every segment and drops the tombstoned
+// numbers.
+//
+// A published file must not hold the text of a withdrawn, expired or
+// changed doc (the leak gate refuses a build whose files name the person
+// of an expired decision). So a segment that holds a dead number is not
+// kept: every segment from the oldest such one is rewritten, and the dead
+// numbers become holes (below). A build therefore leaves no tombstone;
+// the tombstone file is part of the format for a client to honour, and a
+// previous index that has one is read and its numbers kept dead.
 //
 // An extending build appends one segment of the new docs, then merges
 // segments by size tiers: a segment of n numbers is in tier
@@ -99,6 +108,8 @@
 //     the numbers, a state or tombstone file that does not match its
 //     hash or does not parse, or a kept segment without one of its
 //     shards, chunks, facet table or state;
+//   - the first segment holds a dead number (a doc of the first build, or
+//     of the last compaction, withdrawn, expired or changed);
 //   - more than a fifth of the numbers have no live doc (tombstones and
 //     holes);
 //   - the first segment holds less than half the numbers;
@@ -107,7 +118,8 @@
 // So a query reads at most 8 segments, the small ones from shards sized
 // to them (below), and a month of a town's decisions (a tier-0 segment)
 // rewrites, besides its own folder, three months' segments once in four
-// months, and so on up the tiers.
+// months, and so on up the tiers, as long as no doc of the first segment
+// dies; a month in which one does compacts the index.
 //
 // # Files (below /search/index/)
 //

@@ -306,8 +306,9 @@ func plan(sizes []int, added, total, live int) (merge int, compact string) {
 // Build builds the index of docs, which must be in index order (Docs and
 // SortDocs give it). With a usable o.Previous (and not o.Compact) it
 // extends that index: its docs keep their numbers, new docs get the next
-// ones, vanished and changed docs become tombstones, and only new files
-// are written, unless plan compacts. Otherwise it writes the compacted
+// ones, the segments that held vanished or changed docs are rewritten
+// with holes for them, and only new files are written, unless plan
+// compacts or the first segment holds a dead doc. Otherwise it writes the compacted
 // layout: one segment of docs numbered in order. The work runs on
 // GOMAXPROCS workers; the output does not depend on their number.
 func Build(docs []Doc, o Options) (*Index, error) {
@@ -420,6 +421,18 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 		return nil, why, nil
 	}
 	first := len(sizes) + min(len(added), 1) - merge // the first segment rewritten
+	// A kept file must not hold the text of a withdrawn, expired or changed
+	// doc: every segment from the oldest that holds a dead number is
+	// rewritten, where that number becomes a hole.
+	for i := range min(first, len(sizes)) {
+		if s := p.meta.Segs[i]; hasDead(dead, s.Lo, s.Lo+s.N) {
+			if i == 0 {
+				return nil, fmt.Sprintf("the first segment holds %d dead doc numbers, whose text must leave the published files", countDead(dead, s.Lo, s.Lo+s.N)), nil
+			}
+			first = i
+			break
+		}
+	}
 	lo := total
 	if first < len(sizes) {
 		lo = p.meta.Segs[first].Lo
@@ -489,6 +502,22 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 	}
 	sort.Strings(ix.Kept)
 	return ix, "", nil
+}
+
+// hasDead reports whether a number in lo … hi-1 is dead.
+func hasDead(dead map[uint32]bool, lo, hi int) bool {
+	return countDead(dead, lo, hi) > 0
+}
+
+// countDead counts the dead numbers in lo … hi-1.
+func countDead(dead map[uint32]bool, lo, hi int) int {
+	n := 0
+	for d := range dead {
+		if int(d) >= lo && int(d) < hi {
+			n++
+		}
+	}
+	return n
 }
 
 // finish writes meta.json and the tombstone file over segs.
