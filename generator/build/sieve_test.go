@@ -26,11 +26,12 @@ func addMonth(archive string) string {
 }
 
 // monthly builds archive twice into a fresh output with a build cache (a
-// site built before), and returns a func that builds the next archive.
-// Every file of that output but its index is dated an hour before the
-// index, as a build's files are unless written within the index's clock
-// tick: a keep reads only the files the gate must see again.
-func monthly(t *testing.T, archive string) func(string) (*build.Summary, error) {
+// site built before), and returns a func that builds the next archive and
+// counts the search index files it kept. Every file of that output but its
+// index is dated an hour before the index, as a build's files are unless
+// written within the index's clock tick: a keep reads only the files the
+// gate must see again.
+func monthly(t *testing.T, archive string) func(string) (*build.Summary, int, error) {
 	t.Helper()
 	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
 	run := func(a string) (*build.Summary, error) {
@@ -59,7 +60,36 @@ func monthly(t *testing.T, archive string) func(string) (*build.Summary, error) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return run
+	return func(a string) (*build.Summary, int, error) {
+		before := searchFiles(t, dest)
+		sum, err := run(a)
+		kept := 0
+		for p, b := range searchFiles(t, dest) {
+			if old, ok := before[p]; ok && old == b {
+				kept++
+			}
+		}
+		return sum, kept, err
+	}
+}
+
+// searchFiles returns the files of the search index under dest.
+func searchFiles(t *testing.T, dest string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	root := filepath.Join(dest, "search", "index")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		out[p] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // TestNewSecretInKeptNoticeIsFound: a notice names 王小二, who is no secret
@@ -74,7 +104,7 @@ func TestNewSecretInKeptNoticeIsFound(t *testing.T) {
 	}
 	first = strings.Replace(first, notice, notice+"感谢王小二提供照片。", 1)
 	run := monthly(t, first)
-	sum, err := run(addMonth(first))
+	sum, _, err := run(addMonth(first))
 	var le *disclose.LeakError
 	if !errors.As(err, &le) {
 		t.Fatalf("err = %v, want a LeakError", err)
@@ -100,26 +130,27 @@ func TestNewSecretInKeptDecisionIsRescanned(t *testing.T) {
 	const company = "青溪王小二餐饮有限公司,法人及非法人组织,,,,,,,,,,,,青溪综执罚〔2026〕2号,超标排放油烟,超标排放油烟,《大气污染防治法》第一百一十八条,罚款,罚款800元,0.08,,,2026/03/01,2099/12/31,,青溪镇人民政府,11350100MB0000000Y,青溪镇人民政府,11350100MB0000000Y,\n"
 	first := strings.Replace(readArchive(t, "smalltown.txtar"), "-- data/withdrawals/", company+"-- data/withdrawals/", 1)
 	run := monthly(t, first)
-	sum, err := run(addMonth(first))
+	sum, search, err := run(addMonth(first))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sum.NewSecrets == 0 || sum.KeptRescanned != 1 {
 		t.Errorf("%d new secrets, %d kept decision pages rescanned; want some, and 1", sum.NewSecrets, sum.KeptRescanned)
 	}
-	if sum.Reread != sum.KeptRescanned+sum.KeptOther {
-		t.Errorf("%d files read from the previous build, want %d+%d", sum.Reread, sum.KeptRescanned, sum.KeptOther)
+	if sum.Reread != sum.KeptRescanned+sum.KeptOther+search {
+		t.Errorf("%d files read from the previous build, want %d+%d pages and %d search index files", sum.Reread, sum.KeptRescanned, sum.KeptOther, search)
 	}
 }
 
 // TestHonestMonthRereadsNoDecisionPage: a month that adds a decision about
 // a new person, whose name stands nowhere else, keeps every unchanged
 // decision page without reading it; only the few other record pages
-// (power, service, Markdown) are read and scanned.
+// (power, service, Markdown) and the search index files kept are read and
+// scanned.
 func TestHonestMonthRereadsNoDecisionPage(t *testing.T) {
 	first := readArchive(t, "smalltown.txtar")
 	run := monthly(t, first)
-	sum, err := run(addMonth(first))
+	sum, search, err := run(addMonth(first))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +160,7 @@ func TestHonestMonthRereadsNoDecisionPage(t *testing.T) {
 	if sum.KeptProven == 0 || sum.KeptRescanned != 0 {
 		t.Errorf("%d kept decision pages proven clean, %d rescanned; want some, and none", sum.KeptProven, sum.KeptRescanned)
 	}
-	if sum.Reread != sum.KeptOther {
-		t.Errorf("%d files read from the previous build, want the %d other record pages", sum.Reread, sum.KeptOther)
+	if sum.Reread != sum.KeptOther+search {
+		t.Errorf("%d files read from the previous build, want the %d other record pages and %d search index files", sum.Reread, sum.KeptOther, search)
 	}
 }
