@@ -14,7 +14,7 @@
 // pointer at a dated list's earlier URL (site.Moved) whose key matches the
 // previous build's is kept from that build's output. The leak gate scanned
 // it then; whether it must be read and scanned again depends on what the
-// gate looks for now:
+// gate of this build looks for:
 //
 //   - Rules that find no more than the previous gate's (disclose.Rules
 //     FindsNoMoreThan): nothing is read. A rebuild of the same exports.
@@ -36,29 +36,29 @@
 // are a function of its key: the program, the theme, the configuration and
 // the page's own data (its decision, the power item it names, its URL, title
 // and breadcrumbs; a pointer's heading, numbers and links). The previous
-// gate passed those bytes. The gate's verdict on them now can differ from
-// then only by a finding of a secret in the sieve: the ID and mobile
-// patterns are the program's, the same in both builds, and every number
-// published then is now; a secret both gates know that the previous gate
-// excused by an excuse both have is excused now too, and one it excused by
-// an excuse since dropped occurs in that excuse's text, so it is in the
-// sieve (TestSievePromise tries this on random rules and texts). A finding
-// of a secret in the sieve is a match of its folded text in the page's text.
-// The scanner's matches never continue across '<' (the gate checks
-// Scanner.Separates('<') before it scans a page in parts), so a match lies
-// within one text node or attribute of the page, which the decision template
-// makes of template text and the page's data, each value written whole
-// (numbers and dates as digits that caseText also holds). A match within a
-// value is found by the sieve in caseText; a match within template text or
-// configuration is found by the sieve in the theme and configuration, and
-// then no kept page is trusted. What remains is a match that starts in one
-// piece and ends in its neighbour (a value and the template text glued to
-// it): the template puts a decision's text fields in elements of their own,
-// and the pieces glued to a value are punctuation, units and labels, which
-// no name or number of a person continues into. The sieve excuses nothing
-// and so reports every occurrence the scanner could, and more: a page whose
-// inputs hold a new secret that the gate would excuse is merely scanned once
-// more.
+// gate passed those bytes. This build's gate can differ from that verdict
+// only by a finding of a secret in the sieve: the ID and mobile patterns are
+// the program's, the same in both builds, and every number published then is
+// published in this build; a secret both gates know that the previous gate
+// excused by an excuse both have is excused in this build too, and one it
+// excused by an excuse since dropped occurs in that excuse's text, so it is
+// in the sieve (TestSievePromise tries this on random rules and texts). A
+// finding of a secret in the sieve is a match of its folded text in the
+// page's text. The scanner's matches never continue across '<' (the gate
+// checks Scanner.Separates('<') before it scans a page in parts), so a match
+// lies within one text node or attribute of the page, which the decision
+// template makes of template text and the page's data, each value written
+// whole (numbers and dates as digits that caseText also holds). A match
+// within a value is found by the sieve in caseText; a match within template
+// text or configuration is found by the sieve in the theme and
+// configuration, and then no kept page is trusted. What remains is a match
+// that starts in one piece and ends in its neighbour (a value and the
+// template text glued to it): the template puts a decision's text fields in
+// elements of their own, and the pieces glued to a value are punctuation,
+// units and labels, which no name or number of a person continues into. The
+// sieve excuses nothing and so reports every occurrence the scanner could,
+// and more: a page whose inputs hold a new secret that the gate would excuse
+// is merely scanned once more.
 //
 // A new secret in an old decision's own text rarely reaches a kept page:
 // disclose masks every secret in every published record, so the old record's

@@ -24,7 +24,7 @@ import (
 
 // incremental lists the layouts whose pages depend only on their own record
 // or payload (and the theme and configuration), so an unchanged page can be
-// kept from the previous build instead of rendered: record pages, and the
+// kept from the previous build, not rendered: record pages, and the
 // pointers at a dated list's earlier URLs (Moved). Listings and the home
 // page read the whole site and are always rendered.
 var incremental = map[string]bool{"case": true, "power": true, "service": true, "page": true, "moved": true}
