@@ -241,7 +241,9 @@ func (b *builder) startBackground() (prevRead func() error) {
 		b.prev, prevErr = readPrevious(b.prevDir)
 	}()
 	if !b.o.DryRun {
-		b.sj = startSearch(search.Docs(b.s), search.Options{Synonyms: b.syn}, func() *changelog.Manifest {
+		docs := search.Docs(b.s)
+		b.sum.SearchDocs = docs
+		b.sj = startSearch(docs, search.Options{Synonyms: b.syn}, func() *changelog.Manifest {
 			<-done
 			return b.prev
 		})

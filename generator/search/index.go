@@ -806,11 +806,44 @@ func buildFacets(docs []Doc) ([]Facet, []byte) {
 		cols[facetDomain][i] = domIdx[f.Domain]
 		cols[facetPowerCat][i] = pcatIdx[f.PowerCat]
 	}
+	if sites := siteFacet(docs); sites != nil {
+		fs = append(fs, sites.facet)
+		cols = append(cols, sites.col)
+	}
 	var out []byte
 	for _, col := range cols {
 		out = append(out, encodeColumn(col)...)
 	}
 	return fs, out
+}
+
+// siteColumn is the facet of the docs' sites and its column.
+type siteColumn struct {
+	facet Facet
+	col   []int
+}
+
+// siteFacet lists the docs' sites in the order they first appear, and
+// each doc's; nil when no doc names one (a town's own index has no such
+// facet).
+func siteFacet(docs []Doc) *siteColumn {
+	sc := &siteColumn{facet: Facet{Key: "site", Label: "镇（街道）"}, col: make([]int, len(docs))}
+	idx := map[string]int{}
+	for i := range docs {
+		s := docs[i].Facets.Site
+		if s == "" {
+			continue
+		}
+		if idx[s] == 0 {
+			sc.facet.Values = append(sc.facet.Values, FacetValue{V: s, L: s})
+			idx[s] = len(sc.facet.Values)
+		}
+		sc.col[i] = idx[s]
+	}
+	if len(idx) == 0 {
+		return nil
+	}
+	return sc
 }
 
 // catName folds "其他-…" penalty categories into 其他.
