@@ -102,7 +102,9 @@
 //     a authority, b body}: what a result shows, and the text that verifies
 //     a candidate (docs whose text is truncated are listed in meta "long").
 //   - facets.bin: one column per facet of meta "facets" (type, year, cat,
-//     amount, domain, pcat), each mode 0 (a byte per doc), 2 (two bytes
+//     amount, domain, pcat, and site when a doc names its site, as a
+//     county's index does: its towns, in the order they first appear),
+//     each mode 0 (a byte per doc), 2 (two bytes
 //     little-endian), 1 (run-length: runs, then value/length pairs) or 3
 //     (bit-packed: a width byte w < 8, then w bits per doc, least
 //     significant bit first, padded to a byte). Values are 0 (none) or
