@@ -98,6 +98,7 @@ type county struct {
 	// ident is a hash of the county's own config and its list of towns.
 	ident string
 	now   time.Time
+	log   *slog.Logger
 }
 
 // open reads the county's site.toml and lists its towns.
@@ -127,7 +128,7 @@ func open(o *Options) (*county, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: a county site keeps its towns in %s/SLUG/: %w", src, TownsDir, err)
 	}
-	c := &county{src: src, cfg: cfg}
+	c := &county{src: src, cfg: cfg, log: o.logger()}
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue

@@ -42,15 +42,18 @@ type Window struct {
 	// Months is the number of months of the window the town reports.
 	Months int
 	// A, B, C are the window's sums of the three indicators of the
-	// comparison (受理, 办结, 按期办结; 信访受理, 信访办结, 信访按期办结).
+	// comparison (受理, 办结, 按期办结; 信访受理, 信访办结, 信访按期办结);
+	// HasC is false when the town reports no C.
 	A, B, C float64
+	HasC    bool
 	// Visits, Disputes and Resolved are 综治中心 figures (petitions only).
 	Visits, Disputes, Resolved float64
 }
 
-// Rate is C/B as a percentage with one decimal, or "—".
+// Rate is C/B as a percentage with one decimal, or "—" when the town
+// reports no C or no B.
 func (w Window) Rate() string {
-	if w.B == 0 {
+	if w.B == 0 || !w.HasC {
 		return "—"
 	}
 	return fmt.Sprintf("%.1f%%", 100*w.C/w.B)
@@ -91,6 +94,12 @@ func (m *model) home() HomeData {
 		tt.Services += row.Services
 		addWindow(&tt.Service, row.Service)
 		addWindow(&tt.Petitions, row.Petitions)
+	}
+	// The county's rate counts only when every town reporting B reports C.
+	h.Total.Service.HasC, h.Total.Petitions.HasC = true, true
+	for _, r := range h.Towns {
+		h.Total.Service.HasC = h.Total.Service.HasC && (r.Service.B == 0 || r.Service.HasC)
+		h.Total.Petitions.HasC = h.Total.Petitions.HasC && (r.Petitions.B == 0 || r.Petitions.HasC)
 	}
 	h.Total.Name = "全县合计"
 	return h
@@ -153,6 +162,9 @@ func sumWindow(t *Town, p Period, a, b, c string) Window {
 		w.A += v[a]
 		w.B += v[b]
 		w.C += v[c]
+		if _, ok := v[c]; ok {
+			w.HasC = true
+		}
 		w.Visits += v[stats.IndVisits]
 		w.Disputes += v[stats.IndDisputes]
 		w.Resolved += v[stats.IndResolved]

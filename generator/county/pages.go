@@ -13,7 +13,6 @@ import (
 
 	"gongshi/generator/build"
 	"gongshi/generator/changelog"
-	"gongshi/generator/config"
 	"gongshi/generator/output"
 	"gongshi/generator/render"
 	"gongshi/generator/search"
@@ -74,11 +73,17 @@ func writeCounty(c *county, dir string, towns []*Town, date string) (int, error)
 	if err := writeStatic(w, theme, r); err != nil {
 		return 0, err
 	}
+	at := time.Now()
+	mark := func(phase string) {
+		c.log.Info(phase, "took", time.Since(at).Round(time.Millisecond))
+		at = time.Now()
+	}
 	m := newModel(c, towns, day)
 	datasets, err := writeData(w, dir, m)
 	if err != nil {
 		return 0, err
 	}
+	mark("county data")
 	m.addPages(datasets)
 	s := &site.Site{Config: c.cfg, BuildDate: day}
 	for _, p := range m.pages {
@@ -90,9 +95,11 @@ func writeCounty(c *county, dir string, towns []*Town, date string) (int, error)
 			return 0, err
 		}
 	}
+	mark("county pages")
 	if err := writeSearch(w, c, theme, towns); err != nil {
 		return 0, err
 	}
+	mark("county search")
 	if err := writeFeeds(w, m, r); err != nil {
 		return 0, err
 	}
@@ -219,5 +226,3 @@ func changeText(c *Change) string {
 	}
 	return s
 }
-
-var _ = config.FileName

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -128,6 +129,7 @@ func buildTown(ctx context.Context, o *Options, c *county, slug, dir, prev strin
 	if err != nil {
 		return nil, townError(slug, err)
 	}
+	at := time.Now()
 	t, err := summarize(filepath.Join(dir, slug), slug, &cfg, bs.SearchDocs)
 	if err != nil {
 		return nil, fmt.Errorf("town %s: %w", slug, err)
@@ -142,6 +144,7 @@ func buildTown(ctx context.Context, o *Options, c *county, slug, dir, prev strin
 	if err := json.Unmarshal(data, &back); err != nil {
 		return nil, err
 	}
+	c.log.Info("town summary", "slug", slug, "took", time.Since(at).Round(time.Millisecond), "bytes", len(data))
 	return &back, nil
 }
 
@@ -186,7 +189,7 @@ func summarize(dir, slug string, cfg *config.Config, docs []search.Doc) (*Town, 
 func readCSV(fsys fs.FS, name string) ([][]string, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		if os.IsNotExist(err) {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
 		return nil, err
