@@ -61,7 +61,9 @@ type Summary struct {
 	Duration     time.Duration
 }
 
-// TownReport is one town's part of a county build.
+// TownReport is one town's part of a county build. Its Summary has no
+// Result and no SearchDocs: the county lets them go once it has the town's
+// summary.
 type TownReport struct {
 	Slug     string
 	Summary  *build.Summary

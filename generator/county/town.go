@@ -134,6 +134,9 @@ func buildTown(ctx context.Context, o *Options, c *county, slug, dir, prev strin
 	if err != nil {
 		return nil, fmt.Errorf("town %s: %w", slug, err)
 	}
+	// The town's records and documents are not kept while the next towns
+	// build: the summary holds what the county needs.
+	bs.Result, bs.SearchDocs = nil, nil
 	// The summary goes through its encoding, so that a whole build makes
 	// its pages from exactly what a part carries to a merge.
 	data, err := json.Marshal(t)
