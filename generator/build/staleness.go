@@ -38,6 +38,9 @@ func Staleness(sum *Summary, now time.Time) diag.List {
 		return dl
 	}
 	rules := sum.fresh.rules
+	// Ages count calendar days in now's zone (the site's), so a build
+	// just after midnight in Asia/Shanghai counts the day it is there.
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	if rules.StatsDays > 0 && sum.Result != nil {
 		latest, pos := "", diag.Pos{}
 		for _, r := range sum.Result.Stats {
@@ -47,13 +50,14 @@ func Staleness(sum *Summary, now time.Time) diag.List {
 		}
 		if m, err := time.Parse("2006-01", latest); err == nil {
 			end := m.AddDate(0, 1, 0)
-			if age := int(now.Sub(end).Hours() / 24); age > rules.StatsDays {
+			if age := int(today.Sub(end).Hours() / 24); age > rules.StatsDays {
 				dl.Warnf(diag.Pos{File: pos.File}, "stale", "统计数据: the latest month is %s, %d days old (more than %d; set [staleness] stats_days in site.toml)", latest, age, rules.StatsDays)
 			}
 		}
 	}
 	if n := sum.fresh.notice; rules.NoticesMonths > 0 && n != nil {
-		if limit := n.Date.AddDate(0, rules.NoticesMonths, 0); now.After(limit) {
+		d := time.Date(n.Date.Year(), n.Date.Month(), n.Date.Day(), 0, 0, 0, 0, time.UTC)
+		if limit := d.AddDate(0, rules.NoticesMonths, 0); today.After(limit) {
 			dl.Warnf(diag.Pos{File: n.Src.File}, "stale", "通知公告: the latest notice is dated %s, more than %s ago (set [staleness] notices_months in site.toml)", n.Date.Format("2006-01-02"), months(rules.NoticesMonths))
 		}
 	}
