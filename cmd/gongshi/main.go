@@ -60,7 +60,7 @@ func main() {
 const usage = `gongshi builds a town's transparency portal from its exports.
 
 Usage:
-  gongshi build   [--source DIR] [--dest DIR] [--base-url URL] [--dry-run]  build the site
+  gongshi build   [--source DIR] [--dest DIR] [--base-url URL] [--dry-run] [--compact]  build the site
   gongshi check   [--source DIR] [--format text|json] [--all]    validate config and data, write nothing
   gongshi serve   [--source DIR] [--port 1313]                   build and serve on localhost, rebuild on change
   gongshi new     DIR                                            scaffold a new town site
@@ -138,6 +138,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	base := fs.String("base-url", "", "absolute URL the site is served from, e.g. https://www.example.gov.cn/zfxxgk/qingxi/ (overrides site.toml)")
 	verbose := fs.Bool("verbose", false, "log the phases of the build")
 	dryRun := fs.Bool("dry-run", false, "say what would change since the previous build, and write nothing")
+	compact := fs.Bool("compact", false, "rewrite the search index in one fresh layout, not extending the previous build's")
 	previous := fs.String("previous", "", "a previous build's output to compare with (default: the destination folder)")
 	noCache := fs.Bool("no-cache", false, "parse every export and scan every kept page again instead of reusing what earlier builds found")
 	only := fs.String("only", "", "of a county site: build only the part of the town towns/SLUG/ into --dest, for gongshi merge")
@@ -177,7 +178,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintln(stderr, "gongshi build: --dry-run is not available for a county site")
 			return exitUsage
 		}
-		co := county.Options{Source: *src, Dest: *dest, BaseURL: *base, Only: *only, Previous: *previous,
+		co := county.Options{Source: *src, Dest: *dest, BaseURL: *base, Only: *only, Compact: *compact, Previous: *previous,
 			Logger: logger(stderr, *verbose), CacheDir: cacheDir(*noCache), Program: programID()}
 		sum, err := county.Build(ctx, co)
 		return countyReport(stdout, stderr, sum, err)
@@ -186,7 +187,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "gongshi build: --only %q: %s is a town site, not a county site ([county] in site.toml)\n", *only, *src)
 		return exitUsage
 	}
-	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), DryRun: *dryRun, Previous: *previous, CacheDir: cacheDir(*noCache)}
+	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), DryRun: *dryRun, Compact: *compact, Previous: *previous, CacheDir: cacheDir(*noCache)}
 	sum, err := build.Build(ctx, opts)
 	if sum != nil {
 		sum.Diags.Print(stderr, 10, diag.Warning)

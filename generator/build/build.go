@@ -65,6 +65,10 @@ type Options struct {
 	// DryRun stops before writing anything; the Summary says what would
 	// change.
 	DryRun bool
+	// Compact writes the search index in its compacted layout, where a
+	// build otherwise extends the previous output's index
+	// (search.Options.Compact).
+	Compact bool
 	// CacheDir, when set, holds the parse cache (see cache.go): exports
 	// that did not change since a previous build are not parsed again.
 	// It also keeps the rules the personal-data gate applied to each
@@ -109,6 +113,9 @@ type Summary struct {
 	// SearchKept is true when the search index's input was unchanged and
 	// the previous index was kept instead of built.
 	SearchKept bool
+	// SearchLayout says how the search index was made (search.Index.Layout);
+	// "" when it was kept.
+	SearchLayout string
 	// KeptUnchecked is true when the files kept from the previous build
 	// were not scanned for personal data again: the gate looked for
 	// nothing the previous build's had not.

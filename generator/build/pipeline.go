@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"os"
 	"path"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -241,9 +244,13 @@ func (b *builder) startBackground() (prevRead func() error) {
 		b.prev, prevErr = readPrevious(b.prevDir)
 	}()
 	if !b.o.DryRun {
+		o := search.Options{Synonyms: b.syn, Compact: b.o.Compact, Salt: binaryHash()}
+		if dir := filepath.Join(b.prevDir, "search", "index"); !o.Compact {
+			o.Previous = os.DirFS(dir)
+		}
 		docs := search.Docs(b.s)
 		b.sum.SearchDocs = docs
-		b.sj = startSearch(docs, search.Options{Synonyms: b.syn}, func() *changelog.Manifest {
+		b.sj = startSearch(docs, o, func() *changelog.Manifest {
 			<-done
 			return b.prev
 		})
@@ -424,7 +431,7 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 		return err
 	})
 	g.Go(func() (err error) {
-		manifest.Search, b.sum.SearchKept, err = writeSearch(st, b.sj, b.prev)
+		manifest.Search, b.sum.SearchKept, b.sum.SearchLayout, err = writeSearch(st, b.sj, b.prev)
 		return err
 	})
 	return g.Wait()
@@ -480,13 +487,13 @@ type searchJob struct {
 
 // startSearch works out the index's key and, unless the previous build
 // (from prev, which may wait for it) has an index of the same key, builds
-// the index. docs are the job's own.
+// the index, extending o.Previous when it can. docs are the job's own.
 func startSearch(docs []search.Doc, o search.Options, prev func() *changelog.Manifest) *searchJob {
 	j := &searchJob{docs: docs, opts: o, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
 		j.key = searchKey(docs, o)
-		if p := prev(); p != nil && p.Search == j.key {
+		if p := prev(); p != nil && p.Search == j.key && !o.Compact {
 			return // keepSearch decides once the stage knows its files
 		}
 		j.ix, j.err = search.Build(docs, o)
@@ -495,28 +502,50 @@ func startSearch(docs []search.Doc, o search.Options, prev func() *changelog.Man
 }
 
 // writeSearch writes the index of every publishable record below
-// /search/index/, or keeps the previous build's when the documents are the
-// same. It returns the index's key and whether it was kept.
-func writeSearch(st *output.Stage, j *searchJob, prev *changelog.Manifest) (key string, kept bool, err error) {
+// /search/index/: the files of an index that extends the previous one's
+// are kept from it, and the whole previous index is kept when the
+// documents are the same. It returns the index's key, whether it was
+// kept and its layout.
+func writeSearch(st *output.Stage, j *searchJob, prev *changelog.Manifest) (key string, kept bool, layout string, err error) {
 	<-j.done
 	if j.err != nil {
-		return "", false, j.err
+		return "", false, "", j.err
 	}
 	ix := j.ix
 	if ix == nil {
 		if kept, err = keepSearch(st, prev, j.key); err != nil || kept {
-			return j.key, kept, err
+			return j.key, kept, "", err
 		}
 		if ix, err = search.Build(j.docs, j.opts); err != nil {
-			return "", false, err
+			return "", false, "", err
+		}
+	}
+	if len(ix.Kept) > 0 {
+		// The stage keeps a file its previous output's index lists; when one
+		// is not listed, the index is built afresh without the previous one.
+		listed := st.PrevFiles("/search/index/")
+		for _, p := range ix.Kept {
+			if _, ok := slices.BinarySearch(listed, "/search/index/"+p); !ok {
+				o := j.opts
+				o.Previous = nil
+				if ix, err = search.Build(j.docs, o); err != nil {
+					return "", false, "", err
+				}
+				break
+			}
+		}
+	}
+	for _, p := range ix.Kept {
+		if ok, err := st.Keep("/search/index/" + p); err != nil || !ok {
+			return "", false, "", fmt.Errorf("keep search index file %s: %v", p, err)
 		}
 	}
 	for _, p := range sortedKeys(ix.Files) {
 		if err := st.WriteRaw("/search/index/"+p, ix.Files[p]); err != nil {
-			return "", false, err
+			return "", false, "", err
 		}
 	}
-	return j.key, false, nil
+	return j.key, false, ix.Layout, nil
 }
 
 // pageFile is the output file of the page at url.

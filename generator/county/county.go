@@ -46,6 +46,9 @@ type Options struct {
 	CacheDir string
 	// Workers bounds each town build's parallelism; zero means GOMAXPROCS.
 	Workers int
+	// Compact writes each town's search index in its compacted layout
+	// (build.Options.Compact); the county's own index is always compacted.
+	Compact bool
 }
 
 // Summary reports a county build, a part or a merge.

@@ -110,6 +110,7 @@ func buildTown(ctx context.Context, o *Options, c *county, slug, dir, prev strin
 		Logger:   o.Logger,
 		Workers:  o.Workers,
 		CacheDir: o.CacheDir,
+		Compact:  o.Compact,
 	}
 	bs, err := build.Build(ctx, bo)
 	// The town's lock file lies beside its output, in the county's.

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"maps"
 	"runtime"
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 	"unicode/utf8"
 )
@@ -65,19 +67,16 @@ func reportQueries(b *testing.B, ix *Index) {
 			b.Fatal(err)
 		}
 		el := time.Since(t0)
-		chunks := map[int]bool{}
 		for _, d := range res.Docs[:min(20, len(res.Docs))] {
-			chunks[d/ix.Meta.Chunk] = true
-		}
-		for c := range chunks {
-			name := fmt.Sprintf("%sc%d.json", ix.Meta.Dir, c)
+			name := s.ChunkName(d)
 			s.Fetched[name] = len(ix.Files[name])
 		}
 		var raw, zipped, facets, facetsZ int
 		var names []string
 		for name, n := range s.Fetched {
 			if strings.HasSuffix(name, "facets.bin") {
-				facets, facetsZ = n, gz(ix.Files[name])
+				facets += n
+				facetsZ += gz(ix.Files[name])
 				continue
 			}
 			raw += n
@@ -90,7 +89,58 @@ func reportQueries(b *testing.B, ix *Index) {
 	}
 }
 
-func BenchmarkIndex10k(b *testing.B)  { benchIndex(b, 10_000) }
+func BenchmarkIndex10k(b *testing.B) { benchIndex(b, 10_000) }
+
+// BenchmarkIndexMonth extends the index of 100k decisions by a month of
+// 1,800 added decisions, with none or 36 of the earlier ones withdrawn (a
+// withdrawn doc of the first segment compacts the index): the time of the
+// build, the files it writes against those it keeps, and what cold
+// queries fetch from the result; then the same docs compacted, for
+// comparison.
+func BenchmarkIndexMonth(b *testing.B) {
+	docs := SyntheticDocs(100_000, 42)
+	o := Options{Synonyms: ThemeSynonyms(b), Salt: "bench"}
+	t0 := time.Now()
+	first, err := Build(docs, o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("first build: %d docs, %d files, %.1f MB in %v", len(docs), len(first.Files), mb(first.Stats.TotalBytes), time.Since(t0).Round(time.Millisecond))
+	prev := fstest.MapFS{}
+	for name, data := range first.Files {
+		prev[name] = &fstest.MapFile{Data: data}
+	}
+	for _, withdrawn := range []int{0, 36} {
+		b.Run(fmt.Sprintf("withdrawn=%d", withdrawn), func(b *testing.B) {
+			next := MonthDocs(docs, 1800, withdrawn, 7)
+			o := o
+			o.Previous = prev
+			var ix *Index
+			for b.Loop() {
+				if ix, err = Build(next, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			var newBytes int64
+			all := maps.Clone(ix.Files)
+			for name, data := range ix.Files {
+				if f, ok := prev[name]; !ok || !bytes.Equal(f.Data, data) {
+					newBytes += int64(len(data))
+				}
+			}
+			for _, name := range ix.Kept {
+				all[name] = prev[name].Data
+			}
+			b.ReportMetric(float64(len(ix.Files)), "files-written")
+			b.ReportMetric(float64(newBytes)/1e6, "MB-written")
+			b.Logf("%s: %d segments, %d files written (%.2f MB), %d kept of %d; stats %+v",
+				ix.Layout, len(ix.Meta.Segs), len(ix.Files), mb(newBytes), len(ix.Kept), len(all), ix.Stats)
+			reportQueries(b, &Index{Files: all, Meta: ix.Meta})
+		})
+	}
+}
+
 func BenchmarkIndex100k(b *testing.B) { benchIndex(b, 100_000) }
 
 var _ = runtime.GOMAXPROCS

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"gongshi/generator/build"
 	"gongshi/generator/internal/browsertest"
 	"gongshi/generator/internal/sitetest"
 	"gongshi/generator/search"
@@ -365,5 +367,94 @@ func TestSearchPageLayout(t *testing.T) {
 			}
 			t.Logf("%dx%d: first result's title ends at %.0f px, filters at %.0f px, CLS %.4f", vp.w, vp.h, first, facets, shift)
 		})
+	}
+}
+
+// TestExtendedIndexInBrowser builds the small town, then again with a new
+// decision, then again with another new decision and the first one
+// withdrawn: each build extends the index, leaving the first build's
+// segment as it was, and in the browser the newest decision is found and
+// the withdrawn one is not.
+func TestExtendedIndexInBrowser(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "build", "testdata", "smalltown.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := sitetest.Source(string(b))
+	dest := filepath.Join(t.TempDir(), "public")
+	buildSite := func() *build.Summary {
+		t.Helper()
+		sum, err := build.Build(context.Background(), build.Options{SourceFS: src, Dest: dest, Now: sitetest.Date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	indexFiles := func() map[string]string {
+		out := map[string]string{}
+		dir := filepath.Join(dest, "search", "index")
+		for _, p := range sitetest.Files(t, dir) {
+			data, err := os.ReadFile(filepath.Join(dir, p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[p] = string(data)
+		}
+		return out
+	}
+	buildSite()
+	before := indexFiles()
+	cases := src["data/cases/行政处罚.csv"]
+	row := "青溪镇晨光五金店,个体工商户,92350100MA0000002X,,,,,,李晨光,,,,,青溪综执罚〔2026〕8号,占道经营,晨光五金店占道堆放货物,《城市市容和环境卫生管理条例》第三十六条,罚款,罚款500元,0.05,,,2026/05/20,2099/12/31,,青溪镇人民政府,11350100MB0000000Y,青溪镇人民政府,11350100MB0000000Y,\n"
+	cases.Data = append(slices.Clone(cases.Data), row...)
+	if sum := buildSite(); sum.SearchLayout != "extended" {
+		t.Fatalf("the second build's index is %q, want extended", sum.SearchLayout)
+	}
+	row = "青溪镇新月餐饮店,个体工商户,92350100MA0000001X,,,,,,王新月,,,,,青溪综执罚〔2026〕7号,餐饮服务未办理许可,新月餐饮店未办理许可从事餐饮服务,《食品安全法》第一百二十二条,罚款,罚款3000元,0.3,,,2026/05/25,2099/12/31,,青溪镇人民政府,11350100MB0000000Y,青溪镇人民政府,11350100MB0000000Y,\n"
+	cases.Data = append(slices.Clone(cases.Data), row...)
+	w := src["data/withdrawals/撤回.csv"]
+	w.Data = append(slices.Clone(w.Data), "青溪综执罚〔2026〕8号,行政复议撤销,2026/05/28\n"...)
+	if sum := buildSite(); sum.SearchLayout != "extended" {
+		t.Fatalf("the third build's index is %q, want extended", sum.SearchLayout)
+	}
+	after := indexFiles()
+	same := 0
+	for p, data := range before {
+		if p == "meta.json" || strings.HasPrefix(p, "dead-") {
+			continue
+		}
+		if after[p] != data {
+			t.Errorf("%s changed or went", p)
+		}
+		same++
+	}
+	if same == 0 || len(after) <= len(before) {
+		t.Errorf("%d files kept of %d; %d after", same, len(before), len(after))
+	}
+	for p, data := range after {
+		if strings.Contains(data, "晨光五金") {
+			t.Errorf("%s holds the withdrawn decision", p)
+		}
+	}
+	t.Logf("first build %d index files, third %d: %d kept byte for byte", len(before), len(after), same)
+
+	br := browsertest.New(t, dest, prefix)
+	var total int
+	count := chromedp.Evaluate(`+document.getElementById("search-form").dataset.total`, &total)
+	br.Run(t, chromedp.Navigate(br.Base+prefix+"search/"))
+	for q, want := range map[string]int{"新月餐饮": 1, "晨光五金": 0, "青溪综执罚〔2026〕8号": 0, "青石商贸": 3} {
+		br.Run(t, typeQuery(q), count)
+		if total != want {
+			t.Errorf("%s: %d results, want %d", q, total, want)
+		}
+	}
+	var first string
+	br.Run(t, chromedp.Navigate(br.Base+prefix+"search/?q=青溪&sort=new"), waitQuery("青溪"),
+		chromedp.Evaluate(`document.querySelector("#search-results h2").textContent`, &first))
+	if !strings.Contains(first, "新月餐饮店") {
+		t.Errorf("newest first starts with %q, want the new decision", first)
+	}
+	for _, e := range br.ConsoleErrors() {
+		t.Errorf("console: %s", e)
 	}
 }

@@ -58,59 +58,151 @@
 // Records whose identifier (decision number, credit code, other codes,
 // item code; compared after Identifier) equals the query come first; then
 // records where the parts of a multi-part query stand together in order;
-// then the number of parts matched in the title; then recency (doc numbers
-// are assigned newest first). Since matching is exact, every result covers
-// every query bigram, so coverage itself does not rank. With sort=new the
-// results are in doc number order alone, newest first.
+// then the number of parts matched in the title; then recency: the day
+// column (below), newest first, then the doc number. Since matching is
+// exact, every result covers every query bigram, so coverage itself does
+// not rank. With sort=new the results are in recency order alone.
+//
+// # Doc numbers
+//
+// A doc's number is stable: a build that extends the previous index gives
+// every doc it already holds (the same Doc, every field, hashed) the same
+// number, and new docs the numbers after the last one, in index order. A
+// withdrawn or expired doc's number dies; a changed doc is a dead number
+// and a new doc. Numbers are dealt afresh, in index order from 0, only
+// when the index is compacted. Nothing outside one index version
+// refers to a number (URLs hold queries and filters, never numbers).
+//
+// # Segments and compaction
+//
+// The index is a list of segments: each covers a range of numbers, lo …
+// lo+n-1, and the ranges tile 0 … docs-1 in order. A segment is a folder
+// of immutable files named by a hash of their content, so an extending
+// build writes only the folder of its new docs (and of the segments it
+// rewrites, below) and meta.json, and every other file keeps its bytes and
+// its name. A client queries every segment and drops the tombstoned
+// numbers.
+//
+// A published file must not hold the text of a withdrawn, expired or
+// changed doc (the leak gate refuses a build whose files name the person
+// of an expired decision). So a segment that holds a dead number is not
+// kept: every segment from the oldest such one is rewritten, and the dead
+// numbers become holes (below). A build therefore leaves no tombstone;
+// the tombstone file is part of the format for a client to honour, and a
+// previous index that has one is read and its numbers kept dead.
+//
+// An extending build appends one segment of the new docs, then merges
+// segments by size tiers: a segment of n numbers is in tier
+// ⌊log₄(n/1024)⌋ (tier 0 below 4096), and whenever the newest four
+// segments after the first share a tier they are rewritten as one
+// segment (which may again make four of the next tier). The merged
+// segment keeps every number of its range: a number whose doc is dead is
+// a hole (no terms, a null chunk entry, no facet values) and leaves the
+// tombstones. The first segment is never merged. The index is compacted
+// (one segment of the live docs, numbered afresh, byte-identical to a
+// build from scratch) when:
+//
+//   - gongshi build --compact asks for it (Options.Compact);
+//   - there is no usable previous index: none, another version, another
+//     program (meta "salt"), another chunk size, segments that do not tile
+//     the numbers, a state or tombstone file that does not match its
+//     hash or does not parse, or a kept segment without one of its
+//     shards, chunks, facet table or state;
+//   - the previous index's segments have another number of facets than
+//     the docs make (a site facet in one and not the other);
+//   - the first segment holds a dead number (a doc of the first build, or
+//     of the last compaction, withdrawn, expired or changed);
+//   - more than a fifth of the numbers have no live doc (tombstones and
+//     holes);
+//   - the first segment holds less than half the numbers;
+//   - tiering leaves more than 8 segments.
+//
+// So a query reads at most 8 segments, the small ones from shards sized
+// to them (below), and a month of a town's decisions (a tier-0 segment)
+// rewrites, besides its own folder, three months' segments once in four
+// months, and so on up the tiers, as long as no doc of the first segment
+// dies; a month in which one does compacts the index.
 //
 // # Files (below /search/index/)
 //
-// meta.json (stable URL, revalidated) holds "fold", the fold table's
-// pairs (source, target, source, target … characters, sorted by source)
-// whose target occurs in the index's normalised text or in "syn": a part
-// holding any other folded character matches nothing whether folded or
-// not, so the script needs no more; and "syn", the synonym table as lists
-// of normalised words, the word first, then its synonyms sorted, the lists
-// sorted by word. It names a directory, the first 16 hex
-// digits of a SHA-256 over all other files, so everything else is
-// content-addressed and cacheable forever. A client holding an old meta
-// gets 404s and reloads it. All integers are unsigned LEB128 varints.
+// meta.json (stable URL, revalidated) holds "v", the format version (4):
+// search.js reads only its own version, reloads the page once when meta
+// holds another, and refuses to search after that. It holds "docs", the
+// count of numbers; "chunk", docs per chunk; "bodyAt", BodyOffset; "segs",
+// the segments in order, each {dir (the folder: 16 hex digits of a SHA-256
+// over the folder's file names and contents, and "/"), lo, n, shards,
+// chunkBytes (the average size of its chunk files), long (the docs whose
+// text in their chunk is truncated), fmap (below, when not the identity),
+// state (16 hex digits of a SHA-256 of its state.bin)}; "dead", the name
+// of the tombstone file, when any number is dead; "facets", the filters
+// over the live docs; "fold", the fold table's pairs (source, target,
+// source, target … characters, sorted by source) whose target occurs in
+// the text of a segment or in "syn": a part holding any other folded
+// character matches nothing whether folded or not, so the script needs no
+// more; "syn", the synonym table as lists of normalised words, the word
+// first, then its synonyms sorted, the lists sorted by word; and "salt",
+// the program that built it. A client holding an old meta gets 404s for
+// files a compaction removed and reloads meta. All integers are unsigned
+// LEB128 varints; doc numbers in every file are the global numbers.
+//
+//   - dead-H.bin, the tombstones (H: 16 hex digits of a SHA-256 of the
+//     file): a count, then the dead numbers as a list (below), ascending.
+//
+// In a segment's folder:
 //
 //   - sK.bin, a postings shard: the terms whose FNV-1a 32-bit hash of UTF-8,
-//     masked by shards-1 (a power of two), is K. Header: term count; per term
+//     masked by shards-1 (a power of two), is K. The segment's shard count
+//     is the smallest power of two whose shards average at most a target
+//     size: Options.ShardBytes for the first segment, the same scaled by the
+//     segment's share of the numbers (at least an eighth of it) for the
+//     others. Header: term count; per term
 //     (sorted): name length, name, doc count, title-doc count, docs bytes,
 //     title bytes, positions bytes<<1 | separate. Then each term's docs list
 //     and title list. A list is a mode byte then either delta varints
 //     (mode 0) or a bitmap (mode 1: first id, then bits, LSB first),
 //     whichever is smaller. Identifier terms are "=" + identifier (after
 //     Identifier), listing the docs with that identifier; for one of 8 or
-//     more characters the build also finds every doc whose search text
-//     contains it: when those are exactly the term's docs and none has it
-//     in the title, the term's "separate" bit is set (its positions are
-//     empty) and the term answers a query equal to the identifier;
-//     otherwise a term "+" + identifier lists those docs and title docs.
-//     A "+" term lives in the shard of its "=" term (ShardOf is taken of
-//     the name with "+" replaced by "="), which a one-part query fetches
-//     for ranking anyway.
+//     more characters the build also finds every doc of the segment whose
+//     search text contains it: when those are exactly the term's docs and
+//     none has it in the title, the term's "separate" bit is set (its
+//     positions are empty) and the term answers, for the segment, a query
+//     equal to the identifier; otherwise a term "+" + identifier lists those
+//     docs and title docs. A "+" term lives in the shard of its "=" term
+//     (ShardOf is taken of the name with "+" replaced by "="), which a
+//     one-part query fetches for ranking anyway.
 //   - qK.bin holds the positions of shard K's bigrams in header order;
 //     a term whose positions exceed Options.SeparatePos has its own file
 //     qK-I.bin (I: the term's index in the shard). Per doc of the term's
 //     list: count, then delta positions; title characters are at 0…, body
 //     characters at BodyOffset….
-//   - cN.json, doc chunk N: docs N×chunk … as JSON objects {k type, u URL
-//     (site-relative), t title, s decision number or code, d date,
-//     a authority, b body}: what a result shows, and the text that verifies
-//     a candidate (docs whose text is truncated are listed in meta "long").
+//   - cN.json, doc chunk N: the segment's docs lo+N×chunk … as JSON objects
+//     {k type, u URL (site-relative), t title, s decision number or code,
+//     d date, a authority, b body}, null for a hole: what a result shows,
+//     and the text that verifies a candidate.
 //   - facets.bin: one column per facet of meta "facets" (type, year, cat,
 //     amount, domain, pcat, and site when a doc names its site, as a
-//     county's index does: its towns, in the order they first appear),
-//     each mode 0 (a byte per doc), 2 (two bytes
+//     county's index does: its towns, in the order of their first doc),
+//     then the day column, each over the segment's n numbers and each
+//     mode 0 (a byte per doc), 2 (two bytes
 //     little-endian), 1 (run-length: runs, then value/length pairs) or 3
 //     (bit-packed: a width byte w < 8, then w bits per doc, least
-//     significant bit first, padded to a byte). Values are 0 (none) or
-//     index+1; for cat, an index+1 into the facet's "sets" of categories.
-//     Facet counts are computed in the browser for the current query, each
-//     facet counted under the other facets' filters.
+//     significant bit first, padded to a byte). A facet value is 0 (none)
+//     or index+1 into the segment's own values (for cat, index+1 into its
+//     own sets of categories), which the segment's fmap row maps to meta's:
+//     fmap[facet][stored value] is the value in meta "facets" (0 when meta
+//     lacks it, which only a dead doc can hold). The day is 0 (undated) or
+//     the days from 1970-01-01 to the doc's date, plus 1. Facet counts are
+//     computed in the browser for the current query, each facet counted
+//     under the other facets' filters.
+//   - state.bin, which no client reads: what an extending build needs of
+//     the segment, checked against meta's "state" hash: a varint length,
+//     that many bytes of JSON {lo, n, facets (per facet, the V of the
+//     segment's own values), sets (its category sets), fold (the fold pairs
+//     its text needs)}, then 8 bytes per number, the first of a SHA-256 of
+//     every field of the Doc, zeros for a hole. It is binary so that the
+//     leak gate, which reads the index's JSON, never reads hash bytes as an
+//     ID or phone number. The build reads the previous index from the
+//     previous output's /search/index/, which is what clients hold.
 //
 // The page's URL holds the whole state (/search/?q=烧烤&year=2025&type=case
 // &cat=罚款&amount=1000-10000&domain=…&pcat=…&sort=new&page=2), so every view is a

@@ -1,11 +1,9 @@
 package search
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
+	"io/fs"
 	"maps"
 	"math/bits"
 	"runtime"
@@ -13,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
@@ -22,7 +21,7 @@ import (
 )
 
 // Version is the index format version, in meta.json.
-const Version = 3
+const Version = 4
 
 // BodyOffset is where body positions start: a title's characters are at
 // positions 0…, the body's at BodyOffset…. Titles are indexed up to
@@ -44,6 +43,20 @@ type Options struct {
 	SeparatePos int
 	// Synonyms expand query words (meta "syn"); nil means none.
 	Synonyms Synonyms
+	// Previous is the previous build's index (the folder /search/index/
+	// of its output), or nil. Build extends it when it is usable, and
+	// writes the compacted layout when it is not.
+	Previous fs.FS
+	// Compact writes the compacted layout whatever Previous holds.
+	Compact bool
+	// Salt names the program that builds the index (meta "salt"): a
+	// previous index of another salt is not extended, since its terms may
+	// have been normalised differently.
+	Salt string
+
+	// sites is set by Build when a doc names its site: every segment then
+	// has the site facet's column, and the facets all segments share.
+	sites bool
 }
 
 func (o Options) withDefaults() Options {
@@ -62,9 +75,16 @@ func (o Options) withDefaults() Options {
 // Index is a built index: its files, by path below /search/index/.
 type Index struct {
 	// Files maps a path below /search/index/ ("meta.json",
-	// "3f2a9c…/s12.bin") to its content.
+	// "3f2a9c…/s12.bin") to its content: every file of a compacted index,
+	// the new files of an extended one.
 	Files map[string][]byte
-	Meta  Meta
+	// Kept lists the files of Options.Previous that the index uses
+	// unchanged, sorted: the writer copies them from the previous output.
+	Kept []string
+	Meta Meta
+	// Layout says how the index was made: "compacted: " and the reason, or
+	// "extended".
+	Layout string
 	// Stats describes the index for benchmarks and logs.
 	Stats Stats
 }
@@ -75,19 +95,22 @@ type Stats struct {
 	PostingBytes, PosBytes           int64
 	ChunkBytes, FacetBytes, MetaSize int64
 	TotalBytes                       int64
+	// Added, Dead and Merged count the docs given new numbers, the
+	// numbers tombstoned, and the numbers rewritten from earlier segments
+	// by an extending build.
+	Added, Dead, Merged int
 }
 
 // Meta is meta.json: everything a client needs before the first query.
 type Meta struct {
-	Version int    `json:"v"`
-	Dir     string `json:"dir"`
-	Docs    int    `json:"docs"`
-	Shards  int    `json:"shards"`
-	Chunk   int    `json:"chunk"`
-	// ChunkBytes is the average size of a chunk file.
-	ChunkBytes int `json:"chunkBytes"`
-	// Long lists the docs whose text in their chunk is truncated.
-	Long       []int   `json:"long,omitempty"`
+	Version int `json:"v"`
+	// Docs is the count of doc numbers: every segment's numbers are below.
+	Docs  int `json:"docs"`
+	Chunk int `json:"chunk"`
+	// Segs are the segments, in order of their numbers.
+	Segs []Segment `json:"segs"`
+	// Dead names the tombstone file, "" when no number is dead.
+	Dead       string  `json:"dead,omitempty"`
 	BodyOffset int     `json:"bodyAt"`
 	Facets     []Facet `json:"facets"`
 	// Fold lists the character folding pairs (source, target, …) whose
@@ -97,6 +120,26 @@ type Meta struct {
 	Fold string `json:"fold,omitempty"`
 	// Syn is the synonym table: per word, the word then its synonyms.
 	Syn [][]string `json:"syn,omitempty"`
+	// Salt is Options.Salt.
+	Salt string `json:"salt,omitempty"`
+}
+
+// Segment is one segment's entry in meta.json: the doc numbers Lo …
+// Lo+N-1, indexed in the folder Dir.
+type Segment struct {
+	Dir    string `json:"dir"`
+	Lo     int    `json:"lo"`
+	N      int    `json:"n"`
+	Shards int    `json:"shards"`
+	// ChunkBytes is the average size of the segment's chunk files.
+	ChunkBytes int `json:"chunkBytes"`
+	// Long lists the docs whose text in their chunk is truncated.
+	Long []int `json:"long,omitempty"`
+	// Fmap maps, per facet, a value stored in the segment's facet table to
+	// the value in meta's facets; nil when every value is the same.
+	Fmap [][]int `json:"fmap,omitempty"`
+	// State is the hash of the segment's state.bin.
+	State string `json:"state"`
 }
 
 // Facet describes a filter: its URL key, label and values; a doc's value
@@ -184,8 +227,8 @@ type termTables struct {
 }
 
 // indexRange normalises docs lo…hi-1 into titles and bodies and indexes
-// them.
-func indexRange(docs []Doc, titles, bodies [][]rune, lo, hi int) termTables {
+// them as the doc numbers base+lo….
+func indexRange(docs []Doc, titles, bodies [][]rune, lo, hi int, base uint32) termTables {
 	terms := map[uint64]*term{}
 	idents := map[string]*term{}
 	var cur docTerms
@@ -223,7 +266,7 @@ func indexRange(docs []Doc, titles, bodies [][]rune, lo, hi int) termTables {
 			for j := dt.head; j >= 0; j = cur.pos[j].next {
 				pos = append(pos, cur.pos[j].p)
 			}
-			t.add(uint32(id), dt.title, pos)
+			t.add(base+uint32(id), dt.title, pos)
 		}
 		clear(seen)
 		for _, s := range docs[id].Identifiers {
@@ -237,7 +280,7 @@ func indexRange(docs []Doc, titles, bodies [][]rune, lo, hi int) termTables {
 				t = &term{}
 				idents[k] = t
 			}
-			t.add(uint32(id), false, nil)
+			t.add(base+uint32(id), false, nil)
 		}
 	}
 	return termTables{terms, idents}
@@ -338,11 +381,22 @@ func SearchText(d *Doc) string {
 	return Normalize(d.Title) + " " + Normalize(d.Body)
 }
 
-// Build builds the index of docs, which must be in index order (Docs and
-// SortDocs give it). The work runs on GOMAXPROCS workers; the output does
-// not depend on their number.
-func Build(docs []Doc, o Options) (*Index, error) {
-	o = o.withDefaults()
+// segResult is a segment built from docs: its files (names within its
+// folder), its entry in meta.json (without Dir, Fmap and State), its own
+// facet values and the characters its text uses.
+type segResult struct {
+	files  map[string][]byte
+	seg    Segment
+	facets []Facet
+	used   func(rune) bool
+	stats  Stats
+}
+
+// buildSegment indexes docs as the doc numbers lo, lo+1, …; a doc with
+// hole set is a number without a doc (no terms, a null chunk entry, no
+// facet values). The work runs on GOMAXPROCS workers; the output does not
+// depend on their number.
+func buildSegment(docs []Doc, hole []bool, lo int, o Options, shardBytes int) segResult {
 	n := len(docs)
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/256))
 	titles := make([][]rune, n)
@@ -352,9 +406,9 @@ func Build(docs []Doc, o Options) (*Index, error) {
 	parts := make([]termTables, workers)
 	var g errgroup.Group
 	for w := range workers {
-		lo, hi := w*n/workers, (w+1)*n/workers
+		wlo, whi := w*n/workers, (w+1)*n/workers
 		g.Go(func() error {
-			parts[w] = indexRange(docs, titles, bodies, lo, hi)
+			parts[w] = indexRange(docs, titles, bodies, wlo, whi, uint32(lo))
 			return nil
 		})
 	}
@@ -382,7 +436,7 @@ func Build(docs []Doc, o Options) (*Index, error) {
 	for k, t := range terms {
 		all = append(all, encoded{name: keyString(k), n: t.n, tn: t.tn, docs: t.docs, title: t.title, pos: t.pos})
 	}
-	all = append(all, identContains(docs, titles, bodies, idents, workers)...)
+	all = append(all, identContains(docs, titles, bodies, idents, workers, uint32(lo))...)
 	forRanges(len(all), workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			e := &all[i]
@@ -395,7 +449,7 @@ func Build(docs []Doc, o Options) (*Index, error) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].name < all[j].name })
 	shards := 1
-	for shards*o.ShardBytes < total {
+	for shards*shardBytes < total {
 		shards *= 2
 	}
 	byShard := make([][]int, shards)
@@ -475,16 +529,20 @@ func Build(docs []Doc, o Options) (*Index, error) {
 			data := make([]byte, 0, size+size/16) // room for a few escapes
 			for id := c * o.ChunkSize; id < last; id++ {
 				d := &docs[id]
-				cd := chunkDoc{K: d.name(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay)}
-				if cd.B != d.Body || len(titles[id]) == maxTitle {
-					longs[c] = append(longs[c], id)
-				}
-				if !d.Date.IsZero() {
-					cd.D = d.Date.Format("2006-01-02")
-				}
 				sep := byte(',')
 				if len(data) == 0 {
 					sep = '['
+				}
+				if hole != nil && hole[id] {
+					data = append(append(data, sep), "null"...)
+					continue
+				}
+				cd := chunkDoc{K: d.name(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay)}
+				if cd.B != d.Body || len(titles[id]) == maxTitle {
+					longs[c] = append(longs[c], lo+id)
+				}
+				if !d.Date.IsZero() {
+					cd.D = d.Date.Format("2006-01-02")
 				}
 				data = cd.appendJSON(append(data, sep))
 			}
@@ -499,42 +557,15 @@ func Build(docs []Doc, o Options) (*Index, error) {
 		long = append(long, longs[c]...)
 	}
 
-	syn := o.Synonyms.table()
-	fold := FoldPairs(usedRunes(titles, bodies, syn, workers))
-
-	facets, table := buildFacets(docs)
+	facets, cols := buildFacets(docs, hole, o.sites)
+	table := encodeFacets(cols, days(docs, hole))
 	files["facets.bin"] = table
 	st.FacetBytes = int64(len(table))
-
-	// Content-address the whole set by one directory name.
-	names := make([]string, 0, len(files))
-	for k := range files {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, k := range names {
-		h.Write([]byte(k))
-		h.Write([]byte{0})
-		h.Write(files[k])
-		h.Write([]byte{0})
-	}
-	dir := hex.EncodeToString(h.Sum(nil))[:16]
-	out := make(map[string][]byte, len(files)+1)
-	for k, v := range files {
-		out[dir+"/"+k] = v
+	for _, v := range files {
 		st.TotalBytes += int64(len(v))
 	}
-	meta := Meta{Version: Version, Dir: dir + "/", Docs: n, Shards: shards, Chunk: o.ChunkSize, BodyOffset: BodyOffset, Facets: facets,
-		ChunkBytes: int(st.ChunkBytes / int64(max(st.Chunks, 1))), Long: long, Fold: fold, Syn: syn}
-	mj, err := json.Marshal(meta)
-	if err != nil {
-		return nil, err
-	}
-	out["meta.json"] = mj
-	st.MetaSize = int64(len(mj))
-	st.TotalBytes += int64(len(mj))
-	return &Index{Files: out, Meta: meta, Stats: st}, nil
+	seg := Segment{Lo: lo, N: n, Shards: shards, ChunkBytes: int(st.ChunkBytes / int64(max(st.Chunks, 1))), Long: long}
+	return segResult{files: files, seg: seg, facets: facets, used: usedRunes(titles, bodies, nil, workers), stats: st}
 }
 
 // usedRunes returns whether a character occurs in the normalised titles
@@ -715,12 +746,10 @@ const (
 	numFacets
 )
 
-// buildFacets lists the facets' values and encodes the facet table: one
-// column per facet, each either raw (mode 0: one byte per doc; mode 2: two
-// bytes little-endian), run-length (mode 1: varint runs, then pairs of
-// varint value and varint length) or bit-packed (mode 3: a width byte w <
-// 8, then w bits per doc, least significant first), whichever is smaller.
-func buildFacets(docs []Doc) ([]Facet, []byte) {
+// buildFacets lists the facets' values of docs (leaving out those with
+// hole set) and each doc's value per facet (0 for none, else index + 1),
+// with the site facet last when sites is set.
+func buildFacets(docs []Doc, hole []bool, sites bool) ([]Facet, [][]int) {
 	n := len(docs)
 	cols := make([][]int, numFacets)
 	for i := range cols {
@@ -734,6 +763,9 @@ func buildFacets(docs []Doc) ([]Facet, []byte) {
 	// Declared kinds follow the built-in types, by name.
 	kinds := map[string]string{}
 	for i := range docs {
+		if hole != nil && hole[i] {
+			continue
+		}
 		if docs[i].Type == TypeRecord {
 			kinds[docs[i].Kind] = docs[i].KindLabel
 		}
@@ -752,6 +784,9 @@ func buildFacets(docs []Doc) ([]Facet, []byte) {
 	doms := map[string]bool{}
 	pcats := map[string]bool{}
 	for i := range docs {
+		if hole != nil && hole[i] {
+			continue
+		}
 		f := &docs[i].Facets
 		if f.Year > 0 {
 			years[f.Year] = true
@@ -781,6 +816,9 @@ func buildFacets(docs []Doc) ([]Facet, []byte) {
 	pcatIdx := orderedValues(&fs[facetPowerCat], pcats, records.PowerCategories)
 	setIdx := map[string]int{}
 	for i := range docs {
+		if hole != nil && hole[i] {
+			continue
+		}
 		d := &docs[i]
 		f := &d.Facets
 		cols[facetType][i] = int(d.Type) + 1
@@ -806,15 +844,44 @@ func buildFacets(docs []Doc) ([]Facet, []byte) {
 		cols[facetDomain][i] = domIdx[f.Domain]
 		cols[facetPowerCat][i] = pcatIdx[f.PowerCat]
 	}
-	if sites := siteFacet(docs); sites != nil {
-		fs = append(fs, sites.facet)
-		cols = append(cols, sites.col)
+	if sites {
+		sc := siteFacet(docs, hole)
+		fs = append(fs, sc.facet)
+		cols = append(cols, sc.col)
 	}
+	return fs, cols
+}
+
+// encodeFacets encodes the facet table: one column per facet, then the
+// day column, each either raw (mode 0: one byte per doc; mode 2: two bytes
+// little-endian), run-length (mode 1: varint runs, then pairs of varint
+// value and varint length) or bit-packed (mode 3: a width byte w < 8, then
+// w bits per doc, least significant first), whichever is smaller.
+func encodeFacets(cols [][]int, days []int) []byte {
 	var out []byte
 	for _, col := range cols {
 		out = append(out, encodeColumn(col)...)
 	}
-	return fs, out
+	return append(out, encodeColumn(days)...)
+}
+
+// days is the day column of docs: 0 for none (no date, or a hole), else
+// the days from 1970-01-01 to the doc's date plus 1, at most 65535.
+func days(docs []Doc, hole []bool) []int {
+	out := make([]int, len(docs))
+	for i := range docs {
+		if (hole != nil && hole[i]) || docs[i].Date.IsZero() {
+			continue
+		}
+		out[i] = dayOf(docs[i].Date)
+	}
+	return out
+}
+
+func dayOf(t time.Time) int {
+	y, m, d := t.Date()
+	days := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	return min(max(days+1, 1), 65535)
 }
 
 // siteColumn is the facet of the docs' sites and its column.
@@ -823,15 +890,14 @@ type siteColumn struct {
 	col   []int
 }
 
-// siteFacet lists the docs' sites in the order they first appear, and
-// each doc's; nil when no doc names one (a town's own index has no such
-// facet).
-func siteFacet(docs []Doc) *siteColumn {
+// siteFacet lists the sites of docs (leaving out those with hole set) in
+// the order they first appear, and each doc's.
+func siteFacet(docs []Doc, hole []bool) *siteColumn {
 	sc := &siteColumn{facet: Facet{Key: "site", Label: "镇（街道）"}, col: make([]int, len(docs))}
 	idx := map[string]int{}
 	for i := range docs {
 		s := docs[i].Facets.Site
-		if s == "" {
+		if s == "" || hole != nil && hole[i] {
 			continue
 		}
 		if idx[s] == 0 {
@@ -840,10 +906,17 @@ func siteFacet(docs []Doc) *siteColumn {
 		}
 		sc.col[i] = idx[s]
 	}
-	if len(idx) == 0 {
-		return nil
-	}
 	return sc
+}
+
+// namesSites reports whether a doc names its site.
+func namesSites(docs []Doc) bool {
+	for i := range docs {
+		if docs[i].Facets.Site != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // catName folds "其他-…" penalty categories into 其他.
@@ -987,7 +1060,7 @@ const minContains = 8
 // identifier's own docs and none has it in the title, the "=" term is
 // marked complete; otherwise a "+" term lists them (docs and title docs).
 // A one-part query equal to such a key is then answered by one shard.
-func identContains(docs []Doc, titles, bodies [][]rune, idents map[string]*term, workers int) []encoded {
+func identContains(docs []Doc, titles, bodies [][]rune, idents map[string]*term, workers int, base uint32) []encoded {
 	keys := make([]string, 0, len(idents))
 	for k := range idents {
 		keys = append(keys, k)
@@ -1051,7 +1124,7 @@ func identContains(docs []Doc, titles, bodies [][]rune, idents map[string]*term,
 							continue
 						}
 						seen[ki] = len(hits[w])
-						hits[w] = append(hits[w], hit{ki, uint32(d), inTitle})
+						hits[w] = append(hits[w], hit{ki, base + uint32(d), inTitle})
 					}
 				}
 			}

@@ -19,12 +19,19 @@ import (
 type Searcher struct {
 	meta   Meta
 	open   func(name string) ([]byte, error)
-	shards map[int]*shard
+	segs   []segCache
 	pos    map[string][]byte
-	chunks map[int][]chunkDoc
 	facets [][]int
+	day    []int
+	dead   map[uint32]bool
 	// Fetched records the files read, for transfer measurements.
 	Fetched map[string]int
+}
+
+// segCache holds what was fetched of one segment.
+type segCache struct {
+	shards map[int]*shard
+	chunks map[int][]chunkDoc
 }
 
 type shard struct {
@@ -33,6 +40,7 @@ type shard struct {
 }
 
 type shardTerm struct {
+	seg         int
 	shard, idx  int
 	n, tn       int
 	docs, title []byte
@@ -44,7 +52,7 @@ type shardTerm struct {
 // NewSearcher opens an index whose files open returns, by path below
 // /search/index/.
 func NewSearcher(open func(name string) ([]byte, error)) (*Searcher, error) {
-	s := &Searcher{open: open, shards: map[int]*shard{}, pos: map[string][]byte{}, chunks: map[int][]chunkDoc{}, Fetched: map[string]int{}}
+	s := &Searcher{open: open, pos: map[string][]byte{}, Fetched: map[string]int{}}
 	b, err := s.fetch("meta.json")
 	if err != nil {
 		return nil, err
@@ -54,6 +62,9 @@ func NewSearcher(open func(name string) ([]byte, error)) (*Searcher, error) {
 	}
 	if s.meta.Version != Version {
 		return nil, fmt.Errorf("search index version %d, want %d", s.meta.Version, Version)
+	}
+	for range s.meta.Segs {
+		s.segs = append(s.segs, segCache{shards: map[int]*shard{}, chunks: map[int][]chunkDoc{}})
 	}
 	return s, nil
 }
@@ -71,24 +82,26 @@ func (s *Searcher) fetch(name string) ([]byte, error) {
 
 var errCorrupt = errors.New("search index: corrupt file")
 
-func (s *Searcher) term(name string) (*shardTerm, error) {
-	k := shardOfTerm(name, s.meta.Shards)
-	sh := s.shards[k]
+// term returns a term of segment si, nil when the segment lacks it.
+func (s *Searcher) term(si int, name string) (*shardTerm, error) {
+	seg := &s.meta.Segs[si]
+	k := shardOfTerm(name, seg.Shards)
+	sh := s.segs[si].shards[k]
 	if sh == nil {
-		b, err := s.fetch(s.meta.Dir + "s" + strconv.Itoa(k) + ".bin")
+		b, err := s.fetch(seg.Dir + "s" + strconv.Itoa(k) + ".bin")
 		if err != nil {
 			return nil, err
 		}
-		sh, err = parseShard(b, k)
+		sh, err = parseShard(b, si, k)
 		if err != nil {
 			return nil, err
 		}
-		s.shards[k] = sh
+		s.segs[si].shards[k] = sh
 	}
 	return sh.terms[name], nil
 }
 
-func parseShard(b []byte, k int) (*shard, error) {
+func parseShard(b []byte, si, k int) (*shard, error) {
 	r := reader{b: b}
 	count := r.uvarint()
 	sh := &shard{terms: make(map[string]*shardTerm, count)}
@@ -99,7 +112,7 @@ func parseShard(b []byte, k int) (*shard, error) {
 	for i := 0; i < count && r.err == nil; i++ {
 		l := r.uvarint()
 		name := string(r.bytes(l))
-		t := &shardTerm{shard: k, idx: i, n: r.uvarint(), tn: r.uvarint()}
+		t := &shardTerm{seg: si, shard: k, idx: i, n: r.uvarint(), tn: r.uvarint()}
 		ls = append(ls, lens{r.uvarint(), r.uvarint()})
 		p := r.uvarint()
 		t.posLen, t.sep = p>>1, p&1 == 1
@@ -207,10 +220,28 @@ type partMatch struct {
 	title map[uint32]bool
 }
 
+// part returns the docs that contain p, over every segment (dead docs
+// included: Search drops them).
 func (s *Searcher) part(p string) (*partMatch, error) {
+	out := &partMatch{title: map[uint32]bool{}}
+	for si := range s.meta.Segs {
+		m, err := s.segPart(si, p)
+		if err != nil {
+			return nil, err
+		}
+		out.docs = append(out.docs, m.docs...)
+		for d := range m.title {
+			out.title[d] = true
+		}
+	}
+	return out, nil
+}
+
+// segPart returns the docs of segment si that contain p.
+func (s *Searcher) segPart(si int, p string) (*partMatch, error) {
 	rs := []rune(p)
 	if len(rs) <= 2 {
-		t, err := s.term(p)
+		t, err := s.term(si, p)
 		if err != nil || t == nil {
 			return &partMatch{}, err
 		}
@@ -229,7 +260,7 @@ func (s *Searcher) part(p string) (*partMatch, error) {
 	}
 	ts := map[int]*shardTerm{}
 	for _, i := range all {
-		t, err := s.term(string(rs[i : i+2]))
+		t, err := s.term(si, string(rs[i:i+2]))
 		if err != nil || t == nil {
 			return &partMatch{}, err
 		}
@@ -247,7 +278,7 @@ func (s *Searcher) part(p string) (*partMatch, error) {
 	m := &partMatch{title: map[uint32]bool{}}
 	// Verify each candidate, by its text from the doc chunks or by the
 	// positions of the cover's bigrams, whichever downloads less.
-	if s.chunkCost(cand) <= s.posCost(ts, offs) {
+	if s.chunkCost(si, cand) <= s.posCost(ts, offs) {
 		for _, d := range cand {
 			title, body, err := s.text(d)
 			if err != nil {
@@ -288,21 +319,42 @@ func (s *Searcher) part(p string) (*partMatch, error) {
 	return m, nil
 }
 
-// identPart answers the only part of a query when it is an identifier of
-// minContains or more characters whose term says which docs contain it
-// (the shard is fetched for ranking anyway); otherwise it returns nil.
-func (s *Searcher) identPart(p string, only bool) (*partMatch, error) {
+// firstPart answers the first form of a part: per segment, by identPart
+// when it can, else by segPart.
+func (s *Searcher) firstPart(p string, only bool) (*partMatch, error) {
+	out := &partMatch{title: map[uint32]bool{}}
+	for si := range s.meta.Segs {
+		m, err := s.identPart(si, p, only)
+		if err == nil && m == nil {
+			m, err = s.segPart(si, p)
+		}
+		if err != nil {
+			return nil, err
+		}
+		out.docs = append(out.docs, m.docs...)
+		for d := range m.title {
+			out.title[d] = true
+		}
+	}
+	return out, nil
+}
+
+// identPart answers, in segment si, the only part of a query when it is an
+// identifier of minContains or more characters whose term says which docs
+// contain it (the shard is fetched for ranking anyway); otherwise it
+// returns nil.
+func (s *Searcher) identPart(si int, p string, only bool) (*partMatch, error) {
 	if !only || len([]rune(p)) < minContains {
 		return nil, nil
 	}
-	t, err := s.term("=" + p)
+	t, err := s.term(si, "="+p)
 	if err != nil || t == nil {
 		return nil, err
 	}
 	if t.sep {
 		return &partMatch{docs: decodeList(t.docs, t.n), title: map[uint32]bool{}}, nil
 	}
-	c, err := s.term("+" + p)
+	c, err := s.term(si, "+"+p)
 	if err != nil || c == nil {
 		return nil, err
 	}
@@ -315,20 +367,21 @@ func (s *Searcher) identPart(p string, only bool) (*partMatch, error) {
 
 // chunkCost estimates the bytes of the doc chunks of docs not yet fetched;
 // docs whose chunk text is truncated cannot be verified from it.
-func (s *Searcher) chunkCost(docs []uint32) int {
+func (s *Searcher) chunkCost(si int, docs []uint32) int {
+	seg := &s.meta.Segs[si]
 	n := 0
 	last := -1
 	for _, d := range docs {
-		if slices.Contains(s.meta.Long, int(d)) {
+		if slices.Contains(seg.Long, int(d)) {
 			return math.MaxInt
 		}
-		c := int(d) / s.meta.Chunk
-		if c != last && s.chunks[c] == nil {
+		c := (int(d) - seg.Lo) / s.meta.Chunk
+		if c != last && s.segs[si].chunks[c] == nil {
 			n++
 		}
 		last = c
 	}
-	return n * s.meta.ChunkBytes
+	return n * seg.ChunkBytes
 }
 
 // posCost is the bytes of positions files the cover needs, not yet fetched.
@@ -345,35 +398,64 @@ func (s *Searcher) posCost(ts map[int]*shardTerm, offs []int) int {
 		if t.sep {
 			n += t.posLen
 		} else {
-			n += s.shards[t.shard].posBytes
+			n += s.segs[t.seg].shards[t.shard].posBytes
 		}
 	}
 	return n
 }
 
 func (s *Searcher) posName(t *shardTerm) string {
+	dir := s.meta.Segs[t.seg].Dir
 	if t.sep {
-		return fmt.Sprintf("%sq%d-%d.bin", s.meta.Dir, t.shard, t.idx)
+		return fmt.Sprintf("%sq%d-%d.bin", dir, t.shard, t.idx)
 	}
-	return fmt.Sprintf("%sq%d.bin", s.meta.Dir, t.shard)
+	return fmt.Sprintf("%sq%d.bin", dir, t.shard)
+}
+
+// segOf returns the segment of doc number d.
+func (s *Searcher) segOf(d int) int {
+	return sort.Search(len(s.meta.Segs), func(i int) bool { return s.meta.Segs[i].Lo+s.meta.Segs[i].N > d })
+}
+
+// ChunkName returns the chunk file that holds doc number d.
+func (s *Searcher) ChunkName(d int) string {
+	seg := &s.meta.Segs[s.segOf(d)]
+	return seg.Dir + "c" + strconv.Itoa((d-seg.Lo)/s.meta.Chunk) + ".json"
 }
 
 // text returns a doc's normalised title and body from its chunk.
 func (s *Searcher) text(d uint32) (string, string, error) {
-	c := int(d) / s.meta.Chunk
-	docs := s.chunks[c]
+	cd, err := s.chunkDoc(int(d))
+	if err != nil {
+		return "", "", err
+	}
+	return Normalize(cd.T), Normalize(cd.B), nil
+}
+
+// chunkDoc returns doc number d as its chunk stores it.
+func (s *Searcher) chunkDoc(d int) (*chunkDoc, error) {
+	si := s.segOf(d)
+	if si == len(s.meta.Segs) {
+		return nil, errCorrupt
+	}
+	seg := &s.meta.Segs[si]
+	c := (d - seg.Lo) / s.meta.Chunk
+	docs := s.segs[si].chunks[c]
 	if docs == nil {
-		b, err := s.fetch(s.meta.Dir + "c" + strconv.Itoa(c) + ".json")
+		b, err := s.fetch(s.ChunkName(d))
 		if err != nil {
-			return "", "", err
+			return nil, err
 		}
 		if err := json.Unmarshal(b, &docs); err != nil {
-			return "", "", err
+			return nil, err
 		}
-		s.chunks[c] = docs
+		s.segs[si].chunks[c] = docs
 	}
-	cd := docs[int(d)%s.meta.Chunk]
-	return Normalize(cd.T), Normalize(cd.B), nil
+	i := (d - seg.Lo) % s.meta.Chunk
+	if i >= len(docs) {
+		return nil, errCorrupt
+	}
+	return &docs[i], nil
 }
 
 // cover returns the offsets of the bigrams that cover a part of n ≥ 2
@@ -463,13 +545,7 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 	if len(parts) > 0 {
 		var ms []*partMatch
 		for _, p := range parts {
-			m, err := s.identPart(p, len(parts) == 1)
-			if err != nil {
-				return nil, err
-			}
-			if m == nil {
-				m, err = s.part(p)
-			}
+			m, err := s.firstPart(p, len(parts) == 1)
 			if err != nil {
 				return nil, err
 			}
@@ -506,13 +582,15 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 			}
 		}
 		for _, k := range identifierQuery(q) {
-			t, err := s.term("=" + k)
-			if err != nil {
-				return nil, err
-			}
-			if t != nil {
-				for _, d := range decodeList(t.docs, t.n) {
-					ident[d] = true
+			for si := range s.meta.Segs {
+				t, err := s.term(si, "="+k)
+				if err != nil {
+					return nil, err
+				}
+				if t != nil {
+					for _, d := range decodeList(t.docs, t.n) {
+						ident[d] = true
+					}
 				}
 			}
 		}
@@ -526,6 +604,10 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 	if err := s.loadFacets(); err != nil {
 		return nil, err
 	}
+	if err := s.loadDead(); err != nil {
+		return nil, err
+	}
+	docs = slices.DeleteFunc(docs, func(d uint32) bool { return s.dead[d] })
 	act := activeFilters(s.meta, filters)
 	for _, f := range s.meta.Facets {
 		res.Counts[f.Key] = make([]int, len(f.Values))
@@ -552,11 +634,15 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 			s.count(fi, int(d), res.Counts[f.Key])
 		}
 	}
-	if filters.Get("sort") == SortNewest {
-		return res, nil // doc numbers run newest first
-	}
+	newest := filters.Get("sort") == SortNewest
 	sort.SliceStable(res.Docs, func(i, j int) bool {
 		a, b := uint32(res.Docs[i]), uint32(res.Docs[j])
+		if newest {
+			if s.day[a] != s.day[b] {
+				return s.day[a] > s.day[b]
+			}
+			return a < b
+		}
 		if ident[a] != ident[b] {
 			return ident[a]
 		}
@@ -565,6 +651,9 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 		}
 		if title[a] != title[b] {
 			return title[a] > title[b]
+		}
+		if s.day[a] != s.day[b] {
+			return s.day[a] > s.day[b]
 		}
 		return a < b
 	})
@@ -621,62 +710,114 @@ func (s *Searcher) count(fi, d int, counts []int) {
 	counts[x-1]++
 }
 
+// loadFacets reads every segment's facet table into columns over all doc
+// numbers, its values mapped through the segment's Fmap, and its day
+// column.
 func (s *Searcher) loadFacets() error {
 	if s.facets != nil {
 		return nil
 	}
-	b, err := s.fetch(s.meta.Dir + "facets.bin")
+	n := s.meta.Docs
+	facets := make([][]int, len(s.meta.Facets))
+	for fi := range facets {
+		facets[fi] = make([]int, n)
+	}
+	day := make([]int, n)
+	for _, seg := range s.meta.Segs {
+		b, err := s.fetch(seg.Dir + "facets.bin")
+		if err != nil {
+			return err
+		}
+		r := reader{b: b}
+		for fi := 0; fi <= len(facets); fi++ {
+			col := day[seg.Lo : seg.Lo+seg.N]
+			if fi < len(facets) {
+				col = facets[fi][seg.Lo : seg.Lo+seg.N]
+			}
+			if err := decodeColumn(&r, col); err != nil {
+				return err
+			}
+			if fi < len(facets) && seg.Fmap != nil {
+				for i, v := range col {
+					if v >= len(seg.Fmap[fi]) {
+						return errCorrupt
+					}
+					col[i] = seg.Fmap[fi][v]
+				}
+			}
+		}
+	}
+	s.facets, s.day = facets, day
+	return nil
+}
+
+// loadDead reads the tombstone file.
+func (s *Searcher) loadDead() error {
+	if s.dead != nil {
+		return nil
+	}
+	s.dead = map[uint32]bool{}
+	if s.meta.Dead == "" {
+		return nil
+	}
+	b, err := s.fetch(s.meta.Dead)
 	if err != nil {
 		return err
 	}
-	r := reader{b: b}
-	n := s.meta.Docs
-	for range s.meta.Facets {
-		col := make([]int, n)
-		mode := r.bytes(1)
+	dead, err := decodeDead(b, s.meta.Docs)
+	for _, d := range dead {
+		s.dead[d] = true
+	}
+	return err
+}
+
+// decodeColumn reads one column of a facet table into col.
+func decodeColumn(r *reader, col []int) error {
+	n := len(col)
+	mode := r.bytes(1)
+	if r.err != nil {
+		return r.err
+	}
+	switch mode[0] {
+	case 0:
+		for i, c := range r.bytes(n) {
+			col[i] = int(c)
+		}
+	case 2:
+		raw := r.bytes(2 * n)
+		for i := 0; i+1 < len(raw); i += 2 {
+			col[i/2] = int(binary.LittleEndian.Uint16(raw[i:]))
+		}
+	case 3:
+		w := r.bytes(1)
 		if r.err != nil {
 			return r.err
 		}
-		switch mode[0] {
-		case 0:
-			for i, c := range r.bytes(n) {
-				col[i] = int(c)
+		width := int(w[0])
+		raw := r.bytes((n*width + 7) / 8)
+		if r.err != nil {
+			return r.err
+		}
+		for i := range col {
+			v := 0
+			for k := 0; k < width; k++ {
+				b := i*width + k
+				v |= int(raw[b/8]>>(b%8)&1) << k
 			}
-		case 2:
-			raw := r.bytes(2 * n)
-			for i := 0; i+1 < len(raw); i += 2 {
-				col[i/2] = int(binary.LittleEndian.Uint16(raw[i:]))
-			}
-		case 3:
-			w := r.bytes(1)
-			if r.err != nil {
-				return r.err
-			}
-			width := int(w[0])
-			raw := r.bytes((n*width + 7) / 8)
-			if r.err != nil {
-				return r.err
-			}
-			for i := range col {
-				v := 0
-				for k := 0; k < width; k++ {
-					b := i*width + k
-					v |= int(raw[b/8]>>(b%8)&1) << k
-				}
-				col[i] = v
-			}
-		case 1:
-			runs := r.uvarint()
-			at := 0
-			for range runs {
-				v, l := r.uvarint(), r.uvarint()
-				for j := 0; j < l && at < n; j++ {
-					col[at] = v
-					at++
-				}
+			col[i] = v
+		}
+	case 1:
+		runs := r.uvarint()
+		at := 0
+		for range runs {
+			v, l := r.uvarint(), r.uvarint()
+			for j := 0; j < l && at < n; j++ {
+				col[at] = v
+				at++
 			}
 		}
-		s.facets = append(s.facets, col)
+	default:
+		return errCorrupt
 	}
 	return r.err
 }

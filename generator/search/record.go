@@ -79,9 +79,9 @@ type Facets struct {
 	Site string
 }
 
-// Docs lists every searchable record of the site, newest first (decisions
-// and pages by date, then powers and services), so that a doc's number
-// orders results by recency.
+// Docs lists every searchable record of the site in index order (see
+// SortDocs): a compacted index numbers them in this order, and an
+// extending one numbers its new docs in it.
 func Docs(s *site.Site) []Doc {
 	var docs []Doc
 	for i := range s.Cases {

@@ -347,8 +347,8 @@ func TestBuildIsDeterministic(t *testing.T) {
 	docs := SyntheticDocs(1500, 5)
 	a := build(t, docs, Options{})
 	b := build(t, docs, Options{})
-	if a.Meta.Dir != b.Meta.Dir || len(a.Files) != len(b.Files) {
-		t.Fatalf("two builds differ: %s vs %s", a.Meta.Dir, b.Meta.Dir)
+	if a.Meta.Segs[0].Dir != b.Meta.Segs[0].Dir || len(a.Files) != len(b.Files) {
+		t.Fatalf("two builds differ: %s vs %s", a.Meta.Segs[0].Dir, b.Meta.Segs[0].Dir)
 	}
 	// The number of workers does not change the output.
 	prev := runtime.GOMAXPROCS(1)
@@ -356,8 +356,8 @@ func TestBuildIsDeterministic(t *testing.T) {
 	runtime.GOMAXPROCS(3)
 	d := build(t, docs, Options{})
 	runtime.GOMAXPROCS(prev)
-	if c.Meta.Dir != a.Meta.Dir || d.Meta.Dir != a.Meta.Dir {
-		t.Errorf("builds on 1, 3 and %d workers differ: %s, %s, %s", prev, c.Meta.Dir, d.Meta.Dir, a.Meta.Dir)
+	if c.Meta.Segs[0].Dir != a.Meta.Segs[0].Dir || d.Meta.Segs[0].Dir != a.Meta.Segs[0].Dir {
+		t.Errorf("builds on 1, 3 and %d workers differ: %s, %s, %s", prev, c.Meta.Segs[0].Dir, d.Meta.Segs[0].Dir, a.Meta.Segs[0].Dir)
 	}
 	if len(a.Files["meta.json"]) > 10<<10 {
 		t.Errorf("meta.json is %d bytes", len(a.Files["meta.json"]))
@@ -401,7 +401,7 @@ func TestIdentifierContains(t *testing.T) {
 		if want := bruteForce(texts, q); !slices.Equal(got, want) {
 			t.Errorf("%q: %v, brute force %v", q, got, want)
 		}
-		if m, _ := s.identPart(Parts(q)[0], true); m != nil {
+		if m, _ := s.identPart(0, Parts(q)[0], true); m != nil {
 			plus++
 		}
 	}

@@ -115,3 +115,29 @@ func SyntheticDocs(n int, seed uint64) []Doc {
 	SortDocs(docs)
 	return docs
 }
+
+// MonthDocs is docs after a month: added decisions dated in June 2026 (the
+// synthetic decisions end in May), and withdrawn ones taken from docs at
+// random, deterministic per seed.
+func MonthDocs(docs []Doc, added, withdrawn int, seed uint64) []Doc {
+	r := rand.New(rand.NewPCG(seed, 3))
+	gone := map[int]bool{}
+	for len(gone) < withdrawn {
+		gone[r.IntN(len(docs))] = true
+	}
+	var out []Doc
+	for i, d := range docs {
+		if !gone[i] {
+			out = append(out, d)
+		}
+	}
+	cases := SyntheticCases(added, seed)
+	for i := range cases {
+		c := &cases[i]
+		c.ID = fmt.Sprintf("m%d-%d", seed, i)
+		c.DecisionDate = time.Date(2026, 6, 1+i%30, 0, 0, 0, 0, time.UTC)
+		out = append(out, CaseDoc(c))
+	}
+	SortDocs(out)
+	return out
+}

@@ -117,21 +117,32 @@
     do { c = this.b[this.i++]; x += (c & 127) * s; s *= 128; } while (c >= 128);
     return x;
   };
-  var meta = null, facetCols = null, shards = new Map(), chunks = new Map();
+  // VERSION is the index format this script reads (meta "v"). On a
+  // mismatch the page is reloaded once, for the script that matches the
+  // index; after that, search is refused.
+  var VERSION = 4, RELOADED = "gongshi-search-reloaded";
+  var meta = null, facetCols = null, deadSet = null, shards = new Map(), chunks = new Map();
   function loadMeta() {
     if (!meta) meta = fetch(metaURL, { cache: "no-cache" }).then(function (r) { return r.json(); }).then(function (m) {
+      if (m.v !== VERSION) {
+        var again = false;
+        try { again = !sessionStorage.getItem(RELOADED); if (again) sessionStorage.setItem(RELOADED, "1"); } catch (e) { again = false; }
+        if (again) location.reload();
+        throw new Error("search index version " + m.v + ", want " + VERSION);
+      }
+      try { sessionStorage.removeItem(RELOADED); } catch (e) { /* storage may be off */ }
       setFold(m.fold);
       m.facets.forEach(function (fc) { fc.values = fc.values || []; }); // a facet without values is null
       return m;
     });
     return meta;
   }
-  function parseShard(b, k) {
+  function parseShard(b, si, k) {
     var r = new Reader(b), n = r.uv(), terms = new Map(), order = [], posOff = 0, dec = new TextDecoder();
     for (var i = 0; i < n; i++) {
       var l = r.uv(), name = dec.decode(b.subarray(r.i, r.i + l));
       r.i += l;
-      var t = { shard: k, idx: i, n: r.uv(), tn: r.uv(), dl: r.uv(), tl: r.uv() };
+      var t = { seg: si, shard: k, idx: i, n: r.uv(), tn: r.uv(), dl: r.uv(), tl: r.uv() };
       var p = r.uv();
       t.posLen = Math.floor(p / 2); t.sep = p % 2 === 1;
       if (!t.sep) { t.posOff = posOff; posOff += t.posLen; }
@@ -143,10 +154,18 @@
     });
     return { terms: terms, posBytes: posOff };
   }
-  function term(m, name) {
-    var k = shardOf(name.charAt(0) === "+" ? "=" + name.slice(1) : name, m.shards);
-    if (!shards.has(k)) shards.set(k, get(m.dir + "s" + k + ".bin").then(function (b) { return parseShard(b, k); }));
-    return shards.get(k).then(function (sh) { return sh.terms.get(name) || null; });
+  // term returns a term of segment si, null when the segment lacks it.
+  function shardKey(si, k) { return si + ":" + k; }
+  function term(m, si, name) {
+    var seg = m.segs[si], k = shardOf(name.charAt(0) === "+" ? "=" + name.slice(1) : name, seg.shards), key = shardKey(si, k);
+    if (!shards.has(key)) shards.set(key, get(seg.dir + "s" + k + ".bin").then(function (b) { return parseShard(b, si, k); }));
+    return shards.get(key).then(function (sh) { return sh.terms.get(name) || null; });
+  }
+  // segOf returns the segment of doc number d.
+  function segOf(m, d) {
+    var lo = 0, hi = m.segs.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (m.segs[mid].lo + m.segs[mid].n > d) hi = mid; else lo = mid + 1; }
+    return lo;
   }
   function decodeList(b, count) {
     var out = new Uint32Array(count);
@@ -177,7 +196,7 @@
     if (n % 2 === 1) out.push(n - 2);
     return out;
   }
-  function posName(m, t) { return m.dir + "q" + t.shard + (t.sep ? "-" + t.idx : "") + ".bin"; }
+  function posName(m, t) { return m.segs[t.seg].dir + "q" + t.shard + (t.sep ? "-" + t.idx : "") + ".bin"; }
   function positions(m, t, want) {
     return get(posName(m, t)).then(function (b) {
       var blob = t.sep ? b : b.subarray(t.posOff, t.posOff + t.posLen);
@@ -192,52 +211,87 @@
       return out;
     });
   }
-  function chunk(m, c) {
-    if (!chunks.has(c)) chunks.set(c, get(m.dir + "c" + c + ".json", "json"));
-    return chunks.get(c);
+  function chunkName(m, d) {
+    var seg = m.segs[segOf(m, d)];
+    return seg.dir + "c" + Math.floor((d - seg.lo) / m.chunk) + ".json";
   }
   function doc(m, d) {
-    return chunk(m, Math.floor(d / m.chunk)).then(function (docs) { return docs[d % m.chunk]; });
+    var name = chunkName(m, d), seg = m.segs[segOf(m, d)];
+    if (!chunks.has(name)) chunks.set(name, get(name, "json"));
+    return chunks.get(name).then(function (docs) { return docs[(d - seg.lo) % m.chunk]; });
   }
+  // decodeColumn reads a facet table's column of n values from r.
+  function decodeColumn(r, b, n) {
+    var mode = b[r.i++], col = new Uint16Array(n);
+    if (mode === 0) { col.set(b.subarray(r.i, r.i + n)); r.i += n; }
+    else if (mode === 3) {
+      var w = b[r.i++], at0 = r.i * 8;
+      for (var i3 = 0; i3 < n; i3++) {
+        var v3 = 0;
+        for (var k3 = 0; k3 < w; k3++) { var p3 = at0 + i3 * w + k3; v3 |= (b[p3 >> 3] >> (p3 & 7) & 1) << k3; }
+        col[i3] = v3;
+      }
+      r.i += Math.ceil(n * w / 8);
+    }
+    else if (mode === 2) { for (var i = 0; i < n; i++) col[i] = b[r.i + 2 * i] | b[r.i + 2 * i + 1] << 8; r.i += 2 * n; }
+    else {
+      var runs = r.uv(), at = 0;
+      for (var k = 0; k < runs; k++) { var v = r.uv(), l = r.uv(); col.fill(v, at, at + l); at += l; }
+    }
+    return col;
+  }
+  // loadFacets reads every segment's facet table into columns over all doc
+  // numbers (values mapped through the segment's fmap), the day column last.
   function loadFacets(m) {
-    if (!facetCols) facetCols = get(m.dir + "facets.bin").then(function (b) {
-      var r = new Reader(b), cols = [];
-      m.facets.forEach(function () {
-        var mode = b[r.i++], col = new Uint16Array(m.docs);
-        if (mode === 0) { col.set(b.subarray(r.i, r.i + m.docs)); r.i += m.docs; }
-        else if (mode === 3) {
-          var w = b[r.i++], at0 = r.i * 8;
-          for (var i3 = 0; i3 < m.docs; i3++) {
-            var v3 = 0;
-            for (var k3 = 0; k3 < w; k3++) { var p3 = at0 + i3 * w + k3; v3 |= (b[p3 >> 3] >> (p3 & 7) & 1) << k3; }
-            col[i3] = v3;
-          }
-          r.i += Math.ceil(m.docs * w / 8);
-        }
-        else if (mode === 2) { for (var i = 0; i < m.docs; i++) col[i] = b[r.i + 2 * i] | b[r.i + 2 * i + 1] << 8; r.i += 2 * m.docs; }
-        else {
-          var runs = r.uv(), at = 0;
-          for (var k = 0; k < runs; k++) { var v = r.uv(), l = r.uv(); col.fill(v, at, at + l); at += l; }
-        }
-        cols.push(col);
+    if (!facetCols) facetCols = Promise.all(m.segs.map(function (seg) { return get(seg.dir + "facets.bin"); })).then(function (bs) {
+      var cols = [];
+      for (var f = 0; f <= m.facets.length; f++) cols.push(new Uint16Array(m.docs));
+      bs.forEach(function (b, si) {
+        var seg = m.segs[si], r = new Reader(b);
+        cols.forEach(function (col, fi) {
+          var part = decodeColumn(r, b, seg.n), map = fi < m.facets.length && seg.fmap ? seg.fmap[fi] : null;
+          if (map) for (var i = 0; i < part.length; i++) part[i] = map[part[i]] || 0;
+          col.set(part, seg.lo);
+        });
       });
       return cols;
     });
     return facetCols;
   }
+  // loadDead reads the tombstone file: the doc numbers no query returns.
+  function loadDead(m) {
+    if (!deadSet) deadSet = !m.dead ? Promise.resolve(new Set()) : get(m.dead).then(function (b) {
+      var r = new Reader(b), n = r.uv();
+      return new Set(decodeList(b.subarray(r.i), n));
+    });
+    return deadSet;
+  }
 
   // ---- Queries (generator/search.Searcher.Search) ----
+  // part returns the docs that contain p, over every segment (dead docs
+  // included: search drops them).
+  function concat(ms) {
+    var out = { docs: [], title: new Set() };
+    ms.forEach(function (x) {
+      for (var i = 0; i < x.docs.length; i++) out.docs.push(x.docs[i]);
+      x.title.forEach(function (d) { out.title.add(d); });
+    });
+    return out;
+  }
   function part(m, p) {
+    return Promise.all(m.segs.map(function (seg, si) { return segPart(m, si, p); })).then(concat);
+  }
+  function segPart(m, si, p) {
     var rs = Array.from(p);
     if (rs.length <= 2) {
-      return term(m, p).then(function (t) {
+      return term(m, si, p).then(function (t) {
         if (!t) return { docs: [], title: new Set() };
         return { docs: decodeList(t.docs, t.n), title: new Set(decodeList(t.title, t.tn)) };
       });
     }
     var offs = cover(rs.length), all = [];
     for (var i = 0; i + 1 < rs.length; i++) all.push(i);
-    return Promise.all(all.map(function (i) { return term(m, rs[i] + rs[i + 1]); })).then(function (list) {
+    return Promise.all(all.map(function (i) { return term(m, si, rs[i] + rs[i + 1]); })).then(function (list) {
       var ts = new Map();
       for (var i = 0; i < all.length; i++) { if (!list[i]) return { docs: [], title: new Set() }; ts.set(all[i], list[i]); }
       var order = all.slice().sort(function (a, b) { return ts.get(a).n - ts.get(b).n; });
@@ -245,10 +299,8 @@
       for (var j = 1; j < order.length; j++) cand = intersect(cand, decodeList(ts.get(order[j]).docs, ts.get(order[j]).n));
       var res = { docs: [], title: new Set() };
       if (!cand.length) return res;
-      return Promise.all([]).then(function () { return shards.get(ts.get(offs[0]).shard); }).then(function () {
-        return Promise.all(offs.map(function (o) { return shards.get(ts.get(o).shard); }));
-      }).then(function (shs) {
-        if (chunkCost(m, cand) <= posCost(m, ts, offs, shs)) {
+      return Promise.all(offs.map(function (o) { return shards.get(shardKey(si, ts.get(o).shard)); })).then(function (shs) {
+        if (chunkCost(m, si, cand) <= posCost(m, ts, offs, shs)) {
           return Promise.all(Array.prototype.map.call(cand, function (d) { return doc(m, d); })).then(function (docs) {
             docs.forEach(function (x, k) {
               if (normalize(x.t).indexOf(p) >= 0) { res.docs.push(cand[k]); res.title.add(cand[k]); }
@@ -274,26 +326,33 @@
   // An identifier of MIN_CONTAINS or more characters as the only part: its
   // term may say which docs contain it (generator/search.Searcher.identPart).
   var MIN_CONTAINS = 8;
-  function identPart(m, p, only) {
+  function identPart(m, si, p, only) {
     if (!only || Array.from(p).length < MIN_CONTAINS) return Promise.resolve(null);
-    return term(m, "=" + p).then(function (t) {
+    return term(m, si, "=" + p).then(function (t) {
       if (!t) return null;
       if (t.sep) return { docs: decodeList(t.docs, t.n), title: new Set() };
-      return term(m, "+" + p).then(function (c) {
+      return term(m, si, "+" + p).then(function (c) {
         if (!c) return null;
         return { docs: decodeList(c.docs, c.n), title: new Set(decodeList(c.title, c.tn)) };
       });
     });
   }
-  function chunkCost(m, docs) {
-    var n = 0, last = -1, long = m.long || [];
+  // firstPart answers the first form of a part: per segment, by identPart
+  // when it can, else by segPart.
+  function firstPart(m, p, only) {
+    return Promise.all(m.segs.map(function (seg, si) {
+      return identPart(m, si, p, only).then(function (x) { return x || segPart(m, si, p); });
+    })).then(concat);
+  }
+  function chunkCost(m, si, docs) {
+    var seg = m.segs[si], n = 0, last = -1, long = seg.long || [];
     for (var i = 0; i < docs.length; i++) {
       if (long.indexOf(docs[i]) >= 0) return Infinity;
-      var c = Math.floor(docs[i] / m.chunk);
-      if (c !== last && !chunks.has(c)) n++;
+      var c = Math.floor((docs[i] - seg.lo) / m.chunk);
+      if (c !== last && !chunks.has(seg.dir + "c" + c + ".json")) n++;
       last = c;
     }
-    return n * m.chunkBytes;
+    return n * seg.chunkBytes;
   }
   function posCost(m, ts, offs, shs) {
     var n = 0, seen = new Set();
@@ -327,7 +386,7 @@
     if (ps.length) {
       docsP = Promise.all(ps.map(function (p) {
         var alts = alternatives(p, m.syn);
-        return Promise.all([identPart(m, p, ps.length === 1).then(function (x) { return x || part(m, p); })].concat(
+        return Promise.all([firstPart(m, p, ps.length === 1)].concat(
           alts.slice(1).map(function (a) { return part(m, a); }))).then(function (xs) {
           // A part matches where any of its synonym rewrites does.
           return xs.reduce(union);
@@ -343,7 +402,9 @@
         var extra = [];
         if (ps.length > 1 && docs.length) extra.push(part(m, ps.join("")).then(function (x) { x.docs.forEach(function (d) { phrase.add(d); }); }));
         identifierQuery(q).forEach(function (k) {
-          extra.push(term(m, "=" + k).then(function (t) { if (t) decodeList(t.docs, t.n).forEach(function (d) { ident.add(d); }); }));
+          m.segs.forEach(function (seg, si) {
+            extra.push(term(m, si, "=" + k).then(function (t) { if (t) decodeList(t.docs, t.n).forEach(function (d) { ident.add(d); }); }));
+          });
         });
         return Promise.all(extra).then(function () { return docs; });
       });
@@ -351,8 +412,9 @@
       var all = []; for (var i = 0; i < m.docs; i++) all.push(i);
       docsP = Promise.resolve(all);
     } else docsP = Promise.resolve([]);
-    return Promise.all([docsP, loadFacets(m)]).then(function (r) {
-      var docs = r[0], cols = r[1], out = [], counts = {};
+    return Promise.all([docsP, loadFacets(m), loadDead(m)]).then(function (r) {
+      var docs = r[0], cols = r[1], dead = r[2], out = [], counts = {}, day = cols[m.facets.length];
+      if (dead.size) docs = Array.prototype.filter.call(docs, function (d) { return !dead.has(d); });
       m.facets.forEach(function (fc) { counts[fc.key] = fc.values.map(function () { return 0; }); });
       docs.forEach(function (d) {
         var fail = -1, nfail = 0;
@@ -367,11 +429,16 @@
           else counts[fc.key][x - 1]++;
         });
       });
-      if (f.sort !== "new") out.sort(function (a, b) {
-        if (ident.has(a) !== ident.has(b)) return ident.has(a) ? -1 : 1;
-        if (phrase.has(a) !== phrase.has(b)) return phrase.has(a) ? -1 : 1;
-        var ta = title.get(a) || 0, tb = title.get(b) || 0;
-        if (ta !== tb) return tb - ta;
+      // Recency is the day column (newest first), then the doc number.
+      var newest = f.sort === "new";
+      out.sort(function (a, b) {
+        if (!newest) {
+          if (ident.has(a) !== ident.has(b)) return ident.has(a) ? -1 : 1;
+          if (phrase.has(a) !== phrase.has(b)) return phrase.has(a) ? -1 : 1;
+          var ta = title.get(a) || 0, tb = title.get(b) || 0;
+          if (ta !== tb) return tb - ta;
+        }
+        if (day[a] !== day[b]) return day[b] - day[a];
         return a - b;
       });
       var hl = [];
@@ -546,7 +613,7 @@
     }).catch(function (e) {
       if (my !== seq) return;
       // A new build replaced the index: forget it and try once more.
-      if (!run.retried) { run.retried = true; meta = null; facetCols = null; files.clear(); shards.clear(); chunks.clear(); return run(fromTyping); }
+      if (!run.retried) { run.retried = true; meta = null; facetCols = null; deadSet = null; files.clear(); shards.clear(); chunks.clear(); return run(fromTyping); }
       statusEl.textContent = "搜索暂时不可用，请按分类浏览。";
       if (window.console) console.warn(e);
     });
