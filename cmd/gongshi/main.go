@@ -5,6 +5,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -22,6 +24,7 @@ import (
 	"gongshi/generator/build"
 	"gongshi/generator/changelog"
 	"gongshi/generator/config"
+	"gongshi/generator/county"
 	"gongshi/generator/diag"
 	"gongshi/generator/sample"
 	"gongshi/generator/scaffold"
@@ -61,7 +64,9 @@ Usage:
   gongshi check   [--source DIR] [--format text|json] [--all]    validate config and data, write nothing
   gongshi serve   [--source DIR] [--port 1313]                   build and serve on localhost, rebuild on change
   gongshi new     DIR                                            scaffold a new town site
-  gongshi sample  [--cases N] [--seed S] DIR                     write a synthetic town's exports
+  gongshi sample  [--cases N] [--seed S] [--county N] DIR        write a synthetic town's exports (or a county of N towns)
+  gongshi build   --source COUNTY --only SLUG --dest DIR          build one town's part of a county
+  gongshi merge   --source COUNTY --dest DIR PART...              build a county from its towns' parts
   gongshi version                                                print the version
 
 Exit codes: 0 success, 1 data errors (diagnostics printed), 2 usage.
@@ -86,6 +91,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return cmdCheck(ctx, rest, stdout, stderr)
+	case "merge":
+		return cmdMerge(ctx, rest, stdout, stderr)
 	case "serve":
 		return cmdServe(ctx, rest, stdout, stderr)
 	case "new":
@@ -134,6 +141,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	compact := fs.Bool("compact", false, "rewrite the search index in one fresh layout, not extending the previous build's")
 	previous := fs.String("previous", "", "a previous build's output to compare with (default: the destination folder)")
 	noCache := fs.Bool("no-cache", false, "parse every export and scan every kept page again instead of reusing what earlier builds found")
+	only := fs.String("only", "", "of a county site: build only the part of the town towns/SLUG/ into --dest, for gongshi merge")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	memprofile := fs.String("memprofile", "", "write a profile of the memory allocated to this file (for performance work)")
 	if code, ok := parse(fs, args); !ok {
@@ -159,6 +167,24 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "gongshi build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	isCounty, err := county.IsCounty(*src)
+	if err != nil {
+		return reportErr(stderr, err)
+	}
+	if isCounty {
+		if *dryRun {
+			fmt.Fprintln(stderr, "gongshi build: --dry-run is not available for a county site")
+			return exitUsage
+		}
+		co := county.Options{Source: *src, Dest: *dest, BaseURL: *base, Only: *only, Compact: *compact, Previous: *previous,
+			Logger: logger(stderr, *verbose), CacheDir: cacheDir(*noCache), Program: programID()}
+		sum, err := county.Build(ctx, co)
+		return countyReport(stdout, stderr, sum, err)
+	}
+	if *only != "" {
+		fmt.Fprintf(stderr, "gongshi build: --only %q: %s is a town site, not a county site ([county] in site.toml)\n", *only, *src)
 		return exitUsage
 	}
 	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), DryRun: *dryRun, Compact: *compact, Previous: *previous, CacheDir: cacheDir(*noCache)}
@@ -338,10 +364,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdSample(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("sample", "sample [--cases N] [--seed S] DIR", stderr)
+	fs := newFlags("sample", "sample [--cases N] [--seed S] [--county N] DIR", stderr)
 	def := sample.DefaultOptions()
 	cases := fs.Int("cases", def.Cases, "number of penalty decisions to generate")
 	seed := fs.Uint64("seed", def.Seed, "random seed; the same seed gives the same files")
+	towns := fs.Int("county", 0, "write a county site of this many towns (each with --cases decisions, seeds S, S+1, …) instead of one town")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -355,6 +382,18 @@ func cmdSample(args []string, stdout, stderr io.Writer) int {
 	}
 	o := def
 	o.Cases, o.Seed = *cases, *seed
+	if *towns != 0 {
+		sums, err := sample.WriteCounty(fs.Arg(0), *towns, o)
+		if err != nil {
+			fmt.Fprintln(stderr, "gongshi sample:", err)
+			return exitData
+		}
+		for i, sum := range sums {
+			fmt.Fprintf(stdout, "wrote %s: %d decisions, %d powers, %d services\n", sample.CountyTowns[i].Name, sum.Cases, sum.Powers, sum.Services)
+		}
+		fmt.Fprintf(stdout, "wrote a county of %d towns in %s; build it with: gongshi build --source %s\n", len(sums), fs.Arg(0), fs.Arg(0))
+		return exitOK
+	}
 	sum, err := sample.Write(fs.Arg(0), o)
 	if err != nil {
 		fmt.Fprintln(stderr, "gongshi sample:", err)
@@ -363,4 +402,62 @@ func cmdSample(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "wrote %d decisions, %d powers (%d changes in the register), %d services, %d months of statistics, %d licences, %d inspections, %d coercive measures in %d files under %s\n",
 		sum.Cases, sum.Powers, sum.PowerChanges, sum.Services, sum.StatMonths, sum.Licences, sum.Inspections, sum.Coercion, len(sum.Files), filepath.Join(fs.Arg(0), "data"))
 	return exitOK
+}
+
+func cmdMerge(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("merge", "merge --source COUNTY [--dest DIR] PART...", stderr)
+	src := fs.String("source", ".", "county site folder (site.toml with [county], towns/SLUG/)")
+	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
+	base := fs.String("base-url", "", "absolute URL the county is served from (overrides site.toml; give the parts' --base-url)")
+	verbose := fs.Bool("verbose", false, "log the phases of the merge")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "gongshi merge: name the folder of each town's part (gongshi build --only SLUG --dest DIR)")
+		return exitUsage
+	}
+	co := county.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), Program: programID()}
+	sum, err := county.Merge(ctx, co, fs.Args())
+	return countyReport(stdout, stderr, sum, err)
+}
+
+// countyReport prints a county build's diagnostics and summary.
+func countyReport(stdout, stderr io.Writer, sum *county.Summary, err error) int {
+	if sum != nil {
+		sum.Diags.Print(stderr, 10, diag.Warning)
+	}
+	if err != nil {
+		return reportErr(stderr, err)
+	}
+	for _, t := range sum.Towns {
+		if t.Summary != nil {
+			fmt.Fprintf(stdout, "town   %-10s %d pages, %d files in %s\n", t.Slug, t.Summary.Pages, t.Summary.Written, t.Duration.Round(time.Millisecond))
+		}
+	}
+	if sum.Pages > 0 {
+		fmt.Fprintf(stdout, "county %d towns, %d county pages, %d files\n", len(sum.Towns), sum.Pages, sum.Files)
+	}
+	fmt.Fprintf(stdout, "done   in %s\n", sum.Duration.Round(time.Millisecond))
+	return exitOK
+}
+
+// programID names this program for the parts of a county: its version
+// and a hash of its binary, so that a merge refuses parts another build
+// of gongshi wrote.
+func programID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return version
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return version
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return version
+	}
+	return version + "+" + hex.EncodeToString(h.Sum(nil)[:8])
 }

@@ -76,3 +76,51 @@ func TestSampleWritesATown(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 }
+
+func TestCountyBuildPartsAndMerge(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "county")
+	for _, slug := range []string{"east", "west"} {
+		if code, out, errs := runArgs(t, "new", filepath.Join(dir, "towns", slug)); code != 0 {
+			t.Fatalf("new: exit %d\n%s%s", code, out, errs)
+		}
+	}
+	county := "title = \"示例县乡镇政务公开\"\nbase_url = \"https://www.example.gov.cn/\"\n[county]\nname = \"示例县\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(county), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runArgs(t, "build", "--source", dir); code != 0 {
+		t.Fatalf("county build: exit %d\n%s", code, errs)
+	}
+	for _, f := range []string{"index.html", "compare/index.html", "east/index.html", "west/index.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", f)); err != nil {
+			t.Error(err)
+		}
+	}
+	part := filepath.Join(t.TempDir(), "east")
+	if code, _, errs := runArgs(t, "build", "--source", dir, "--only", "east", "--dest", part); code != 0 {
+		t.Fatalf("part: exit %d\n%s", code, errs)
+	}
+	code, _, errs := runArgs(t, "merge", "--source", dir, "--dest", filepath.Join(t.TempDir(), "out"), part)
+	if code != 1 || !strings.Contains(errs, `no part of town "west"`) {
+		t.Errorf("merge without west: exit %d, stderr:\n%s", code, errs)
+	}
+	if code, _, _ := runArgs(t, "merge", "--source", dir); code != 2 {
+		t.Errorf("merge without parts: exit %d, want 2", code)
+	}
+	if code, _, errs := runArgs(t, "build", "--source", filepath.Join(dir, "towns", "east"), "--only", "east"); code != 2 {
+		t.Errorf("--only on a town site: exit %d, want 2\n%s", code, errs)
+	}
+}
+
+func TestSampleWritesACounty(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := runArgs(t, "sample", "--cases", "20", "--county", "2", dir)
+	if code != 0 || !strings.Contains(out, "wrote a county of 2 towns") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	for _, f := range []string{"site.toml", "towns/qingxi/site.toml", "towns/fenglin/site.toml"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -30,6 +30,7 @@ import (
 	"gongshi/generator/internal/sitefs"
 	dataload "gongshi/generator/load"
 	"gongshi/generator/records"
+	"gongshi/generator/search"
 )
 
 // Options controls a build.
@@ -133,6 +134,10 @@ type Summary struct {
 	// when there was none to compare with.
 	Update     changelog.Update
 	FirstBuild bool
+	// SearchDocs are the documents of the site's search index, shared
+	// with the index and not to be changed: a county's search indexes
+	// its towns' documents together.
+	SearchDocs []search.Doc
 
 	fresh freshness // for Staleness
 }

@@ -252,7 +252,9 @@ func (b *builder) startBackground() (prevRead func() error) {
 		if dir := filepath.Join(b.prevDir, "search", "index"); !o.Compact {
 			o.Previous = os.DirFS(dir)
 		}
-		b.sj = startSearch(search.Docs(b.s), o, func() *changelog.Manifest {
+		docs := search.Docs(b.s)
+		b.sum.SearchDocs = docs
+		b.sj = startSearch(docs, o, func() *changelog.Manifest {
 			<-done
 			return b.prev
 		})

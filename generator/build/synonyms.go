@@ -28,3 +28,10 @@ func searchSynonyms(theme fs.FS, name string, extra map[string][]string) (search
 	}
 	return syn.Merge(extra), nil
 }
+
+// SearchSynonyms are the search synonyms of a site whose theme (the
+// overlay of themes/NAME on the default theme) is theme, with site.toml's
+// [search] synonyms extra: a county's search uses its own.
+func SearchSynonyms(theme fs.FS, name string, extra map[string][]string) (search.Synonyms, error) {
+	return searchSynonyms(theme, name, extra)
+}

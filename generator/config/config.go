@@ -66,6 +66,9 @@ type Config struct {
 	Calendar Calendar `toml:"calendar"`
 	// Search tunes the site search.
 	Search Search `toml:"search"`
+	// County makes the folder a county site: its towns are the town site
+	// folders under towns/SLUG/, and this file gives the portal's identity.
+	County County `toml:"county"`
 
 	loc *time.Location // TimeZone, loaded
 }
@@ -133,6 +136,16 @@ type Accessibility struct {
 	// Known lists known limitations, one per entry.
 	Known []string `toml:"known"`
 }
+
+// County is the [county] table of a county site's site.toml.
+type County struct {
+	// Name is the county's name, e.g. "示例县"; a site.toml that sets it
+	// is a county site's.
+	Name string `toml:"name"`
+}
+
+// IsCounty reports whether the config is a county site's.
+func (c *Config) IsCounty() bool { return c.County.Name != "" }
 
 // Publisher is the identity of the publishing body and its parent portal.
 type Publisher struct {

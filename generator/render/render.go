@@ -163,6 +163,12 @@ func (r *Renderer) Use(s *site.Site) {
 	r.kinds = s.Result.Kinds
 }
 
+// UseNav sets the top navigation for pages that belong to no town site
+// (a county's), in place of Use.
+func (r *Renderer) UseNav(nav []site.Crumb) {
+	r.nav = nav
+}
+
 // Page renders p into w.
 func (r *Renderer) Page(w io.Writer, s *site.Site, p *site.Page) error {
 	t, ok := r.tmpl[p.Layout]

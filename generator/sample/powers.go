@@ -195,7 +195,7 @@ func powerRow(p power, i int, r *rand.Rand) []string {
 }
 
 // writePowers writes data/powers/青溪镇权力清单.xlsx.
-func writePowers(o *output, cat *catalogue, r *rand.Rand) (int, error) {
+func writePowers(o *output, cat *catalogue, r *rand.Rand, omit map[int]bool) (int, error) {
 	b, err := newBook("权力清单")
 	if err != nil {
 		return 0, err
@@ -210,13 +210,37 @@ func writePowers(o *output, cat *catalogue, r *rand.Rand) (int, error) {
 		return 0, err
 	}
 	wrap := b.style(wrapStyle)
+	n := 0
 	for i, p := range cat.powers {
-		if err := b.add(styled(wrap, powerRow(p, i, r)...)); err != nil {
+		row := powerRow(p, i, r)
+		if omit[i] {
+			continue
+		}
+		if err := b.add(styled(wrap, row...)); err != nil {
 			return 0, err
 		}
+		n++
 	}
 	if err := b.save(o, "data/powers/青溪镇权力清单.xlsx", Town+"权力清单"); err != nil {
 		return 0, err
 	}
-	return len(cat.powers), nil
+	return n, nil
+}
+
+// omitted chooses the power-list items, by index, that a town of
+// Options.OmitPowers does not hold: none of the kinds its records name
+// (处罚, 许可, 检查, 强制), which the change register names too.
+func omitted(cat *catalogue, o Options) map[int]bool {
+	if o.OmitPowers <= 0 {
+		return nil
+	}
+	r := newRand(o.Seed, streamOmit)
+	out := map[int]bool{}
+	for i, p := range cat.powers {
+		named := p.Category == "行政处罚" || p.Category == "行政许可" || p.Category == "行政检查" || p.Category == "行政强制"
+		if r.Float64() < o.OmitPowers && !named {
+			out[i] = true
+		}
+	}
+	return out
 }

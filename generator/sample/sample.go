@@ -21,6 +21,10 @@ type Options struct {
 	Seed uint64
 	// End is the date of the last decision; the zero time means 2026-10-31.
 	End time.Time
+	// OmitPowers is the share of the power list's items, chosen by the
+	// seed, that the town does not hold (0 holds them all), so that towns
+	// of one county hold different lists.
+	OmitPowers float64
 }
 
 // DefaultOptions returns the options of `gongshi sample` without flags.
@@ -59,6 +63,7 @@ const (
 	streamInspections
 	streamCoercion
 	streamRegister
+	streamOmit
 )
 
 func newRand(seed uint64, stream int) *rand.Rand {
@@ -85,7 +90,7 @@ func Write(dir string, o Options) (Summary, error) {
 	}
 	out := &output{dir: dir, end: end}
 	var sum Summary
-	if sum.Powers, err = writePowers(out, cat, newRand(o.Seed, streamPowers)); err != nil {
+	if sum.Powers, err = writePowers(out, cat, newRand(o.Seed, streamPowers), omitted(cat, o)); err != nil {
 		return Summary{}, err
 	}
 	if sum.Cases, sum.Withdrawals, err = writeCases(out, cat, o.Cases, newRand(o.Seed, streamCases)); err != nil {

@@ -108,6 +108,8 @@
 //     the numbers, a state or tombstone file that does not match its
 //     hash or does not parse, or a kept segment without one of its
 //     shards, chunks, facet table or state;
+//   - the previous index's segments have another number of facets than
+//     the docs make (a site facet in one and not the other);
 //   - the first segment holds a dead number (a doc of the first build, or
 //     of the last compaction, withdrawn, expired or changed);
 //   - more than a fifth of the numbers have no live doc (tombstones and
@@ -178,8 +180,10 @@
 //     d date, a authority, b body}, null for a hole: what a result shows,
 //     and the text that verifies a candidate.
 //   - facets.bin: one column per facet of meta "facets" (type, year, cat,
-//     amount, domain, pcat), then the day column, each over the segment's
-//     n numbers and each mode 0 (a byte per doc), 2 (two bytes
+//     amount, domain, pcat, and site when a doc names its site, as a
+//     county's index does: its towns, in the order of their first doc),
+//     then the day column, each over the segment's n numbers and each
+//     mode 0 (a byte per doc), 2 (two bytes
 //     little-endian), 1 (run-length: runs, then value/length pairs) or 3
 //     (bit-packed: a width byte w < 8, then w bits per doc, least
 //     significant bit first, padded to a byte). A facet value is 0 (none)

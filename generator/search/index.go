@@ -53,6 +53,10 @@ type Options struct {
 	// previous index of another salt is not extended, since its terms may
 	// have been normalised differently.
 	Salt string
+
+	// sites is set by Build when a doc names its site: every segment then
+	// has the site facet's column, and the facets all segments share.
+	sites bool
 }
 
 func (o Options) withDefaults() Options {
@@ -553,7 +557,7 @@ func buildSegment(docs []Doc, hole []bool, lo int, o Options, shardBytes int) se
 		long = append(long, longs[c]...)
 	}
 
-	facets, cols := buildFacets(docs, hole)
+	facets, cols := buildFacets(docs, hole, o.sites)
 	table := encodeFacets(cols, days(docs, hole))
 	files["facets.bin"] = table
 	st.FacetBytes = int64(len(table))
@@ -743,8 +747,9 @@ const (
 )
 
 // buildFacets lists the facets' values of docs (leaving out those with
-// hole set) and each doc's value per facet (0 for none, else index + 1).
-func buildFacets(docs []Doc, hole []bool) ([]Facet, [][]int) {
+// hole set) and each doc's value per facet (0 for none, else index + 1),
+// with the site facet last when sites is set.
+func buildFacets(docs []Doc, hole []bool, sites bool) ([]Facet, [][]int) {
 	n := len(docs)
 	cols := make([][]int, numFacets)
 	for i := range cols {
@@ -839,6 +844,11 @@ func buildFacets(docs []Doc, hole []bool) ([]Facet, [][]int) {
 		cols[facetDomain][i] = domIdx[f.Domain]
 		cols[facetPowerCat][i] = pcatIdx[f.PowerCat]
 	}
+	if sites {
+		sc := siteFacet(docs, hole)
+		fs = append(fs, sc.facet)
+		cols = append(cols, sc.col)
+	}
 	return fs, cols
 }
 
@@ -872,6 +882,41 @@ func dayOf(t time.Time) int {
 	y, m, d := t.Date()
 	days := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 	return min(max(days+1, 1), 65535)
+}
+
+// siteColumn is the facet of the docs' sites and its column.
+type siteColumn struct {
+	facet Facet
+	col   []int
+}
+
+// siteFacet lists the sites of docs (leaving out those with hole set) in
+// the order they first appear, and each doc's.
+func siteFacet(docs []Doc, hole []bool) *siteColumn {
+	sc := &siteColumn{facet: Facet{Key: "site", Label: "镇（街道）"}, col: make([]int, len(docs))}
+	idx := map[string]int{}
+	for i := range docs {
+		s := docs[i].Facets.Site
+		if s == "" || hole != nil && hole[i] {
+			continue
+		}
+		if idx[s] == 0 {
+			sc.facet.Values = append(sc.facet.Values, FacetValue{V: s, L: s})
+			idx[s] = len(sc.facet.Values)
+		}
+		sc.col[i] = idx[s]
+	}
+	return sc
+}
+
+// namesSites reports whether a doc names its site.
+func namesSites(docs []Doc) bool {
+	for i := range docs {
+		if docs[i].Facets.Site != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // catName folds "其他-…" penalty categories into 其他.

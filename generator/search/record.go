@@ -74,6 +74,9 @@ type Facets struct {
 	PowerCat   string   // 事项类型 of powers and services
 	Fine       value.Money
 	HasFine    bool
+	// Site names the site of a portal of several (a county's town) that
+	// the doc belongs to; an index with one gets a facet of them.
+	Site string
 }
 
 // Docs lists every searchable record of the site in index order (see

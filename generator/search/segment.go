@@ -106,8 +106,8 @@ func decodeState(b []byte) (*segState, error) {
 	if st.Lo < 0 || st.N < 0 || st.N > len(raw)/keyLen || len(raw) != st.N*keyLen {
 		return nil, fmt.Errorf("%d key bytes for %d docs from %d", len(raw), st.N, st.Lo)
 	}
-	if len(st.Facets) != numFacets {
-		return nil, fmt.Errorf("%d facets, want %d", len(st.Facets), numFacets)
+	if len(st.Facets) != numFacets && len(st.Facets) != numFacets+1 {
+		return nil, fmt.Errorf("%d facets, want %d, or %d with the site facet", len(st.Facets), numFacets, numFacets+1)
 	}
 	for _, s := range st.Sets {
 		for _, v := range s {
@@ -313,6 +313,7 @@ func plan(sizes []int, added, total, live int) (merge int, compact string) {
 // GOMAXPROCS workers; the output does not depend on their number.
 func Build(docs []Doc, o Options) (*Index, error) {
 	o = o.withDefaults()
+	o.sites = namesSites(docs)
 	keys := docKeys(docs)
 	reason := "no previous index"
 	switch {
@@ -351,7 +352,7 @@ type segOut struct {
 // zero for a hole) and names its folder by a hash of its files.
 func newSegOut(r segResult, keys []docKey) *segOut {
 	st := &segState{Lo: r.seg.Lo, N: r.seg.N, Fold: FoldPairs(r.used), keys: keys}
-	st.Facets = make([][]string, numFacets)
+	st.Facets = make([][]string, len(r.facets))
 	for f := range r.facets {
 		st.Facets[f] = []string{}
 		for _, v := range r.facets[f].Values {
@@ -383,6 +384,15 @@ func newSegOut(r segResult, keys []docKey) *segOut {
 // extend builds the index of docs on p. It returns nil and the reason when
 // plan compacts.
 func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, error) {
+	nf := numFacets
+	if o.sites {
+		nf++
+	}
+	for _, st := range p.states {
+		if len(st.Facets) != nf {
+			return nil, fmt.Sprintf("the previous index has %d facets, the docs make %d", len(st.Facets), nf), nil
+		}
+	}
 	dead := map[uint32]bool{}
 	for _, d := range p.dead {
 		dead[d] = true
@@ -480,7 +490,7 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 	for i, j := range order {
 		live[i] = docs[j]
 	}
-	facets, _ := buildFacets(live, nil)
+	facets, _ := buildFacets(live, nil, o.sites)
 	ix, err := finish(segs, tomb, facets, o, "extended", st)
 	if err != nil {
 		return nil, "", err
@@ -583,9 +593,9 @@ func add(st *Stats, s Stats) {
 // index + 1) → the value in facets (0 when facets lacks it, which only a
 // tombstoned doc can hold). It is nil when every value maps to itself.
 func facetMap(st *segState, facets []Facet) [][]int {
-	out := make([][]int, numFacets)
+	out := make([][]int, len(facets))
 	same := true
-	for f := range numFacets {
+	for f := range facets {
 		idx := map[string]int{}
 		for i, v := range facets[f].Values {
 			idx[v.V] = i + 1
