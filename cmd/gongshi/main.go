@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -75,6 +76,16 @@ const (
 	exitUsage = 2
 )
 
+// writeHeapProfile collects garbage and writes the live heap's profile to
+// name; errors are ignored, as the profile is only for performance work.
+func writeHeapProfile(name string) {
+	runtime.GC()
+	if f, err := os.Create(name); err == nil {
+		pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
+	}
+}
+
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -135,6 +146,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	noCache := fs.Bool("no-cache", false, "parse every export and scan every kept page again instead of reusing what earlier builds found")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	memprofile := fs.String("memprofile", "", "write a profile of the memory allocated to this file (for performance work)")
+	heapprofile := fs.String("heapprofile", "", "write a profile of the live heap as each phase ends to FILE-PHASE (for performance work)")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -161,6 +173,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), DryRun: *dryRun, Previous: *previous, CacheDir: cacheDir(*noCache)}
+	if *heapprofile != "" {
+		opts.AfterPhase = func(phase string) { writeHeapProfile(*heapprofile + "-" + strings.ReplaceAll(phase, "+", "-")) }
+	}
 	sum, err := build.Build(ctx, opts)
 	if sum != nil {
 		sum.Diags.Print(stderr, 10, diag.Warning)

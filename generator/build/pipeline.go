@@ -46,6 +46,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := b.load(ctx); err != nil {
 		return nil, err
 	}
+	b.mark("load")
 	if err := b.disclose(); err != nil {
 		return nil, err
 	}
@@ -112,6 +113,9 @@ type builder struct {
 // mark logs the time the phase name took.
 func (b *builder) mark(name string) {
 	b.log.Info(name, "took", time.Since(b.at).Round(time.Millisecond))
+	if b.o.AfterPhase != nil {
+		b.o.AfterPhase(name)
+	}
 	b.at = time.Now()
 }
 
@@ -158,7 +162,7 @@ func (b *builder) disclose() (err error) {
 func (b *builder) dropRecords() {
 	b.log.Info("loaded", "cases", len(b.l.set.Cases), "published", len(b.sum.Result.Cases))
 	b.l.set = nil
-	b.mark("load+disclose")
+	b.mark("disclose")
 }
 
 // assemble builds the site model: the record and content pages, the
