@@ -221,7 +221,25 @@ func FuzzScanner(f *testing.F) {
 				t.Errorf("bad leak %+v", l)
 			}
 		}
-		if k := foldKey(name); len([]rune(k)) >= 2 && !isMasked(k) && strings.Contains(content, name) && len(sc.Scan("f", []byte(content))) == 0 {
+		// A secret is a decoded cell, so valid UTF-8 (ingest replaces what
+		// is not), and the scanner compares characters: a name cut inside a
+		// character matches no text.
+		k := foldKey(name)
+		if len([]rune(k)) < 2 || isMasked(k) || !utf8.ValidString(name) || !strings.Contains(content, name) {
+			return
+		}
+		// A compound surname inside its own masked form (欧阳 in 欧阳某某)
+		// is another person's mask, accepted by design (see Scanner).
+		if slices.Contains(compoundSurnames, k) {
+			rest := foldKey(content)
+			for _, m := range []string{"某", "*"} {
+				rest = strings.ReplaceAll(rest, k+m, "|")
+			}
+			if !strings.Contains(rest, k) {
+				return
+			}
+		}
+		if len(sc.Scan("f", []byte(content))) == 0 {
 			t.Errorf("secret %q in %q not found", name, content)
 		}
 	})

@@ -170,10 +170,19 @@ func Scrub(text string, names []string, mask string) (string, bool) {
 	}
 	// Longer names first, so 张三丰 is masked whole before 张三.
 	sort.SliceStable(ns, func(i, j int) bool { return len(ns[i]) > len(ns[j]) })
+	rescrub := false
 	for _, n := range ns {
 		if _, ok := findSpaced(text, n); ok {
 			text = replaceName(text, n, MaskName(n, mask))
+			// A mask keeps the name's first character: a digit there ends
+			// the digits before it as a number once the rest of the name is
+			// gone (1391234567 and the name 89 make 13912345678某某), so
+			// numbers are scrubbed again.
+			rescrub = rescrub || isDigit(n[0])
 		}
+	}
+	if rescrub {
+		text = scrubNumbers(text)
 	}
 	return text, text != orig
 }

@@ -261,3 +261,30 @@ func TestAsOfIsTheSiteDay(t *testing.T) {
 		t.Errorf("AsOf %v, year %d; want 2027-01-01", got, d.Year())
 	}
 }
+
+// TestAnnualReportLicencesBeforeTheirExport: a year before the licence
+// export's first record keeps the monthly indicator's sum (or "—"); the
+// export's records count only from the year they begin.
+func TestAnnualReportLicencesBeforeTheirExport(t *testing.T) {
+	res := fixture()
+	res.Kinds = append(res.Kinds, records.KindByName("licences"))
+	res.Decided = map[string]map[int]int{"licences": {2026: 7}}
+	d := New(res)
+	tests := []struct {
+		year int
+		want string
+	}{
+		{2026, "行政许可: 7"},
+		{2025, "行政许可: —"}, // the fixture's indicator has no 2025 month
+		{2024, "行政许可: —"},
+	}
+	for _, tt := range tests {
+		tb := d.AnnualReport(tt.year)
+		if got := rows(tb)[0]; got != tt.want {
+			t.Errorf("%d: %q, want %q", tt.year, got, tt.want)
+		}
+		if tt.year < 2026 && !strings.Contains(tb.Note, "最早的记录在2026年") {
+			t.Errorf("%d: note %q does not say the export begins in 2026", tt.year, tb.Note)
+		}
+	}
+}

@@ -86,7 +86,7 @@ func (d *Data) AnnualReport(y int) Table {
 		{Label: "行政处罚", Cells: []Cell{Num(float64(n))}},
 	}
 	notes := []string{"对应《政府信息公开工作年度报告》“主动公开政府信息情况”表中“本年处理决定数量”一栏。行政处罚：" + EnforcementNote}
-	if !d.reports("行政许可") {
+	if !d.reportsIn("行政许可", y) {
 		// Without licence records, the line sums the monthly indicator.
 		notes = append(notes, "行政许可：data/stats 中“行政许可决定数”等指标各月之和，没有该指标时记“—”（数据未提供，不是0）。")
 		if first, last := d.dataMonthsIn(y, IndLicences); first != "" {
@@ -98,9 +98,21 @@ func (d *Data) AnnualReport(y int) Table {
 		}
 	}
 	// A declared kind's records are the count of its line: decisions made
-	// in the year, published or not.
+	// in the year, published or not. A year before the kind's first record
+	// is not covered by its export: the line keeps the indicator's sum, or
+	// "—", never a 0 the export cannot vouch for.
 	for _, k := range d.kinds {
 		if k.Report == "" {
+			continue
+		}
+		first, ok := d.firstDecided(k.Name)
+		if !ok || y < first {
+			if !slices.ContainsFunc(t.Rows, func(r Row) bool { return r.Label == k.Report }) {
+				t.Rows = append(t.Rows, Row{Label: k.Report, Cells: []Cell{Gap}})
+			}
+			if ok {
+				notes = append(notes, k.Report+"：data/"+k.Name+" 中最早的记录在"+itoa4(first)+"年，不计"+itoa4(y)+"年。")
+			}
 			continue
 		}
 		c := Num(float64(d.decided[k.Name][y]))
@@ -120,10 +132,24 @@ func (d *Data) AnnualReport(y int) Table {
 	return t
 }
 
-// reports says whether a declared kind of the site counts the annual
-// report's line.
-func (d *Data) reports(line string) bool {
-	return slices.ContainsFunc(d.kinds, func(k *records.Kind) bool { return k.Report == line })
+// reportsIn says whether a declared kind of the site counts the annual
+// report's line for year y: it has a record in y or an earlier year.
+func (d *Data) reportsIn(line string, y int) bool {
+	return slices.ContainsFunc(d.kinds, func(k *records.Kind) bool {
+		first, ok := d.firstDecided(k.Name)
+		return k.Report == line && ok && first <= y
+	})
+}
+
+// firstDecided is the year of a declared kind's earliest record.
+func (d *Data) firstDecided(kind string) (int, bool) {
+	first, ok := 0, false
+	for y, n := range d.decided[kind] {
+		if n > 0 && (!ok || y < first) {
+			first, ok = y, true
+		}
+	}
+	return first, ok
 }
 
 // YearDecisions is the number of decisions per month of year y.
