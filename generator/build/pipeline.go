@@ -297,9 +297,9 @@ func (b *builder) figures(ctx context.Context) (*stats.Data, []charts.Page, erro
 		statData, chartSets, err = statCharts(b.sum.Result, &b.l.cfg, b.r.AbsURL)
 		return err
 	})
-	ag.Go(func() (err error) {
-		b.datasets, err = opendata.Build(b.s, b.r.AbsURL)
-		return err
+	ag.Go(func() error {
+		b.datasets = opendata.Build(b.s, b.r.AbsURL)
+		return nil
 	})
 	ag.Go(func() (err error) {
 		b.standard, err = opendata.Standard(b.s)
@@ -387,14 +387,11 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 	if b.prev != nil {
 		prevKeys = b.prev.Pages
 	}
-	// The downloads leave the datasets (the /data/ page renders without
-	// them) and are dropped once written: they need not stay in memory
-	// through rendering and the search index, the peak of a large build.
+	// The downloads are encoded one at a time as they are written, and
+	// each dataset's rows dropped once its downloads are: they need not
+	// stay in memory through rendering and the search index, the peak of a
+	// large build.
 	var downloads []map[string][]byte
-	for i := range b.datasets {
-		downloads = append(downloads, b.datasets[i].Files)
-		b.datasets[i].Files, b.datasets[i].Rows = nil, nil
-	}
 	for i := range b.standard {
 		downloads = append(downloads, map[string][]byte{b.standard[i].Path: b.standard[i].Data})
 		b.standard[i].Data = nil
@@ -409,6 +406,12 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 		}
 		if err := writeArchive(st, b.archive, b.date[:7], b.statPages); err != nil {
 			return err
+		}
+		for i := range b.datasets {
+			if err := b.datasets[i].WriteFiles(st.WriteRaw); err != nil {
+				return err
+			}
+			b.datasets[i].Drop()
 		}
 		for i, files := range downloads {
 			for _, p := range sortedKeys(files) {
