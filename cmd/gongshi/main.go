@@ -24,6 +24,7 @@ import (
 	"gongshi/generator/changelog"
 	"gongshi/generator/config"
 	"gongshi/generator/diag"
+	"gongshi/generator/memlimit"
 	"gongshi/generator/sample"
 	"gongshi/generator/scaffold"
 	"gongshi/generator/serve"
@@ -34,8 +35,15 @@ var version = "0.1.0-dev"
 
 // memoryLimit is the soft limit of the Go heap unless GOMEMLIMIT says
 // otherwise: the garbage collector works harder near it instead of letting
-// the heap double, which keeps a 100k-decision build under 1 GiB.
+// the heap double, which keeps a 100k-decision build under 1 GiB. The
+// limit rises to liveHeadroom times the live heap when that is more
+// (memlimit.Float), so a larger build's collector never runs back to back.
 const memoryLimit = 768 << 20
+
+// liveHeadroom is how far above the live heap the limit stays: at 1M
+// decisions (BenchmarkBuildSample/cases=1000000) it gives the heap room
+// to grow by half between collections.
+const liveHeadroom = 1.5
 
 // gcPercent is the garbage collector's target unless GOGC says otherwise:
 // a build is short-lived and the memory limit bounds the heap, so it may
@@ -43,8 +51,9 @@ const memoryLimit = 768 << 20
 const gcPercent = 200
 
 func main() {
+	stopLimit := func() {}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+		stopLimit = memlimit.Float(memoryLimit, liveHeadroom, 100*time.Millisecond)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
@@ -52,6 +61,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
+	stopLimit()
 	os.Exit(code)
 }
 
