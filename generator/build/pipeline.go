@@ -391,12 +391,7 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 	// each dataset's rows dropped once its downloads are: they need not
 	// stay in memory through rendering and the search index, the peak of a
 	// large build.
-	var downloads []map[string][]byte
-	for i := range b.standard {
-		downloads = append(downloads, map[string][]byte{b.standard[i].Path: b.standard[i].Data})
-		b.standard[i].Data = nil
-	}
-	downloads = append(downloads, b.s.TableFiles())
+	downloads := []map[string][]byte{b.s.TableFiles()}
 	st, manifest := b.st, b.manifest
 	updates := manifest.Updates
 	g, gctx := errgroup.WithContext(ctx)
@@ -412,6 +407,11 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 				return err
 			}
 			b.datasets[i].Drop()
+		}
+		for i := range b.standard {
+			if err := b.standard[i].WriteFile(st.WriteRaw); err != nil {
+				return err
+			}
 		}
 		for i, files := range downloads {
 			for _, p := range sortedKeys(files) {
