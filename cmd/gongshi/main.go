@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -26,6 +27,7 @@ import (
 	"gongshi/generator/config"
 	"gongshi/generator/county"
 	"gongshi/generator/diag"
+	"gongshi/generator/memlimit"
 	"gongshi/generator/sample"
 	"gongshi/generator/scaffold"
 	"gongshi/generator/serve"
@@ -36,8 +38,15 @@ var version = "0.1.0-dev"
 
 // memoryLimit is the soft limit of the Go heap unless GOMEMLIMIT says
 // otherwise: the garbage collector works harder near it instead of letting
-// the heap double, which keeps a 100k-decision build under 1 GiB.
+// the heap double, which keeps a 100k-decision build under 1 GiB. The
+// limit rises to liveHeadroom times the live heap when that is more
+// (memlimit.Float), so a larger build's collector never runs back to back.
 const memoryLimit = 768 << 20
+
+// liveHeadroom is how far above the live heap the limit stays: at 1M
+// decisions (BenchmarkBuildSample/cases=1000000) it gives the heap room
+// to grow by half between collections.
+const liveHeadroom = 1.5
 
 // gcPercent is the garbage collector's target unless GOGC says otherwise:
 // a build is short-lived and the memory limit bounds the heap, so it may
@@ -45,8 +54,9 @@ const memoryLimit = 768 << 20
 const gcPercent = 200
 
 func main() {
+	stopLimit := func() {}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+		stopLimit = memlimit.Float(memoryLimit, liveHeadroom, 100*time.Millisecond)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
@@ -54,6 +64,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
+	stopLimit()
 	os.Exit(code)
 }
 
@@ -79,6 +90,16 @@ const (
 	exitData  = 1
 	exitUsage = 2
 )
+
+// writeHeapProfile collects garbage and writes the live heap's profile to
+// name; errors are ignored, as the profile is only for performance work.
+func writeHeapProfile(name string) {
+	runtime.GC()
+	if f, err := os.Create(name); err == nil {
+		pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
+	}
+}
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -144,6 +165,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	only := fs.String("only", "", "of a county site: build only the part of the town towns/SLUG/ into --dest, for gongshi merge")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	memprofile := fs.String("memprofile", "", "write a profile of the memory allocated to this file (for performance work)")
+	heapprofile := fs.String("heapprofile", "", "write a profile of the live heap as each phase ends to FILE-PHASE (for performance work)")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -188,6 +210,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opts := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Logger: logger(stderr, *verbose), DryRun: *dryRun, Compact: *compact, Previous: *previous, CacheDir: cacheDir(*noCache)}
+	if *heapprofile != "" {
+		opts.AfterPhase = func(phase string) { writeHeapProfile(*heapprofile + "-" + strings.ReplaceAll(phase, "+", "-")) }
+	}
 	sum, err := build.Build(ctx, opts)
 	if sum != nil {
 		sum.Diags.Print(stderr, 10, diag.Warning)

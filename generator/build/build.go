@@ -66,6 +66,10 @@ type Options struct {
 	// output, so that files kept from it need not be scanned again when
 	// the gate looks for nothing new.
 	CacheDir string
+	// AfterPhase, when set, is called as each phase of the build ends,
+	// with the phase's name (as --verbose logs it): a place to take heap
+	// profiles.
+	AfterPhase func(name string)
 
 	src *sitefs.FS // Source, opened by openSource
 }

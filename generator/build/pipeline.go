@@ -49,6 +49,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := b.load(ctx); err != nil {
 		return nil, err
 	}
+	b.mark("load")
 	if err := b.disclose(); err != nil {
 		return nil, err
 	}
@@ -119,6 +120,9 @@ type builder struct {
 // mark logs the time the phase name took.
 func (b *builder) mark(name string) {
 	b.log.Info(name, "took", time.Since(b.at).Round(time.Millisecond))
+	if b.o.AfterPhase != nil {
+		b.o.AfterPhase(name)
+	}
 	b.at = time.Now()
 }
 
@@ -165,7 +169,7 @@ func (b *builder) disclose() (err error) {
 func (b *builder) dropRecords() {
 	b.log.Info("loaded", "cases", len(b.l.set.Cases), "published", len(b.sum.Result.Cases))
 	b.l.set = nil
-	b.mark("load+disclose")
+	b.mark("disclose")
 }
 
 // assemble builds the site model: the record and content pages, the
@@ -306,9 +310,9 @@ func (b *builder) figures(ctx context.Context) (*stats.Data, []charts.Page, erro
 		statData, chartSets, err = statCharts(b.sum.Result, &b.l.cfg, b.r.AbsURL)
 		return err
 	})
-	ag.Go(func() (err error) {
-		b.datasets, err = opendata.Build(b.s, b.r.AbsURL)
-		return err
+	ag.Go(func() error {
+		b.datasets = opendata.Build(b.s, b.r.AbsURL)
+		return nil
 	})
 	ag.Go(func() (err error) {
 		b.standard, err = opendata.Standard(b.s)
@@ -399,19 +403,11 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 	if b.prev != nil {
 		prevKeys = b.prev.Pages
 	}
-	// The downloads leave the datasets (the /data/ page renders without
-	// them) and are dropped once written: they need not stay in memory
-	// through rendering and the search index, the peak of a large build.
-	var downloads []map[string][]byte
-	for i := range b.datasets {
-		downloads = append(downloads, b.datasets[i].Files)
-		b.datasets[i].Files, b.datasets[i].Rows = nil, nil
-	}
-	for i := range b.standard {
-		downloads = append(downloads, map[string][]byte{b.standard[i].Path: b.standard[i].Data})
-		b.standard[i].Data = nil
-	}
-	downloads = append(downloads, b.s.TableFiles())
+	// The downloads are encoded one at a time as they are written, and
+	// each dataset's rows dropped once its downloads are: they need not
+	// stay in memory through rendering and the search index, the peak of a
+	// large build.
+	downloads := []map[string][]byte{b.s.TableFiles()}
 	st, manifest := b.st, b.manifest
 	updates := manifest.Updates
 	g, gctx := errgroup.WithContext(ctx)
@@ -421,6 +417,17 @@ func (b *builder) writeAll(ctx context.Context, fingerprint string) error {
 		}
 		if err := writeArchive(st, b.archive, b.date[:7], b.statPages); err != nil {
 			return err
+		}
+		for i := range b.datasets {
+			if err := b.datasets[i].WriteFiles(st.WriteRaw); err != nil {
+				return err
+			}
+			b.datasets[i].Drop()
+		}
+		for i := range b.standard {
+			if err := b.standard[i].WriteFile(st.WriteRaw); err != nil {
+				return err
+			}
 		}
 		for i, files := range downloads {
 			for _, p := range sortedKeys(files) {

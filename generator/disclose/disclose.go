@@ -283,26 +283,38 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 	res.Withheld = make([]Withheld, 0, nwithheld)
 	res.Activity = make([]Activity, 0, len(set.Cases))
 	todo := make([]pending, 0, len(set.Cases)-nwithheld)
+	// What the Result keeps of every decision, published or not, holds no
+	// string of its exported row (detach): an unpublished decision's row
+	// is freed with the record set, which at 1M decisions is most of
+	// the heap (BenchmarkBuildSample).
+	in := newInterner()
 	for i := range set.Cases {
 		rc, v := &set.Cases[i], &vs[i]
 		dl = append(dl, v.dl...)
+		no := rc.DecisionNo
+		if v.reason != "" {
+			no = strings.Clone(no)
+		}
 		for _, sec := range v.secrets {
-			sec.Record = rc.DecisionNo
+			sec.Record = no
+			if v.reason != "" {
+				sec.Value = strings.Clone(sec.Value)
+			}
 			res.Secrets = append(res.Secrets, sec)
 		}
 		if v.possiblySimple {
-			res.PossiblySimple = append(res.PossiblySimple, Ref{Src: rc.Pos, DecisionNo: rc.DecisionNo})
+			res.PossiblySimple = append(res.PossiblySimple, Ref{Src: rc.Pos, DecisionNo: no})
 		}
-		act := Activity{Date: rc.DecisionDate, Categories: rc.Categories, Fine: rc.Fine, PartyClass: v.class, Violation: rc.Violation, Procedure: rc.Procedure, PowerCode: rc.PowerCode, Basis: rc.Basis}
+		act := Activity{Date: rc.DecisionDate, Categories: in.list(rc.Categories), Fine: rc.Fine, PartyClass: v.class, Violation: in.str(rc.Violation), Procedure: in.str(rc.Procedure), PowerCode: in.str(rc.PowerCode), Basis: in.str(rc.Basis)}
 		if v.withdrawn != nil {
 			if v.wj >= 0 {
 				matched[v.wj] = true
 			}
-			res.Withdrawn = append(res.Withdrawn, *v.withdrawn)
+			res.Withdrawn = append(res.Withdrawn, v.withdrawn.detach())
 			act.Withdrawn = true
 		}
 		if v.reason != "" {
-			res.Withheld = append(res.Withheld, Withheld{Src: rc.Pos, DecisionNo: rc.DecisionNo, Reason: v.reason, Until: v.until})
+			res.Withheld = append(res.Withheld, Withheld{Src: rc.Pos, DecisionNo: no, Reason: v.reason, Until: v.until})
 			res.Activity = append(res.Activity, act)
 			continue
 		}

@@ -34,8 +34,10 @@ func BenchmarkBuild25k(b *testing.B) {
 	abs := func(p string) string { return "https://example.gov.cn" + p }
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Build(s, abs); err != nil {
-			b.Fatal(err)
+		for _, d := range Build(s, abs) {
+			if err := d.WriteFiles(func(string, []byte) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }
@@ -44,8 +46,14 @@ func BenchmarkStandard25k(b *testing.B) {
 	s := benchSite(25_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Standard(s); err != nil {
+		files, err := Standard(s)
+		if err != nil {
 			b.Fatal(err)
+		}
+		for _, f := range files {
+			if err := f.WriteFile(func(string, []byte) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

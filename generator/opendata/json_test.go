@@ -89,10 +89,7 @@ func TestBuildJSONMatchesMapEncoding(t *testing.T) {
 	}
 	res.Powers = []records.Power{{Code: "QX<1>", Name: "\u2028处罚", Category: "行政处罚"}}
 	s := site.New(config.Default(), res, nil)
-	ds, err := Build(s, func(p string) string { return "https://example.gov.cn" + p + "?a=1&b=<2>" })
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := Build(s, func(p string) string { return "https://example.gov.cn" + p + "?a=1&b=<2>" })
 	for _, d := range ds {
 		var recs [][]string
 		if d.Slug != "stats" {
@@ -101,7 +98,7 @@ func TestBuildJSONMatchesMapEncoding(t *testing.T) {
 			}
 		}
 		want := mapJSON(t, d.Slug, d.Title, d.Fields, recs, d.Updated)
-		if got := d.Files[d.JSON]; !bytes.Equal(got, want) {
+		if got := files(t, &d)[d.JSON]; !bytes.Equal(got, want) {
 			t.Errorf("%s:\n got %s\nwant %s", d.Slug, got, want)
 		}
 	}

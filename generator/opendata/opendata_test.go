@@ -23,17 +23,14 @@ func TestDownloadsHoldOnlyPublishableFieldsSafely(t *testing.T) {
 		Powers: []records.Power{{Code: "QX-CF-0001", Name: "处罚事项", Category: "行政处罚"}},
 	}
 	s := site.New(config.Default(), res, nil)
-	ds, err := Build(s, func(p string) string { return "https://example.gov.cn" + p })
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := Build(s, func(p string) string { return "https://example.gov.cn" + p })
 	var cases Dataset
 	for _, d := range ds {
 		if d.Slug == "cases" {
 			cases = d
 		}
 	}
-	csv := cases.Files["/data/cases.csv"]
+	csv := files(t, &cases)["/data/cases.csv"]
 	if !bytes.HasPrefix(csv, []byte("\ufeff")) {
 		t.Error("CSV has no BOM")
 	}
@@ -52,7 +49,7 @@ func TestDownloadsHoldOnlyPublishableFieldsSafely(t *testing.T) {
 		Records []map[string]string `json:"records"`
 		Fields  []Field             `json:"fields"`
 	}
-	if err := json.Unmarshal(cases.Files["/data/cases.json"], &doc); err != nil {
+	if err := json.Unmarshal(files(t, &cases)["/data/cases.json"], &doc); err != nil {
 		t.Fatal(err)
 	}
 	if len(doc.Records) != 1 || doc.Records[0]["party"] != "张某某" || doc.Records[0]["fine"] != "2000" {
@@ -61,4 +58,17 @@ func TestDownloadsHoldOnlyPublishableFieldsSafely(t *testing.T) {
 	if cases.Count != 1 || len(doc.Fields) != len(caseFields) || !strings.Contains(cases.Description, "自然人") {
 		t.Errorf("catalogue entry: %+v", cases)
 	}
+}
+
+// files returns the downloads d writes, by URL path.
+func files(t *testing.T, d *Dataset) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	if err := d.WriteFiles(func(p string, data []byte) error {
+		out[p] = data
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

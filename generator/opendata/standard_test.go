@@ -183,13 +183,13 @@ func TestStandardFilesHoldWhatTheSitePublishes(t *testing.T) {
 	}
 	for _, f := range files {
 		for _, secret := range []string{"11010519491231002X", "13912345678", "张三丰", "李四光", "王五", "ZJHM", "ZJLX", "撤销有限公司", "旧账", "吊销有限公司"} {
-			if bytes.Contains(f.Data, []byte(secret)) {
+			if bytes.Contains(stdData(t, &f), []byte(secret)) {
 				t.Errorf("%s contains %s", f.Path, secret)
 			}
 		}
 	}
 
-	cf := readStd(t, files[0].Data)
+	cf := readStd(t, stdData(t, &files[0]))
 	if strings.Join(cf[0], ",") != "CF_XDR_MC,CF_XDR_LB,CF_XDR_SHXYM,CF_XDR_GSZC,CF_XDR_ZZJG,CF_XDR_SWDJ,CF_XDR_SYDW,CF_XDR_SHZZ,CF_FRDB,CF_WSH,CF_WFXW,CF_SY,CF_YJ,CF_CFLB,CF_NR,CF_NR_FK,CF_NR_WFFF,CF_NR_ZKDX,CF_JDRQ,CF_YXQ,CF_GSJZQ,CF_CFJG,CF_CFJGDM,CF_SJLY,CF_SJLYDM,BZ" {
 		t.Errorf("penalty header: %q", cf[0])
 	}
@@ -218,7 +218,7 @@ func TestStandardFilesHoldWhatTheSitePublishes(t *testing.T) {
 		}
 	}
 
-	xk := readStd(t, files[1].Data)
+	xk := readStd(t, stdData(t, &files[1]))
 	var want []string
 	for _, f := range k.Fields {
 		if f.Std != "" && f.Published() {
@@ -269,7 +269,7 @@ func TestStandardFileForEveryKindWithCodes(t *testing.T) {
 	if len(files) != 3 || files[1].Path != "/data/standard/xzwj.csv" || files[2].Count != 0 {
 		t.Fatalf("files: %+v", files)
 	}
-	rows := readStd(t, files[1].Data)
+	rows := readStd(t, stdData(t, &files[1]))
 	if got := strings.Join(rows[0], ",") + "|" + strings.Join(rows[1], ","); got != "WJ_MC,WJ_FY,WJ_RQ|甲公司,1.5,2026/01/02" {
 		t.Errorf("toy file: %s", got)
 	}
@@ -284,4 +284,17 @@ func index(t *testing.T, k *records.Kind, key string) int {
 	}
 	t.Fatalf("no field %s", key)
 	return -1
+}
+
+// stdData returns the bytes of the standard file f.
+func stdData(t *testing.T, f *StandardFile) []byte {
+	t.Helper()
+	var out []byte
+	if err := f.WriteFile(func(_ string, data []byte) error {
+		out = data
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

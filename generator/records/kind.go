@@ -239,7 +239,9 @@ func (s *Set) Append(o *Set) {
 
 // Join returns the records of every set, in order, in one Set whose
 // slices are allocated once: appending 100k decisions set by set copied
-// them over and over as the slices grew.
+// them over and over as the slices grew. It empties each set once its
+// records are copied, so that a part's memory can go while the rest is
+// joined: the joined set and all its parts are never live at once.
 func Join(sets []*Set) *Set {
 	var c, p, sv, st, w, it, pc int
 	for _, o := range sets {
@@ -258,6 +260,7 @@ func Join(sets []*Set) *Set {
 	}
 	for _, o := range sets {
 		s.Append(o)
+		*o = Set{}
 	}
 	return s
 }
