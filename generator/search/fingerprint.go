@@ -46,5 +46,6 @@ func (d *Doc) appendKey(b []byte) []byte {
 	k.Str(f.PowerCat)
 	k.Int(int64(f.Fine))
 	k.Bool(f.HasFine)
+	k.Time(d.End)
 	return k
 }
