@@ -149,8 +149,9 @@
 // more; "syn", the synonym table as lists of normalised words, the word
 // first, then its synonyms sorted, the lists sorted by word; and "salt",
 // the program that built it. A client holding an old meta gets 404s for
-// files a compaction removed and reloads meta. All integers are unsigned
-// LEB128 varints; doc numbers in every file are the global numbers.
+// files a compaction or a rewritten chunk removed and reloads meta. All
+// integers are unsigned LEB128 varints; doc numbers in every file are the
+// global numbers.
 //
 //   - dead-H.bin, the tombstones (H: 16 hex digits of a SHA-256 of the
 //     file): a count, then the dead numbers as a list (below), ascending.
