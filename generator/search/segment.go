@@ -326,11 +326,12 @@ func plan(sizes []int, added, total, live int) (merge int, compact string) {
 // Build builds the index of docs, which must be in index order (Docs and
 // SortDocs give it). With a usable o.Previous (and not o.Compact) it
 // extends that index: its docs keep their numbers, new docs get the next
-// ones, the segments that held vanished or changed docs are rewritten
-// with holes for them, and only new files are written, unless plan
-// compacts or the first segment holds a dead doc. Otherwise it writes the compacted
-// layout: one segment of docs numbered in order. The work runs on
-// GOMAXPROCS workers; the output does not depend on their number.
+// ones (in order of Doc.End, then index order), the numbers of vanished or
+// changed docs become tombstones and leave the chunks that held them, and
+// only new files are written, unless plan compacts. Otherwise it writes
+// the compacted layout: one segment of docs numbered in order of Doc.End,
+// then index order. The work runs on GOMAXPROCS workers; the output does
+// not depend on their number.
 func Build(docs []Doc, o Options) (*Index, error) {
 	o = o.withDefaults()
 	keys := docKeys(docs)
