@@ -81,8 +81,8 @@ type Facets struct {
 }
 
 // Docs lists every searchable record of the site in index order (see
-// SortDocs): a compacted index numbers them in this order, and an
-// extending one numbers its new docs in it.
+// SortDocs): a compacted index numbers them by Doc.End, then in this
+// order, and an extending one numbers its new docs so.
 func Docs(s *site.Site) []Doc {
 	var docs []Doc
 	for i := range s.Cases {
