@@ -18,7 +18,7 @@ import (
 	"time"
 )
 
-// Compaction thresholds (doc.go, "Segments and compaction").
+// Compaction thresholds (doc.go, "Segments, tombstones and compaction").
 const (
 	// deadShare: compact when more than 1/deadShare of the doc numbers
 	// have no live doc (tombstones and holes).
