@@ -92,8 +92,8 @@ func reportQueries(b *testing.B, ix *Index) {
 func BenchmarkIndex10k(b *testing.B) { benchIndex(b, 10_000) }
 
 // BenchmarkIndexMonth extends the index of 100k decisions by a month of
-// 1,800 added decisions, with none or 36 of the earlier ones withdrawn (a
-// withdrawn doc of the first segment compacts the index): the time of the
+// 1,800 added decisions, the decisions whose publication ends in the month
+// expired, and none or 36 of the earlier ones withdrawn: the time of the
 // build, the files it writes against those it keeps, and what cold
 // queries fetch from the result; then the same docs compacted, for
 // comparison.

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -203,7 +204,7 @@ func TestBrowserMatchesGoSearcher(t *testing.T) {
 			continue
 		}
 		for i, u := range urls {
-			if want := strings.TrimSuffix(prefix, "/") + docs[res.Docs[i]].URL; u != want {
+			if want := strings.TrimSuffix(prefix, "/") + numberURL(t, ix, s, res.Docs[i]); u != want {
 				t.Errorf("%q: result %d is %s, Go says %s", q, i, u, want)
 				break
 			}
@@ -371,20 +372,26 @@ func TestSearchPageLayout(t *testing.T) {
 }
 
 // TestExtendedIndexInBrowser builds the small town, then again with a new
-// decision, then again with another new decision and the first one
-// withdrawn: each build extends the index, leaving the first build's
-// segment as it was, and in the browser the newest decision is found and
-// the withdrawn one is not.
+// decision, then a fortnight later with another new decision, the first
+// one withdrawn and a decision of the first build expired: each build
+// extends the index (the leak gate passing each), leaving the first
+// build's files but one chunk as they were, no JSON file holds the dead
+// decisions' text, and in the browser the newest decision is found and
+// the withdrawn and expired ones are not.
 func TestExtendedIndexInBrowser(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "build", "testdata", "smalltown.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	src := sitetest.Source(string(b))
+	cases := src["data/cases/行政处罚.csv"]
+	expiring := "周秋云,自然人,,,,,,,,,,,,青溪综执罚〔2026〕2号,倾倒垃圾,周秋云在青溪河岸倾倒建筑垃圾,《城市市容和环境卫生管理条例》第三十六条,罚款,罚款200元,0.02,,,2026/03/01,2099/12/31,2026/06/10,青溪镇人民政府,11350100MB0000000Y,青溪镇人民政府,11350100MB0000000Y,\n"
+	cases.Data = append(slices.Clone(cases.Data), expiring...)
 	dest := filepath.Join(t.TempDir(), "public")
+	now := sitetest.Date
 	buildSite := func() *build.Summary {
 		t.Helper()
-		sum, err := build.Build(context.Background(), build.Options{SourceFS: src, Dest: dest, Now: sitetest.Date})
+		sum, err := build.Build(context.Background(), build.Options{SourceFS: src, Dest: dest, Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -404,7 +411,9 @@ func TestExtendedIndexInBrowser(t *testing.T) {
 	}
 	buildSite()
 	before := indexFiles()
-	cases := src["data/cases/行政处罚.csv"]
+	if !strings.Contains(before["meta.json"], "倾倒") && !containsAny(before, "青溪河岸倾倒建筑垃圾") {
+		t.Fatal("the expiring decision is not in the first build's index")
+	}
 	row := "青溪镇晨光五金店,个体工商户,92350100MA0000002X,,,,,,李晨光,,,,,青溪综执罚〔2026〕8号,占道经营,晨光五金店占道堆放货物,《城市市容和环境卫生管理条例》第三十六条,罚款,罚款500元,0.05,,,2026/05/20,2099/12/31,,青溪镇人民政府,11350100MB0000000Y,青溪镇人民政府,11350100MB0000000Y,\n"
 	cases.Data = append(slices.Clone(cases.Data), row...)
 	if sum := buildSite(); sum.SearchLayout != "extended" {
@@ -414,26 +423,31 @@ func TestExtendedIndexInBrowser(t *testing.T) {
 	cases.Data = append(slices.Clone(cases.Data), row...)
 	w := src["data/withdrawals/撤回.csv"]
 	w.Data = append(slices.Clone(w.Data), "青溪综执罚〔2026〕8号,行政复议撤销,2026/05/28\n"...)
+	now = sitetest.Date.AddDate(0, 0, 14)
 	if sum := buildSite(); sum.SearchLayout != "extended" {
 		t.Fatalf("the third build's index is %q, want extended", sum.SearchLayout)
 	}
 	after := indexFiles()
-	same := 0
+	same, gone := 0, 0
 	for p, data := range before {
 		if p == "meta.json" || strings.HasPrefix(p, "dead-") {
 			continue
 		}
-		if after[p] != data {
+		switch {
+		case after[p] == data:
+			same++
+		case strings.HasSuffix(p, ".json") && strings.Contains(data, "倾倒建筑垃圾"):
+			gone++ // the expired decision's chunk, rewritten
+		default:
 			t.Errorf("%s changed or went", p)
 		}
-		same++
 	}
-	if same == 0 || len(after) <= len(before) {
-		t.Errorf("%d files kept of %d; %d after", same, len(before), len(after))
+	if same == 0 || gone != 1 || len(after) <= len(before) {
+		t.Errorf("%d files kept of %d, %d rewritten; %d after", same, len(before), gone, len(after))
 	}
 	for p, data := range after {
-		if strings.Contains(data, "晨光五金") {
-			t.Errorf("%s holds the withdrawn decision", p)
+		if strings.HasSuffix(p, ".json") && (strings.Contains(data, "晨光五金") || strings.Contains(data, "倾倒建筑垃圾")) {
+			t.Errorf("%s holds a withdrawn or expired decision", p)
 		}
 	}
 	t.Logf("first build %d index files, third %d: %d kept byte for byte", len(before), len(after), same)
@@ -442,7 +456,7 @@ func TestExtendedIndexInBrowser(t *testing.T) {
 	var total int
 	count := chromedp.Evaluate(`+document.getElementById("search-form").dataset.total`, &total)
 	br.Run(t, chromedp.Navigate(br.Base+prefix+"search/"))
-	for q, want := range map[string]int{"新月餐饮": 1, "晨光五金": 0, "青溪综执罚〔2026〕8号": 0, "青石商贸": 3} {
+	for q, want := range map[string]int{"新月餐饮": 1, "晨光五金": 0, "青溪综执罚〔2026〕8号": 0, "青石商贸": 3, "倾倒建筑垃圾": 0, "青溪河岸": 0} {
 		br.Run(t, typeQuery(q), count)
 		if total != want {
 			t.Errorf("%s: %d results, want %d", q, total, want)
@@ -457,4 +471,31 @@ func TestExtendedIndexInBrowser(t *testing.T) {
 	for _, e := range br.ConsoleErrors() {
 		t.Errorf("console: %s", e)
 	}
+}
+
+func containsAny(files map[string]string, s string) bool {
+	for _, data := range files {
+		if strings.Contains(data, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberURL is the URL of doc number d of ix, from its chunk.
+func numberURL(t *testing.T, ix *search.Index, s *search.Searcher, d int) string {
+	t.Helper()
+	var chunk []*struct {
+		U string `json:"u"`
+	}
+	if err := json.Unmarshal(ix.Files[s.ChunkName(d)], &chunk); err != nil {
+		t.Fatal(err)
+	}
+	seg := ix.Meta.Segs[0]
+	for _, g := range ix.Meta.Segs {
+		if g.Lo <= d {
+			seg = g
+		}
+	}
+	return chunk[(d-seg.Lo)%ix.Meta.Chunk].U
 }

@@ -67,29 +67,39 @@
 //
 // A doc's number is stable: a build that extends the previous index gives
 // every doc it already holds (the same Doc, every field, hashed) the same
-// number, and new docs the numbers after the last one, in index order. A
-// withdrawn or expired doc's number dies; a changed doc is a dead number
-// and a new doc. Numbers are dealt afresh, in index order from 0, only
-// when the index is compacted. Nothing outside one index version
+// number, and new docs the numbers after the last one. A withdrawn or
+// expired doc's number dies; a changed doc is a dead number and a new
+// doc. Numbers are dealt afresh from 0 only when the index is compacted.
+// Both a compacted index and an extending build's new docs are numbered
+// in order of Doc.End, the last day of publication (no end last), then in
+// index order: a month's expiries are then a few runs of adjacent
+// numbers, which share few chunk files. Nothing outside one index version
 // refers to a number (URLs hold queries and filters, never numbers).
 //
-// # Segments and compaction
+// # Segments, tombstones and compaction
 //
 // The index is a list of segments: each covers a range of numbers, lo …
 // lo+n-1, and the ranges tile 0 … docs-1 in order. A segment is a folder
-// of immutable files named by a hash of their content, so an extending
-// build writes only the folder of its new docs (and of the segments it
-// rewrites, below) and meta.json, and every other file keeps its bytes and
-// its name. A client queries every segment and drops the tombstoned
-// numbers.
+// named by a hash of the files it was built with; its postings, positions,
+// facet table and state never change, so an extending build writes the
+// folder of its new docs, the chunk files it rewrites (below), the
+// tombstones and meta.json, and every other file keeps its bytes and its
+// name. A client queries every segment and drops the tombstoned numbers
+// before it reads a chunk.
 //
-// A published file must not hold the text of a withdrawn, expired or
-// changed doc (the leak gate refuses a build whose files name the person
-// of an expired decision). So a segment that holds a dead number is not
-// kept: every segment from the oldest such one is rewritten, and the dead
-// numbers become holes (below). A build therefore leaves no tombstone;
-// the tombstone file is part of the format for a client to honour, and a
-// previous index that has one is read and its numbers kept dead.
+// A dead number of a kept segment is a tombstone: it is listed in the
+// tombstone file, its postings and positions stay until the segment is
+// merged or the index compacted (they hold numbers, positions and bigram
+// terms, in binary files), and its text leaves the JSON: every chunk that
+// holds a number that died in this build is rewritten with null for each
+// dead number, as a new file cC-H.json (H: 16 hex digits of a SHA-256 of
+// it) named in the segment's "re", and a chunk none of whose numbers is
+// live has no file at all (a client never reads it: it reads chunks only
+// for live candidates and results). So no published JSON file holds the
+// text of a withdrawn, expired or changed doc (the leak gate reads every
+// JSON file of the output), and a month whose expiries are adjacent
+// numbers rewrites only the chunks at the ends of their runs and those of
+// the few withdrawn or changed docs.
 //
 // An extending build appends one segment of the new docs, then merges
 // segments by size tiers: a segment of n numbers is in tier
@@ -107,25 +117,23 @@
 //     program (meta "salt"), another chunk size, segments that do not tile
 //     the numbers, a state or tombstone file that does not match its
 //     hash or does not parse, or a kept segment without one of its
-//     shards, chunks, facet table or state;
+//     shards, facet table, state or the chunks of its live numbers;
 //   - the previous index's segments have another number of facets than
 //     the docs make (a site facet in one and not the other);
-//   - the first segment holds a dead number (a doc of the first build, or
-//     of the last compaction, withdrawn, expired or changed);
 //   - more than a fifth of the numbers have no live doc (tombstones and
-//     holes);
+//     holes): a town whose publication windows end at about 1.6% of its
+//     decisions a month compacts about once a year;
 //   - the first segment holds less than half the numbers;
 //   - tiering leaves more than 8 segments.
 //
 // So a query reads at most 8 segments, the small ones from shards sized
 // to them (below), and a month of a town's decisions (a tier-0 segment)
-// rewrites, besides its own folder, three months' segments once in four
-// months, and so on up the tiers, as long as no doc of the first segment
-// dies; a month in which one does compacts the index.
+// rewrites, besides its own folder and a few chunks, three months'
+// segments once in four months, and so on up the tiers.
 //
 // # Files (below /search/index/)
 //
-// meta.json (stable URL, revalidated) holds "v", the format version (4):
+// meta.json (stable URL, revalidated) holds "v", the format version (5):
 // search.js reads only its own version, reloads the page once when meta
 // holds another, and refuses to search after that. It holds "docs", the
 // count of numbers; "chunk", docs per chunk; "bodyAt", BodyOffset; "segs",
@@ -133,7 +141,8 @@
 // over the folder's file names and contents, and "/"), lo, n, shards,
 // chunkBytes (the average size of its chunk files), long (the docs whose
 // text in their chunk is truncated), fmap (below, when not the identity),
-// state (16 hex digits of a SHA-256 of its state.bin)}; "dead", the name
+// state (16 hex digits of a SHA-256 of its state.bin), re (when a chunk
+// was rewritten: chunk index → H of its file cC-H.json)}; "dead", the name
 // of the tombstone file, when any number is dead; "facets", the filters
 // over the live docs; "fold", the fold table's pairs (source, target,
 // source, target … characters, sorted by source) whose target occurs in
@@ -142,8 +151,9 @@
 // more; "syn", the synonym table as lists of normalised words, the word
 // first, then its synonyms sorted, the lists sorted by word; and "salt",
 // the program that built it. A client holding an old meta gets 404s for
-// files a compaction removed and reloads meta. All integers are unsigned
-// LEB128 varints; doc numbers in every file are the global numbers.
+// files a compaction or a rewritten chunk removed and reloads meta. All
+// integers are unsigned LEB128 varints; doc numbers in every file are the
+// global numbers.
 //
 //   - dead-H.bin, the tombstones (H: 16 hex digits of a SHA-256 of the
 //     file): a count, then the dead numbers as a list (below), ascending.
@@ -178,7 +188,9 @@
 //   - cN.json, doc chunk N: the segment's docs lo+N×chunk … as JSON objects
 //     {k type, u URL (site-relative), t title, s decision number or code,
 //     d date, a authority, b body}, null for a hole: what a result shows,
-//     and the text that verifies a candidate.
+//     and the text that verifies a candidate. Once a doc of it dies, the
+//     chunk is cN-H.json (re above), null for every dead number; a chunk
+//     without a live number has no file.
 //   - facets.bin: one column per facet of meta "facets" (type, year, cat,
 //     amount, domain, pcat, and site when a doc names its site, as a
 //     county's index does: its towns, in the order of their first doc),
@@ -199,7 +211,8 @@
 //     that many bytes of JSON {lo, n, facets (per facet, the V of the
 //     segment's own values), sets (its category sets), fold (the fold pairs
 //     its text needs)}, then 8 bytes per number, the first of a SHA-256 of
-//     every field of the Doc, zeros for a hole. It is binary so that the
+//     every field of the Doc (including End), zeros for a hole (a
+//     tombstoned number keeps its key). It is binary so that the
 //     leak gate, which reads the index's JSON, never reads hash bytes as an
 //     ID or phone number. The build reads the previous index from the
 //     previous output's /search/index/, which is what clients hold.

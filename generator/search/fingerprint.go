@@ -47,5 +47,6 @@ func (d *Doc) appendKey(b []byte) []byte {
 	k.Int(int64(f.Fine))
 	k.Bool(f.HasFine)
 	k.Str(f.Site)
+	k.Time(d.End)
 	return k
 }

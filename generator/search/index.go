@@ -21,7 +21,7 @@ import (
 )
 
 // Version is the index format version, in meta.json.
-const Version = 4
+const Version = 5
 
 // BodyOffset is where body positions start: a title's characters are at
 // positions 0…, the body's at BodyOffset…. Titles are indexed up to
@@ -97,8 +97,9 @@ type Stats struct {
 	TotalBytes                       int64
 	// Added, Dead and Merged count the docs given new numbers, the
 	// numbers tombstoned, and the numbers rewritten from earlier segments
-	// by an extending build.
-	Added, Dead, Merged int
+	// by an extending build; Rechunked counts the chunk files of kept
+	// segments it rewrites without their dead docs.
+	Added, Dead, Merged, Rechunked int
 }
 
 // Meta is meta.json: everything a client needs before the first query.
@@ -140,6 +141,18 @@ type Segment struct {
 	Fmap [][]int `json:"fmap,omitempty"`
 	// State is the hash of the segment's state.bin.
 	State string `json:"state"`
+	// Re names the chunks rewritten since the segment was built: chunk
+	// index → the hash in its file name (ChunkFile).
+	Re map[int]string `json:"re,omitempty"`
+}
+
+// ChunkFile is the name, within the segment's folder, of its chunk c:
+// cC.json as built, cC-H.json once rewritten (H from Re).
+func (s *Segment) ChunkFile(c int) string {
+	if h, ok := s.Re[c]; ok {
+		return "c" + strconv.Itoa(c) + "-" + h + ".json"
+	}
+	return "c" + strconv.Itoa(c) + ".json"
 }
 
 // Facet describes a filter: its URL key, label and values; a doc's value

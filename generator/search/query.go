@@ -272,6 +272,12 @@ func (s *Searcher) segPart(si int, p string) (*partMatch, error) {
 	for _, i := range order[1:] {
 		cand = intersect(cand, decodeList(ts[i].docs, ts[i].n))
 	}
+	// A dead doc's chunk entry may be null or its file gone: candidates
+	// are live docs.
+	if err := s.loadDead(); err != nil {
+		return nil, err
+	}
+	cand = slices.DeleteFunc(cand, func(d uint32) bool { return s.dead[d] })
 	if len(cand) == 0 {
 		return &partMatch{}, nil
 	}
@@ -420,7 +426,7 @@ func (s *Searcher) segOf(d int) int {
 // ChunkName returns the chunk file that holds doc number d.
 func (s *Searcher) ChunkName(d int) string {
 	seg := &s.meta.Segs[s.segOf(d)]
-	return seg.Dir + "c" + strconv.Itoa((d-seg.Lo)/s.meta.Chunk) + ".json"
+	return seg.Dir + seg.ChunkFile((d-seg.Lo)/s.meta.Chunk)
 }
 
 // text returns a doc's normalised title and body from its chunk.

@@ -64,6 +64,10 @@ type Doc struct {
 	// Identifiers are matched exactly (after Identifier) and rank first.
 	Identifiers []string
 	Facets      Facets
+	// End is the last day of the doc's publication (zero: no end). Docs
+	// are numbered in order of it, so the docs that expire together
+	// share chunk files.
+	End time.Time
 }
 
 // Facets are the filter values of a doc; "" or nil when not applicable.
@@ -80,8 +84,8 @@ type Facets struct {
 }
 
 // Docs lists every searchable record of the site in index order (see
-// SortDocs): a compacted index numbers them in this order, and an
-// extending one numbers its new docs in it.
+// SortDocs): a compacted index numbers them by Doc.End, then in this
+// order, and an extending one numbers its new docs so.
 func Docs(s *site.Site) []Doc {
 	var docs []Doc
 	for i := range s.Cases {
@@ -149,7 +153,8 @@ func CaseDoc(c *disclose.Case) Doc {
 		Body: joinText(canonicalDisplay(c.DecisionNo), c.CreditCode, strings.Join(codes, " "), c.LegalRep, c.Facts, c.Basis,
 			strings.Join(c.Categories, "、"), c.Content, c.Licence, c.Authority, c.Remarks),
 		Identifiers: ids,
-		Facets:      Facets{Year: yearOf(c.DecisionDate), Categories: c.Categories, Fine: c.Fine, HasFine: c.Fine > 0}}
+		Facets:      Facets{Year: yearOf(c.DecisionDate), Categories: c.Categories, Fine: c.Fine, HasFine: c.Fine > 0},
+		End:         c.PublishUntil}
 }
 
 // ItemDoc is the doc of a published record of a declared kind: its title

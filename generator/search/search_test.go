@@ -178,6 +178,7 @@ func TestSearchIsExactSubstringMatch(t *testing.T) {
 	// shards are exercised too.
 	ix := build(t, docs, Options{ShardBytes: 4 << 10, SeparatePos: 1 << 10})
 	s := searcherOf(t, ix)
+	docs = byNumber(docs)
 	texts := make([]string, len(docs))
 	for i := range docs {
 		texts[i] = SearchText(&docs[i])
@@ -299,6 +300,7 @@ func TestRelevance(t *testing.T) {
 func TestFacetsFilterAndCount(t *testing.T) {
 	docs := SyntheticDocs(2000, 11)
 	s := searcherOf(t, build(t, docs, Options{}))
+	docs = byNumber(docs)
 	q := "餐饮"
 	all, err := s.Search(q, nil)
 	if err != nil {
@@ -471,4 +473,13 @@ func TestWordsIdeographsAreLetters(t *testing.T) {
 			t.Fatalf("%U is not a letter: words must not keep it", r)
 		}
 	}
+}
+
+// byNumber is docs in the order a compacted index numbers them.
+func byNumber(docs []Doc) []Doc {
+	out := make([]Doc, len(docs))
+	for i, j := range byEnd(len(docs), func(i int) time.Time { return docs[i].End }) {
+		out[i] = docs[j]
+	}
+	return out
 }

@@ -9,14 +9,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
-// Compaction thresholds (doc.go, "Segments and compaction").
+// Compaction thresholds (doc.go, "Segments, tombstones and compaction").
 const (
 	// deadShare: compact when more than 1/deadShare of the doc numbers
 	// have no live doc (tombstones and holes).
@@ -248,6 +250,24 @@ func encodeDead(dead []uint32, docs int) []byte {
 	return append(out, encodeList(deltas, len(dead), docs)...)
 }
 
+// byEnd returns 0 … n-1 ordered by end (a zero end last), ties in
+// their order: the numbers of docs whose publication ends together are
+// adjacent, so their text shares few chunk files.
+func byEnd(n int, end func(int) time.Time) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ea, eb := end(order[a]), end(order[b])
+		if ea.IsZero() || eb.IsZero() {
+			return !ea.IsZero() && eb.IsZero()
+		}
+		return ea.Before(eb)
+	})
+	return order
+}
+
 func hashName(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:8])
@@ -306,11 +326,12 @@ func plan(sizes []int, added, total, live int) (merge int, compact string) {
 // Build builds the index of docs, which must be in index order (Docs and
 // SortDocs give it). With a usable o.Previous (and not o.Compact) it
 // extends that index: its docs keep their numbers, new docs get the next
-// ones, the segments that held vanished or changed docs are rewritten
-// with holes for them, and only new files are written, unless plan
-// compacts or the first segment holds a dead doc. Otherwise it writes the compacted
-// layout: one segment of docs numbered in order. The work runs on
-// GOMAXPROCS workers; the output does not depend on their number.
+// ones (in order of Doc.End, then index order), the numbers of vanished or
+// changed docs become tombstones and leave the chunks that held them, and
+// only new files are written, unless plan compacts. Otherwise it writes
+// the compacted layout: one segment of docs numbered in order of Doc.End,
+// then index order. The work runs on GOMAXPROCS workers; the output does
+// not depend on their number.
 func Build(docs []Doc, o Options) (*Index, error) {
 	o = o.withDefaults()
 	o.sites = namesSites(docs)
@@ -334,8 +355,13 @@ func Build(docs []Doc, o Options) (*Index, error) {
 		}
 		reason = why
 	}
-	r := buildSegment(docs, nil, 0, o, o.ShardBytes)
-	seg := newSegOut(r, keys)
+	order := byEnd(len(docs), func(i int) time.Time { return docs[i].End })
+	ndocs, nkeys := make([]Doc, len(docs)), make([]docKey, len(docs))
+	for i, j := range order {
+		ndocs[i], nkeys[i] = docs[j], keys[j]
+	}
+	r := buildSegment(ndocs, nil, 0, o, o.ShardBytes)
+	seg := newSegOut(r, nkeys)
 	return finish([]*segOut{seg}, nil, r.facets, o, "compacted: "+reason, Stats{})
 }
 
@@ -344,7 +370,10 @@ func Build(docs []Doc, o Options) (*Index, error) {
 type segOut struct {
 	seg   Segment
 	state *segState
-	files map[string][]byte // by name within seg.Dir; nil when kept
+	files map[string][]byte // by name within seg.Dir
+	// kept lists the files of a segment kept from the previous index
+	// (seg.Dir + name); nil for a segment built here.
+	kept  []string
 	stats Stats
 }
 
@@ -412,9 +441,11 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 			num[j] = l[0]
 			byKey[keys[j]] = l[1:]
 		} else {
-			num[j] = p.meta.Docs + len(added)
 			added = append(added, j)
 		}
+	}
+	for i, k := range byEnd(len(added), func(i int) time.Time { return docs[added[i]].End }) {
+		num[added[k]] = p.meta.Docs + i
 	}
 	for _, l := range byKey {
 		for _, d := range l {
@@ -431,30 +462,32 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 		return nil, why, nil
 	}
 	first := len(sizes) + min(len(added), 1) - merge // the first segment rewritten
-	// A kept file must not hold the text of a withdrawn, expired or changed
-	// doc: every segment from the oldest that holds a dead number is
-	// rewritten, where that number becomes a hole.
-	for i := range min(first, len(sizes)) {
-		if s := p.meta.Segs[i]; hasDead(dead, s.Lo, s.Lo+s.N) {
-			if i == 0 {
-				return nil, fmt.Sprintf("the first segment holds %d dead doc numbers, whose text must leave the published files", countDead(dead, s.Lo, s.Lo+s.N)), nil
-			}
-			first = i
-			break
-		}
-	}
 	lo := total
 	if first < len(sizes) {
 		lo = p.meta.Segs[first].Lo
 	} else if len(added) > 0 {
 		lo = p.meta.Docs
 	}
-	var segs []*segOut
-	for i := range first {
-		s := p.meta.Segs[i]
-		segs = append(segs, &segOut{seg: s, state: p.states[i]})
+	newlyDead := map[uint32]bool{}
+	for d := range dead {
+		newlyDead[d] = true
+	}
+	for _, d := range p.dead {
+		delete(newlyDead, d)
 	}
 	st := Stats{Added: len(added), Merged: p.meta.Docs - lo}
+	var segs []*segOut
+	var kept []string
+	for i := range first {
+		s, err := rechunk(p.meta.Segs[i], p.states[i], dead, newlyDead, o)
+		if err != nil {
+			return nil, "previous index unusable: " + err.Error(), nil
+		}
+		s.state = p.states[i]
+		segs = append(segs, s)
+		kept = append(kept, s.kept...)
+		st.Rechunked += len(s.files)
+	}
 	if lo < total {
 		// The merged range: every number from lo, a hole where no doc has
 		// it (a tombstone of a merged segment, which the merge drops).
@@ -495,39 +528,9 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 	if err != nil {
 		return nil, "", err
 	}
-	for _, s := range segs[:first] {
-		dir := strings.TrimSuffix(s.seg.Dir, "/")
-		ents, err := fs.ReadDir(o.Previous, dir)
-		if err != nil {
-			return nil, "previous index unusable: " + err.Error(), nil
-		}
-		have := map[string]bool{}
-		for _, e := range ents {
-			have[e.Name()] = true
-			ix.Kept = append(ix.Kept, s.seg.Dir+e.Name())
-		}
-		if missing := missingFile(s.seg, o.ChunkSize, have); missing != "" {
-			return nil, "previous index unusable: no " + s.seg.Dir + missing, nil
-		}
-	}
+	ix.Kept = kept
 	sort.Strings(ix.Kept)
 	return ix, "", nil
-}
-
-// hasDead reports whether a number in lo … hi-1 is dead.
-func hasDead(dead map[uint32]bool, lo, hi int) bool {
-	return countDead(dead, lo, hi) > 0
-}
-
-// countDead counts the dead numbers in lo … hi-1.
-func countDead(dead map[uint32]bool, lo, hi int) int {
-	n := 0
-	for d := range dead {
-		if int(d) >= lo && int(d) < hi {
-			n++
-		}
-	}
-	return n
 }
 
 // finish writes meta.json and the tombstone file over segs.
@@ -548,7 +551,7 @@ func finish(segs []*segOut, dead []uint32, facets []Facet, o Options, layout str
 		for name, b := range s.files {
 			files[seg.Dir+name] = b
 		}
-		if s.files != nil {
+		if s.kept == nil {
 			add(&st, s.stats)
 		}
 	}
@@ -630,23 +633,87 @@ func facetMap(st *segState, facets []Facet) [][]int {
 	return out
 }
 
-// missingFile returns a file that every segment like seg has and have
-// lacks, or "": its shards, its chunks, its facet table and its state.
-func missingFile(seg Segment, chunk int, have map[string]bool) string {
-	for _, name := range []string{"facets.bin", "state.bin"} {
-		if !have[name] {
-			return name
-		}
+// rechunk keeps seg, a segment of the previous index, in an extending
+// build: each of its chunks that holds a number newly dead is rewritten
+// with null for every dead number (a new file, named in seg.Re), and a
+// chunk with no live number has no file, so no kept or written chunk
+// holds a dead doc's text. Every other file is kept; one missing from the
+// previous index is an error.
+func rechunk(seg Segment, st *segState, dead, newlyDead map[uint32]bool, o Options) (*segOut, error) {
+	dir := strings.TrimSuffix(seg.Dir, "/")
+	ents, err := fs.ReadDir(o.Previous, dir)
+	if err != nil {
+		return nil, err
 	}
+	have := map[string]bool{}
+	for _, e := range ents {
+		have[e.Name()] = true
+	}
+	need := []string{"facets.bin", "state.bin"}
 	for k := range seg.Shards {
-		if name := "s" + strconv.Itoa(k) + ".bin"; !have[name] {
-			return name
+		need = append(need, "s"+strconv.Itoa(k)+".bin")
+	}
+	for _, name := range need {
+		if !have[name] {
+			return nil, fmt.Errorf("no %s%s", seg.Dir, name)
 		}
 	}
-	for c := range (seg.N + chunk - 1) / chunk {
-		if name := "c" + strconv.Itoa(c) + ".json"; !have[name] {
-			return name
+	re := maps.Clone(seg.Re)
+	if re == nil {
+		re = map[int]string{}
+	}
+	out := &segOut{files: map[string][]byte{}, kept: []string{}}
+	for c := range (seg.N + o.ChunkSize - 1) / o.ChunkSize {
+		name := seg.ChunkFile(c)
+		lo, hi := seg.Lo+c*o.ChunkSize, min(seg.Lo+seg.N, seg.Lo+(c+1)*o.ChunkSize)
+		live, fresh := false, false
+		for d := lo; d < hi; d++ {
+			live = live || st.keys[d-seg.Lo] != (docKey{}) && !dead[uint32(d)]
+			fresh = fresh || newlyDead[uint32(d)]
+		}
+		switch {
+		case !live:
+			delete(re, c)
+		case !have[name]:
+			return nil, fmt.Errorf("no %s%s", seg.Dir, name)
+		case !fresh:
+			out.kept = append(out.kept, seg.Dir+name)
+		default:
+			b, err := fs.ReadFile(o.Previous, dir+"/"+name)
+			if err != nil {
+				return nil, err
+			}
+			var docs []json.RawMessage
+			if err := json.Unmarshal(b, &docs); err != nil || len(docs) != hi-lo {
+				return nil, fmt.Errorf("%s%s: not a chunk of %d docs", seg.Dir, name, hi-lo)
+			}
+			nb := []byte{'['}
+			for i, d := range docs {
+				if i > 0 {
+					nb = append(nb, ',')
+				}
+				if dead[uint32(lo+i)] {
+					d = json.RawMessage("null")
+				}
+				nb = append(nb, d...)
+			}
+			nb = append(nb, ']')
+			re[c] = hashName(nb)
+			out.files["c"+strconv.Itoa(c)+"-"+re[c]+".json"] = nb
 		}
 	}
-	return ""
+	// Every file but the chunks (named c…) is kept: shards, positions,
+	// facet table and state.
+	for _, e := range ents {
+		if name := e.Name(); !strings.HasPrefix(name, "c") {
+			out.kept = append(out.kept, seg.Dir+name)
+		}
+	}
+	if len(re) == 0 {
+		re = nil
+	}
+	seg.Re = re
+	out.seg = seg
+	slices.Sort(out.kept)
+	return out, nil
 }

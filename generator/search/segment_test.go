@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestPlan(t *testing.T) {
@@ -70,14 +72,18 @@ func fsSearcher(t testing.TB, fsys fs.FS) *Searcher {
 	return s
 }
 
-// editDocs withdraws, changes and adds docs at random, as a month does.
+// roundEnd is the day after the month of round: the synthetic decisions
+// are published on 31 May 2026, round 0 is June.
+func roundEnd(round int) time.Time {
+	return time.Date(2026, time.Month(7+round), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// editDocs withdraws, changes and adds docs at random and expires the docs
+// whose publication ends in the round's month, as a month does.
 func editDocs(r *rand.Rand, docs []Doc, round int) []Doc {
 	var out []Doc
 	for _, d := range docs {
-		// The docs of the first build are edited every third round only:
-		// a dead number in the first segment compacts the index.
-		if !strings.HasPrefix(d.URL, "/cases/r") && round%3 != 2 {
-			out = append(out, d)
+		if Expired(d, roundEnd(round)) {
 			continue
 		}
 		switch r.IntN(40) {
@@ -94,7 +100,9 @@ func editDocs(r *rand.Rand, docs []Doc, round int) []Doc {
 			continue
 		}
 		d.URL = fmt.Sprintf("/cases/r%d-%d/", round, i)
-		out = append(out, d)
+		if !Expired(d, roundEnd(round)) {
+			out = append(out, d)
+		}
 	}
 	SortDocs(out)
 	return out
@@ -166,6 +174,21 @@ func docURLs(t *testing.T, s *Searcher, docs []int) []string {
 	return out
 }
 
+// gone returns the docs of before whose URL after lacks.
+func gone(before, after []Doc) []Doc {
+	urls := map[string]bool{}
+	for _, d := range after {
+		urls[d.URL] = true
+	}
+	var out []Doc
+	for _, d := range before {
+		if !urls[d.URL] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 func sorted(s []string) []string {
 	s = slices.Clone(s)
 	slices.Sort(s)
@@ -184,12 +207,14 @@ func TestExtendMatchesScratch(t *testing.T) {
 			prev := indexFS(t, build(t, docs, o), nil)
 			layouts := map[string]int{}
 			for round := range 7 {
+				before := docs
 				docs = editDocs(r, docs, round)
 				o.Previous = prev
 				ix := build(t, docs, o)
 				layouts[strings.SplitN(ix.Layout, ":", 2)[0]]++
 				t.Logf("round %d: %s, %d segments, %+v", round, ix.Layout, len(ix.Meta.Segs), ix.Stats)
 				cur := indexFS(t, ix, prev)
+				noDeadText(t, cur, gone(before, docs), docs)
 				o.Previous = nil
 				sameResults(t, fmt.Sprintf("round %d (%s, %d segments)", round, ix.Layout, len(ix.Meta.Segs)), fsSearcher(t, cur), searcherOf(t, build(t, docs, o)))
 				prev = cur
@@ -203,8 +228,8 @@ func TestExtendMatchesScratch(t *testing.T) {
 
 // TestExtendKeepsFiles adds docs, then withdraws one of them and changes
 // another: the first build's files are kept as they were each time, the
-// new docs go to a new segment, and the segment that held the withdrawn
-// and the changed doc is rewritten without their text.
+// new docs go to a new segment, the two dead numbers are tombstones, and
+// only the chunk files that held their text are rewritten, without it.
 func TestExtendKeepsFiles(t *testing.T) {
 	o := Options{Salt: "test"}
 	docs := SyntheticDocs(2000, 3)
@@ -237,14 +262,32 @@ func TestExtendKeepsFiles(t *testing.T) {
 	}
 	o.Previous = prev
 	ix := build(t, third, o)
-	if ix.Layout != "extended" || len(ix.Meta.Segs) != 2 || ix.Stats.Added != 1 || ix.Stats.Dead != 0 {
+	if ix.Layout != "extended" || len(ix.Meta.Segs) != 3 || ix.Stats.Added != 1 || ix.Stats.Dead != 2 || ix.Stats.Rechunked > 2 {
 		t.Fatalf("third build: layout %q, %d segments, stats %+v", ix.Layout, len(ix.Meta.Segs), ix.Stats)
 	}
-	if ix.Meta.Segs[0].Dir != first.Meta.Segs[0].Dir {
-		t.Errorf("the first segment moved: %s, was %s", ix.Meta.Segs[0].Dir, first.Meta.Segs[0].Dir)
+	for i := range 2 {
+		if ix.Meta.Segs[i].Dir != second.Meta.Segs[i].Dir {
+			t.Errorf("segment %d moved: %s, was %s", i, ix.Meta.Segs[i].Dir, second.Meta.Segs[i].Dir)
+		}
 	}
-	if ix.Meta.Dead != "" {
-		t.Errorf("tombstones %s: a kept file holds a dead doc", ix.Meta.Dead)
+	if ix.Meta.Dead == "" {
+		t.Error("no tombstones")
+	}
+	var prevFiles int
+	for name := range prev {
+		if name != "meta.json" && !slices.Contains(ix.Kept, name) && !strings.HasPrefix(path.Base(name), "c") {
+			t.Errorf("%s is not kept", name)
+		}
+		prevFiles++
+	}
+	var rewritten []string
+	for name := range ix.Files {
+		if !strings.HasPrefix(name, ix.Meta.Segs[2].Dir) && !strings.HasPrefix(name, "dead-") && name != "meta.json" {
+			rewritten = append(rewritten, name)
+		}
+	}
+	if len(rewritten) > 2 {
+		t.Errorf("%v written (of %d files before): want the new segment's, two chunks, tombstones and meta", rewritten, prevFiles)
 	}
 	for name := range first.Files {
 		if name == "meta.json" {
@@ -257,12 +300,14 @@ func TestExtendKeepsFiles(t *testing.T) {
 			t.Errorf("%s is written again", name)
 		}
 	}
-	for name, data := range ix.Files {
-		if strings.Contains(string(data), withdrawn.Title) && strings.HasSuffix(name, ".json") && name != "meta.json" {
-			t.Errorf("%s holds the withdrawn doc's title %q", name, withdrawn.Title)
+	out := indexFS(t, ix, prev)
+	noDeadText(t, out, []Doc{withdrawn}, third)
+	for name, f := range out {
+		if name != "meta.json" && strings.HasSuffix(name, ".json") && strings.Contains(string(f.Data), `"`+changed.URL+`"`) && !strings.Contains(string(f.Data), "更正") {
+			t.Errorf("%s holds the changed doc's old text", name)
 		}
 	}
-	s := fsSearcher(t, indexFS(t, ix, prev))
+	s := fsSearcher(t, out)
 	for q, want := range map[string]int{withdrawn.Title: 0, "更正": 1} {
 		res, err := s.Search(q, nil)
 		if err != nil {
@@ -281,6 +326,26 @@ func TestExtendKeepsFiles(t *testing.T) {
 	again := build(t, third, o)
 	if !mapsEqual(again.Files, ix.Files) || !slices.Equal(again.Kept, ix.Kept) {
 		t.Error("two extending builds differ")
+	}
+}
+
+// noDeadText fails when a JSON file of fsys but meta.json holds the URL
+// of a dead doc, or its title when no live doc has that title.
+func noDeadText(t *testing.T, fsys fstest.MapFS, dead, live []Doc) {
+	t.Helper()
+	titles := map[string]bool{}
+	for _, d := range live {
+		titles[d.Title] = true
+	}
+	for name, f := range fsys {
+		if !strings.HasSuffix(name, ".json") || name == "meta.json" {
+			continue
+		}
+		for _, d := range dead {
+			if strings.Contains(string(f.Data), `"`+d.URL+`"`) || !titles[d.Title] && strings.Contains(string(f.Data), `"`+d.Title+`"`) {
+				t.Errorf("%s holds the dead doc %s (%s)", name, d.URL, d.Title)
+			}
+		}
 	}
 }
 
@@ -312,7 +377,7 @@ func TestUnusablePreviousCompacts(t *testing.T) {
 		{"no meta.json", func(m fstest.MapFS) { delete(m, "meta.json") }, o},
 		{"meta.json cut short", func(m fstest.MapFS) { m["meta.json"].Data = m["meta.json"].Data[:40] }, o},
 		{"another version", func(m fstest.MapFS) {
-			m["meta.json"].Data = bytes.Replace(m["meta.json"].Data, []byte(`{"v":4`), []byte(`{"v":3`), 1)
+			m["meta.json"].Data = bytes.Replace(m["meta.json"].Data, []byte(`{"v":5`), []byte(`{"v":4`), 1)
 		}, o},
 		{"another program", nil, Options{Salt: "b"}},
 		{"another chunk size", nil, Options{Salt: "a", ChunkSize: 8}},
@@ -380,8 +445,7 @@ func FuzzDecodeDead(f *testing.F) {
 }
 
 // TestExtendNumbers: a kept doc keeps its number and a new doc takes the
-// next one; a withdrawn or changed doc of the first segment compacts the
-// index, which numbers the docs afresh.
+// next one; a withdrawn or changed doc's number is a tombstone.
 func TestExtendNumbers(t *testing.T) {
 	doc := func(u, body string) Doc {
 		return Doc{Type: TypePage, URL: "/notices/" + u + "/", Title: "通知" + u, Body: body}
@@ -403,8 +467,8 @@ func TestExtendNumbers(t *testing.T) {
 		{"unchanged", base, []string{"a", "b", "c", "d"}, nil, "extended"},
 		{"one added", append(slices.Clone(base), doc("e", "戊")), []string{"a", "b", "c", "d"}, []string{"e"}, "extended"},
 		{"one added first in index order", append([]Doc{doc("0", "零")}, base...), []string{"a", "b", "c", "d"}, []string{"0"}, "extended"},
-		{"one withdrawn", slices.Concat([]Doc{base[0], base[2], base[3]}, rest), []string{"a", "c", "d"}, nil, "compacted"},
-		{"one changed", slices.Concat([]Doc{base[0], doc("b", "乙更正"), base[2], base[3]}, rest), []string{"a", "b", "c", "d"}, nil, "compacted"},
+		{"one withdrawn", slices.Concat([]Doc{base[0], base[2], base[3]}, rest), []string{"a", "", "c", "d"}, nil, "extended"},
+		{"one changed", slices.Concat([]Doc{base[0], doc("b", "乙更正"), base[2], base[3]}, rest), []string{"a", "", "c", "d"}, []string{"b"}, "extended"},
 		{"a duplicate added", append(slices.Clone(base), base[1]), []string{"a", "b", "c", "d"}, []string{"b"}, "extended"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -416,19 +480,53 @@ func TestExtendNumbers(t *testing.T) {
 			}
 			var got []string
 			for d := range ix.Meta.Docs {
+				if s.dead[uint32(d)] {
+					got = append(got, "")
+					continue
+				}
 				cd, err := s.chunkDoc(d)
 				if err != nil {
 					t.Fatal(err)
 				}
-				u := strings.TrimSuffix(strings.TrimPrefix(cd.U, "/notices/"), "/")
-				if s.dead[uint32(d)] {
-					u = ""
-				}
-				got = append(got, u)
+				got = append(got, strings.TrimSuffix(strings.TrimPrefix(cd.U, "/notices/"), "/"))
 			}
 			if want := slices.Concat(tc.head, filler, tc.tail); !slices.Equal(got, want) || !strings.HasPrefix(ix.Layout, tc.layout) {
 				t.Errorf("numbers %q (%s), want %q", got, ix.Layout, want)
 			}
 		})
 	}
+}
+
+// TestMonthKeepsMostFiles extends an index by a month in which the docs
+// whose publication ends in it expire and a few are withdrawn: the
+// expired docs share few chunks, most files keep their bytes, and no
+// JSON file holds a dead doc's URL or name.
+func TestMonthKeepsMostFiles(t *testing.T) {
+	docs := SyntheticDocs(6000, 11)
+	o := Options{Salt: "m"}
+	first := build(t, docs, o)
+	prev := indexFS(t, first, nil)
+	next := MonthDocs(docs, 110, 4, 11)
+	o.Previous = prev
+	ix := build(t, next, o)
+	dead := gone(docs, next)
+	out := indexFS(t, ix, prev)
+	t.Logf("%s: %d dead, %d of %d files written, %d chunks rewritten, %+v", ix.Layout, len(dead), len(ix.Files), len(out), ix.Stats.Rechunked, ix.Stats)
+	if ix.Layout != "extended" || ix.Stats.Dead != len(dead) || len(dead) < 80 {
+		t.Fatalf("layout %q, %d tombstones, %d dead", ix.Layout, ix.Stats.Dead, len(dead))
+	}
+	// The expired docs fill whole chunks, which have no file: the chunks
+	// rewritten are about those of the withdrawn docs and of the ends of
+	// the expired run.
+	if ix.Stats.Rechunked > 4+4 || len(ix.Files)*10 > len(out) {
+		t.Errorf("%d chunks rewritten, %d of %d files written", ix.Stats.Rechunked, len(ix.Files), len(out))
+	}
+	noDeadText(t, out, dead, next)
+	for name := range prev {
+		if _, ok := out[name]; !ok && !strings.HasPrefix(path.Base(name), "c") && name != "meta.json" {
+			t.Errorf("%s is not kept", name)
+		}
+	}
+	o.Previous = nil
+	sameResults(t, "month", fsSearcher(t, out), searcherOf(t, build(t, next, o)))
 }

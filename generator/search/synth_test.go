@@ -81,10 +81,24 @@ func SyntheticCases(n int, seed uint64) []disclose.Case {
 			Violation: v, Facts: fmt.Sprintf("经查，当事人于%d年%d月%d日在%s%d号%s，违反了%s的规定。", y, date.Month(), date.Day(), street, r.IntN(200)+1, v, pick(synBasis)),
 			Basis: pick(synBasis), Categories: cats, Content: strings.Join(cats, "，") + fmt.Sprintf("，罚款%d元", fine/100),
 			Fine: fine, DecisionDate: date, Authority: pick(synAuth),
+			PublishUntil: synEnd(date, start, uint64(i)*2654435761+seed),
 		}
 		out[i] = c
 	}
 	return out
+}
+
+// synEnd is the end of publication of a decision of date, published on
+// now: 3 months, 1 year, 3 or 5 years after it (picked by h among the
+// periods that end after now), as the publication rules give them.
+func synEnd(date, now time.Time, h uint64) time.Time {
+	var ends []time.Time
+	for _, m := range []int{3, 12, 12, 36, 36, 60} {
+		if e := date.AddDate(0, m, 0); e.After(now) {
+			ends = append(ends, e)
+		}
+	}
+	return ends[h%uint64(len(ends))]
 }
 
 // SyntheticDocs returns the docs of n synthetic decisions plus a few
@@ -116,9 +130,18 @@ func SyntheticDocs(n int, seed uint64) []Doc {
 	return docs
 }
 
+// MonthEnd is the day after the month of MonthDocs.
+var MonthEnd = time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
+
+// Expired reports whether d's publication has ended before day.
+func Expired(d Doc, day time.Time) bool {
+	return !d.End.IsZero() && d.End.Before(day)
+}
+
 // MonthDocs is docs after a month: added decisions dated in June 2026 (the
-// synthetic decisions end in May), and withdrawn ones taken from docs at
-// random, deterministic per seed.
+// synthetic decisions end in May), the docs whose publication ends in June
+// expired, and withdrawn ones taken from docs at random, deterministic per
+// seed.
 func MonthDocs(docs []Doc, added, withdrawn int, seed uint64) []Doc {
 	r := rand.New(rand.NewPCG(seed, 3))
 	gone := map[int]bool{}
@@ -127,7 +150,7 @@ func MonthDocs(docs []Doc, added, withdrawn int, seed uint64) []Doc {
 	}
 	var out []Doc
 	for i, d := range docs {
-		if !gone[i] {
+		if !gone[i] && !Expired(d, MonthEnd) {
 			out = append(out, d)
 		}
 	}
@@ -136,6 +159,7 @@ func MonthDocs(docs []Doc, added, withdrawn int, seed uint64) []Doc {
 		c := &cases[i]
 		c.ID = fmt.Sprintf("m%d-%d", seed, i)
 		c.DecisionDate = time.Date(2026, 6, 1+i%30, 0, 0, 0, 0, time.UTC)
+		c.PublishUntil = synEnd(c.DecisionDate, MonthEnd, uint64(i)*2654435761+seed)
 		out = append(out, CaseDoc(c))
 	}
 	SortDocs(out)

@@ -120,7 +120,7 @@
   // VERSION is the index format this script reads (meta "v"). On a
   // mismatch the page is reloaded once, for the script that matches the
   // index; after that, search is refused.
-  var VERSION = 4, RELOADED = "gongshi-search-reloaded";
+  var VERSION = 5, RELOADED = "gongshi-search-reloaded";
   var meta = null, facetCols = null, deadSet = null, shards = new Map(), chunks = new Map();
   function loadMeta() {
     if (!meta) meta = fetch(metaURL, { cache: "no-cache" }).then(function (r) { return r.json(); }).then(function (m) {
@@ -211,9 +211,15 @@
       return out;
     });
   }
+  // chunkFile is the name of a segment's chunk c: cC-H.json when the
+  // segment's "re" rewrote it, else cC.json (generator/search.Segment.ChunkFile).
+  function chunkFile(seg, c) {
+    var h = seg.re && seg.re[c];
+    return seg.dir + "c" + c + (h ? "-" + h : "") + ".json";
+  }
   function chunkName(m, d) {
     var seg = m.segs[segOf(m, d)];
-    return seg.dir + "c" + Math.floor((d - seg.lo) / m.chunk) + ".json";
+    return chunkFile(seg, Math.floor((d - seg.lo) / m.chunk));
   }
   function doc(m, d) {
     var name = chunkName(m, d), seg = m.segs[segOf(m, d)];
@@ -299,27 +305,38 @@
       for (var j = 1; j < order.length; j++) cand = intersect(cand, decodeList(ts.get(order[j]).docs, ts.get(order[j]).n));
       var res = { docs: [], title: new Set() };
       if (!cand.length) return res;
-      return Promise.all(offs.map(function (o) { return shards.get(shardKey(si, ts.get(o).shard)); })).then(function (shs) {
-        if (chunkCost(m, si, cand) <= posCost(m, ts, offs, shs)) {
-          return Promise.all(Array.prototype.map.call(cand, function (d) { return doc(m, d); })).then(function (docs) {
-            docs.forEach(function (x, k) {
-              if (normalize(x.t).indexOf(p) >= 0) { res.docs.push(cand[k]); res.title.add(cand[k]); }
-              else if (normalize(x.b || "").indexOf(p) >= 0) res.docs.push(cand[k]);
-            });
-            return res;
+      // A dead doc's chunk entry may be null or its file gone: candidates
+      // are live docs.
+      return loadDead(m).then(function (dead) {
+        if (dead.size) cand = cand.filter(function (d) { return !dead.has(d); });
+        if (!cand.length) return res;
+        return verify(m, si, p, ts, offs, cand, res);
+      });
+    });
+  }
+  // verify keeps the candidates that contain p, checked from their text in
+  // the chunk files or from the positions of the cover, whichever costs less.
+  function verify(m, si, p, ts, offs, cand, res) {
+    return Promise.all(offs.map(function (o) { return shards.get(shardKey(si, ts.get(o).shard)); })).then(function (shs) {
+      if (chunkCost(m, si, cand) <= posCost(m, ts, offs, shs)) {
+        return Promise.all(Array.prototype.map.call(cand, function (d) { return doc(m, d); })).then(function (docs) {
+          docs.forEach(function (x, k) {
+            if (normalize(x.t).indexOf(p) >= 0) { res.docs.push(cand[k]); res.title.add(cand[k]); }
+            else if (normalize(x.b || "").indexOf(p) >= 0) res.docs.push(cand[k]);
           });
-        }
-        return Promise.all(offs.map(function (o) { return positions(m, ts.get(o), cand); })).then(function (pos) {
-          for (var k = 0; k < cand.length; k++) {
-            var d = cand[k], first = pos[0].get(d) || [];
-            for (var a = 0; a < first.length; a++) {
-              var ok = true;
-              for (var b = 1; b < offs.length && ok; b++) ok = (pos[b].get(d) || []).indexOf(first[a] + offs[b]) >= 0;
-              if (ok) { res.docs.push(d); if (first[a] < m.bodyAt) res.title.add(d); break; }
-            }
-          }
           return res;
         });
+      }
+      return Promise.all(offs.map(function (o) { return positions(m, ts.get(o), cand); })).then(function (pos) {
+        for (var k = 0; k < cand.length; k++) {
+          var d = cand[k], first = pos[0].get(d) || [];
+          for (var a = 0; a < first.length; a++) {
+            var ok = true;
+            for (var b = 1; b < offs.length && ok; b++) ok = (pos[b].get(d) || []).indexOf(first[a] + offs[b]) >= 0;
+            if (ok) { res.docs.push(d); if (first[a] < m.bodyAt) res.title.add(d); break; }
+          }
+        }
+        return res;
       });
     });
   }
@@ -349,7 +366,7 @@
     for (var i = 0; i < docs.length; i++) {
       if (long.indexOf(docs[i]) >= 0) return Infinity;
       var c = Math.floor((docs[i] - seg.lo) / m.chunk);
-      if (c !== last && !chunks.has(seg.dir + "c" + c + ".json")) n++;
+      if (c !== last && !chunks.has(chunkFile(seg, c))) n++;
       last = c;
     }
     return n * seg.chunkBytes;
