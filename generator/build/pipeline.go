@@ -691,9 +691,7 @@ func writeStatic(st *output.Stage, theme fs.FS, r *render.Renderer) error {
 		if data, err = st.Minify(name, data); err != nil {
 			return err
 		}
-		hashed := strings.TrimSuffix(name, ext) + "." + changelog.Hash(data)[:10] + ext
-		r.Assets[name] = hashed
-		return st.WriteRaw(hashed, data)
+		return st.WriteRaw(r.AddAsset(name, data), data)
 	})
 }
 

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"gongshi/generator/build"
-	"gongshi/generator/changelog"
 	"gongshi/generator/output"
 	"gongshi/generator/render"
 	"gongshi/generator/search"
@@ -128,19 +127,19 @@ func writeStatic(w *writer, theme fs.FS, r *render.Renderer) error {
 		}
 		name := strings.TrimPrefix(p, "static")
 		ext := path.Ext(name)
-		if ext != ".css" && ext != ".js" || strings.HasSuffix(name, ".min.js") {
+		if ext != ".css" && ext != ".js" {
 			return w.write(name, data)
 		}
 		mime := "text/css"
 		if ext == ".js" {
 			mime = "application/javascript"
 		}
-		if data, err = w.min.Bytes(mime, data); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+		if !strings.HasSuffix(name, ".min.js") {
+			if data, err = w.min.Bytes(mime, data); err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
 		}
-		hashed := strings.TrimSuffix(name, ext) + "." + changelog.Hash(data)[:10] + ext
-		r.Assets[name] = hashed
-		return w.write(hashed, data)
+		return w.write(r.AddAsset(name, data), data)
 	})
 }
 

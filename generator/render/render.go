@@ -6,8 +6,9 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"gongshi/generator/records"
 	"html/template"
 	"io"
 	"io/fs"
@@ -23,6 +24,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"gongshi/generator/config"
+	"gongshi/generator/records"
 	"gongshi/generator/site"
 )
 
@@ -146,6 +148,21 @@ func (r *Renderer) loadI18n() error {
 		}
 	}
 	return nil
+}
+
+// AddAsset records that the static file at path p ("/css/site.css"), with
+// its published content data, is served under a name that carries a hash
+// of that content (/css/site.3f2a9c1e2b.css), so that it can be cached
+// forever, and returns that name. A town and its county name a file alike.
+func (r *Renderer) AddAsset(p string, data []byte) string {
+	if r.Assets == nil {
+		r.Assets = map[string]string{}
+	}
+	h := sha256.Sum256(data)
+	ext := path.Ext(p)
+	hashed := strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(h[:5]) + ext
+	r.Assets[p] = hashed
+	return hashed
 }
 
 // Context is what a template sees as ".".

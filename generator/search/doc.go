@@ -96,10 +96,14 @@
 // it) named in the segment's "re", and a chunk none of whose numbers is
 // live has no file at all (a client never reads it: it reads chunks only
 // for live candidates and results). So no published JSON file holds the
-// text of a withdrawn, expired or changed doc (the leak gate reads every
-// JSON file of the output), and a month whose expiries are adjacent
-// numbers rewrites only the chunks at the ends of their runs and those of
-// the few withdrawn or changed docs.
+// text of a withdrawn or expired doc (the leak gate reads every JSON file
+// of the output), and a month whose expiries are adjacent numbers
+// rewrites only the chunks at the ends of their runs and those of the few
+// withdrawn docs. The postings of a withdrawn or expired doc are what the
+// site published while the doc was live. A doc whose URL is still
+// published with other text (a corrected record, or one in which a name
+// came to be masked) is different: its earlier postings hold text the
+// site has since taken back, so it compacts the index (below).
 //
 // An extending build appends one segment of the new docs, then merges
 // segments by size tiers: a segment of n numbers is in tier
@@ -120,6 +124,8 @@
 //     shards, facet table, state or the chunks of its live numbers;
 //   - the previous index's segments have another number of facets than
 //     the docs make (a site facet in one and not the other);
+//   - a doc of a kept segment died and its URL is published with other
+//     text (a changed doc);
 //   - more than a fifth of the numbers have no live doc (tombstones and
 //     holes): a town whose publication windows end at about 1.6% of its
 //     decisions a month compacts about once a year;

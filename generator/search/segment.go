@@ -478,8 +478,16 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 	st := Stats{Added: len(added), Merged: p.meta.Docs - lo}
 	var segs []*segOut
 	var kept []string
+	published := make(map[string]bool, len(docs))
+	for j := range docs {
+		published[docs[j].URL] = true
+	}
 	for i := range first {
-		s, err := rechunk(p.meta.Segs[i], p.states[i], dead, newlyDead, o)
+		s, err := rechunk(p.meta.Segs[i], p.states[i], dead, newlyDead, published, o)
+		var ch changedError
+		if errors.As(err, &ch) {
+			return nil, ch.Error(), nil
+		}
 		if err != nil {
 			return nil, "previous index unusable: " + err.Error(), nil
 		}
@@ -531,6 +539,14 @@ func extend(docs []Doc, keys []docKey, p *previous, o Options) (*Index, string, 
 	ix.Kept = kept
 	sort.Strings(ix.Kept)
 	return ix, "", nil
+}
+
+// changedError says that a doc of a kept segment changed: its URL is
+// published with other text.
+type changedError struct{ url string }
+
+func (e changedError) Error() string {
+	return "a published doc changed (" + e.url + "), and the postings of its earlier text are not kept"
 }
 
 // finish writes meta.json and the tombstone file over segs.
@@ -638,8 +654,11 @@ func facetMap(st *segState, facets []Facet) [][]int {
 // with null for every dead number (a new file, named in seg.Re), and a
 // chunk with no live number has no file, so no kept or written chunk
 // holds a dead doc's text. Every other file is kept; one missing from the
-// previous index is an error.
-func rechunk(seg Segment, st *segState, dead, newlyDead map[uint32]bool, o Options) (*segOut, error) {
+// previous index is an error. A newly dead doc whose URL is still
+// published (its record changed, as when a name in it came to be masked)
+// is a changedError: the kept postings would keep its earlier text, so
+// the index is compacted.
+func rechunk(seg Segment, st *segState, dead, newlyDead map[uint32]bool, published map[string]bool, o Options) (*segOut, error) {
 	dir := strings.TrimSuffix(seg.Dir, "/")
 	ents, err := fs.ReadDir(o.Previous, dir)
 	if err != nil {
@@ -693,6 +712,12 @@ func rechunk(seg Segment, st *segState, dead, newlyDead map[uint32]bool, o Optio
 					nb = append(nb, ',')
 				}
 				if dead[uint32(lo+i)] {
+					if newlyDead[uint32(lo+i)] {
+						var cd chunkDoc
+						if json.Unmarshal(d, &cd) == nil && published[cd.U] {
+							return nil, changedError{cd.U}
+						}
+					}
 					d = json.RawMessage("null")
 				}
 				nb = append(nb, d...)
