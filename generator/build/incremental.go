@@ -299,7 +299,7 @@ func caseText(b []byte, p *site.Page, cd site.CaseData) []byte {
 		add(e.Name, e.Value)
 	}
 	add(strconv.FormatInt(int64(c.Fine), 10), c.Fine.String(), strconv.FormatInt(int64(c.Confiscated), 10), c.Confiscated.String())
-	for _, t := range []time.Time{c.DecisionDate, c.ValidUntil, c.PublishUntil} {
+	for _, t := range []time.Time{c.DecisionDate, c.ValidUntil, c.PublishUntil, p.Date, p.First, p.Updated} {
 		add(t.Format(time.DateOnly), t.Format("2006年1月2日"), t.Format("20060102"))
 	}
 	if cd.Power != nil {

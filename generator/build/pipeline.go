@@ -555,8 +555,12 @@ func writeSearch(st *output.Stage, j *searchJob, prev *changelog.Manifest) (key 
 		}
 	}
 	for _, p := range ix.Kept {
-		if ok, err := st.Keep("/search/index/" + p); err != nil || !ok {
+		ok, err := st.Keep("/search/index/" + p)
+		if err != nil {
 			return "", false, "", fmt.Errorf("keep search index file %s: %v", p, err)
+		}
+		if !ok {
+			return "", false, "", fmt.Errorf("keep search index file %s: it is not in the previous output", p)
 		}
 	}
 	for _, p := range sortedKeys(ix.Files) {

@@ -13,7 +13,11 @@
 // same output as the whole build, byte for byte. Merge refuses parts of
 // another program, another county config or another build date, a part of
 // a town the county does not have, two parts of one town and a town with
-// no part.
+// no part. A town's output depends on the previous output it is built
+// over (its search index extends the previous one), so parts built over
+// the published county (gongshi build --previous, as the examples in
+// docs/ do) merge to what the whole build over that county writes; parts
+// built over nothing merge to what a whole first build writes.
 //
 // The county output is staged beside the destination and swapped into
 // place only when every town and every county page succeeded.
