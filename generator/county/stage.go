@@ -8,8 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"golang.org/x/sys/unix"
-
 	"gongshi/generator/output"
 )
 
@@ -46,21 +44,11 @@ func staged(ctx context.Context, dest string, fill func(dir string) error) error
 
 // swap puts dir in place of dest, and removes what dest held.
 func swap(dir, dest string) error {
-	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(dir, dest)
-	}
-	if err := unix.Renameat2(unix.AT_FDCWD, dir, unix.AT_FDCWD, dest, unix.RENAME_EXCHANGE); err == nil {
-		return os.RemoveAll(dir) // the previous output
-	}
-	old := dir + ".old"
-	if err := os.Rename(dest, old); err != nil {
+	prev, err := output.Exchange(dir, dest)
+	if err != nil || prev == "" {
 		return err
 	}
-	if err := os.Rename(dir, dest); err != nil {
-		os.Rename(old, dest)
-		return err
-	}
-	return os.RemoveAll(old)
+	return os.RemoveAll(prev)
 }
 
 // copyTree copies the folder src to dst, hard-linking each file where the

@@ -713,38 +713,47 @@ func writeIndex(dir string, idx map[string]string, prev, prevSum string) (sum st
 	return sum, os.WriteFile(name, b.Bytes(), 0o644)
 }
 
-// Commit swaps the stage into dest: atomically with renameat2(EXCHANGE) where
-// the system has it, else by two renames. The previous output becomes the
-// spare for the next build.
+// Commit swaps the stage into dest (Exchange). The previous output becomes
+// the spare for the next build.
 func (s *Stage) Commit() error {
 	if err := s.finish(); err != nil {
 		return err
 	}
+	prev, err := Exchange(s.dir, s.dest)
+	if err != nil || prev == "" {
+		return err
+	}
 	spare := sibling(s.dest, ".spare")
-	_, err := os.Lstat(s.dest)
+	if prev != spare && os.Rename(prev, spare) != nil && !strings.Contains(filepath.Base(prev), ".old-") {
+		return os.Rename(prev, sibling(s.dest, ".old-"+randomSuffix()))
+	}
+	return nil // else StartCleanup removes prev
+}
+
+// Exchange puts the folder dir in place of dest: atomically with
+// renameat2(EXCHANGE) where the system has it, else by two renames. It
+// returns where the previous output is, beside dest ("" when there was
+// none), for the caller to keep or remove.
+func Exchange(dir, dest string) (prev string, err error) {
+	_, err = os.Lstat(dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return os.Rename(s.dir, s.dest)
+		return "", os.Rename(dir, dest)
 	case err != nil:
-		return err
+		return "", err
 	}
-	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.dest, unix.RENAME_EXCHANGE); err == nil {
-		// s.dir now holds the previous output.
-		if s.dir != spare && os.Rename(s.dir, spare) != nil {
-			return os.Rename(s.dir, sibling(s.dest, ".old-"+randomSuffix()))
-		}
-		return nil
+	if err := unix.Renameat2(unix.AT_FDCWD, dir, unix.AT_FDCWD, dest, unix.RENAME_EXCHANGE); err == nil {
+		return dir, nil // dir holds the previous output
 	}
-	old := sibling(s.dest, ".old-"+randomSuffix())
-	if err := os.Rename(s.dest, old); err != nil {
-		return err
+	old := sibling(dest, ".old-"+randomSuffix())
+	if err := os.Rename(dest, old); err != nil {
+		return "", err
 	}
-	if err := os.Rename(s.dir, s.dest); err != nil {
-		os.Rename(old, s.dest)
-		return err
+	if err := os.Rename(dir, dest); err != nil {
+		os.Rename(old, dest)
+		return "", err
 	}
-	os.Rename(old, spare) // else StartCleanup removes it
-	return nil
+	return old, nil
 }
 
 // leftovers lists the folders beside dest that earlier builds left: stages
