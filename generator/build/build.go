@@ -74,15 +74,18 @@ type Options struct {
 	src *sitefs.FS // Source, opened by openSource
 }
 
-func (o *Options) dest() string {
-	if o.Dest != "" {
-		return o.Dest
+func (o *Options) dest() string { return Dest(o.Source, o.Dest) }
+
+// Dest returns the output folder of a build of the site in source: dest
+// when it is set, else source's public/ (source "" is the current folder).
+func Dest(source, dest string) string {
+	if dest != "" {
+		return dest
 	}
-	src := o.Source
-	if src == "" {
-		src = "."
+	if source == "" {
+		source = "."
 	}
-	return filepath.Join(src, "public")
+	return filepath.Join(source, "public")
 }
 
 // DatasetSummary reports one input file.
@@ -149,9 +152,13 @@ type Summary struct {
 // now returns the build instant for opts: Options.Now, else
 // SOURCE_DATE_EPOCH, else the clock. discloseRecords puts it in the
 // site's time zone, whose calendar day every stage counts.
-func (o *Options) now() (time.Time, error) {
-	if !o.Now.IsZero() {
-		return o.Now.UTC(), nil
+func (o *Options) now() (time.Time, error) { return Clock(o.Now) }
+
+// Clock returns the build time in UTC: now when it is set, else the time
+// SOURCE_DATE_EPOCH gives (a reproducible build), else the clock.
+func Clock(now time.Time) (time.Time, error) {
+	if !now.IsZero() {
+		return now.UTC(), nil
 	}
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)

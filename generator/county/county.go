@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -155,7 +154,7 @@ func open(o *Options) (*county, error) {
 		return nil, err
 	}
 	c.ident = identHash(raw, cfg.BaseURL, c.towns)
-	if c.now, err = buildTime(o.Now); err != nil {
+	if c.now, err = build.Clock(o.Now); err != nil {
 		return nil, err
 	}
 	c.now = c.now.In(cfg.Location())
@@ -165,31 +164,7 @@ func open(o *Options) (*county, error) {
 // townBase is the base URL the town slug is built under.
 func (c *county) townBase(slug string) string { return c.cfg.BaseURL + slug + "/" }
 
-// buildTime is now, else SOURCE_DATE_EPOCH, else the clock, as build's.
-func buildTime(now time.Time) (time.Time, error) {
-	if !now.IsZero() {
-		return now.UTC(), nil
-	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a Unix time", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
-	}
-	return time.Now().UTC(), nil
-}
-
-func (o *Options) dest() string {
-	if o.Dest != "" {
-		return o.Dest
-	}
-	src := o.Source
-	if src == "" {
-		src = "."
-	}
-	return filepath.Join(src, "public")
-}
+func (o *Options) dest() string { return build.Dest(o.Source, o.Dest) }
 
 func (o *Options) logger() *slog.Logger {
 	if o.Logger != nil {
