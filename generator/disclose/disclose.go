@@ -286,7 +286,8 @@ func Apply(set *records.Set, cfg config.Disclosure, now time.Time, public ...str
 	// What the Result keeps of every decision, published or not, holds no
 	// string of its exported row (detach): an unpublished decision's row
 	// is freed with the record set, which at 1M decisions is most of
-	// the heap (BenchmarkBuildSample).
+	// the heap. BenchmarkBuildSample/cases=100000, heap after disclose:
+	// rows kept 65.5 → 21.5 MB, live heap 159 → 116 MB.
 	in := newInterner()
 	for i := range set.Cases {
 		rc, v := &set.Cases[i], &vs[i]
