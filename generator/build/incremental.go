@@ -209,10 +209,10 @@ func keepSearch(st *output.Stage, prev *changelog.Manifest, key string) (bool, e
 }
 
 // provenSieve returns the sieve of the secrets new since the previous
-// build (or excused there by an excuse dropped since), for renderPages to prove kept pages clean from their inputs; nil
-// (every kept page read and scanned) when there is none, or when one of
-// them occurs in what every page shares: the theme's templates and
-// strings, or the configuration.
+// build (or excused there by an excuse dropped since), for renderPages to
+// prove kept pages clean from their inputs; nil (every kept page read and
+// scanned) when there is none, or when one of them occurs in what every
+// page shares: the theme's templates and strings, or the configuration.
 func (b *builder) provenSieve() *disclose.Sieve {
 	v := b.sieve
 	if v == nil {
@@ -258,13 +258,20 @@ func pageText(b []byte, p *site.Page) ([]byte, bool) {
 			return caseText(b, p, d), true
 		}
 	case site.Moved:
-		b = appendTexts(b, p.URL, p.Title, p.Description, d.Heading, strconv.Itoa(d.Number), strconv.Itoa(d.From), strconv.Itoa(d.To), d.List, d.Index)
-		for _, c := range p.Crumbs {
-			b = appendTexts(b, c.Title, c.URL)
-		}
-		return b, true
+		b = headText(b, p)
+		return appendTexts(b, d.Heading, strconv.Itoa(d.Number), strconv.Itoa(d.From), strconv.Itoa(d.To), d.List, d.Index), true
 	}
 	return b, false
+}
+
+// headText appends the page's URL, title, description and breadcrumbs,
+// as appendTexts does.
+func headText(b []byte, p *site.Page) []byte {
+	b = appendTexts(b, p.URL, p.Title, p.Description)
+	for _, c := range p.Crumbs {
+		b = appendTexts(b, c.Title, c.URL)
+	}
+	return b
 }
 
 // appendTexts appends the strings ss to b, each followed by '<'.
@@ -283,11 +290,8 @@ func appendTexts(b []byte, ss ...string) []byte {
 // continues across it: see disclose.Scanner.Separates). Numbers and dates
 // are written as digits as well as the pages write them.
 func caseText(b []byte, p *site.Page, cd site.CaseData) []byte {
+	b = headText(b, p)
 	add := func(ss ...string) { b = appendTexts(b, ss...) }
-	add(p.URL, p.Title, p.Description)
-	for _, c := range p.Crumbs {
-		add(c.Title, c.URL)
-	}
 	c := cd.Case
 	add(c.ID, c.PartyName, c.CreditCode, c.LegalRep, c.DecisionNo, c.Violation, c.Facts, c.Basis, c.Content, c.Licence,
 		c.Authority, c.AuthorityCode, c.Source, c.SourceCode, c.Remarks, c.PowerCode, c.Procedure, c.Severity)
