@@ -150,8 +150,9 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 	// A kind with a date is listed by month (see addDated); one without
 	// keeps numbered pages.
 	dated := k.FieldOf(records.RoleDate) >= 0
-	add := func(base, t, heading, crumb string, its []*disclose.Item, hasYears bool, current string, cr []Crumb) {
-		page := func(url, t, h string, pg Pager, its []*disclose.Item, d Dated, year int) *Page {
+	// pageOf makes the pages of the list at base.
+	pageOf := func(base, current string, cr []Crumb) func(url, t, h string, pg Pager, its []*disclose.Item, d Dated, year int) *Page {
+		return func(url, t, h string, pg Pager, its []*disclose.Item, d Dated, year int) *Page {
 			ys, fs := years, facets
 			if d.Month != "" {
 				ys, fs = nil, nil
@@ -159,6 +160,9 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 			return &Page{URL: url, Layout: layout, Title: t, Section: list, Column: title, Description: k.Intro, InSitemap: true, Crumbs: cr,
 				Data: RecordList{Kind: k, Items: its, Pager: pg, Heading: h, Years: ys, Year: year, Facets: fs, Current: current, Withdrawn: withdrawn, Dated: d, List: base}}
 		}
+	}
+	add := func(base, t, heading, crumb string, its []*disclose.Item, hasYears bool, current string, cr []Crumb) {
+		page := pageOf(base, current, cr)
 		if dated {
 			addDated(s, datedList[*disclose.Item]{base: base, title: t, heading: heading, crumb: crumb, items: its, years: hasYears, oldCount: len(its),
 				date: func(it *disclose.Item) time.Time { return it.Date }, page: page}, cr)
@@ -170,11 +174,11 @@ func (s *Site) kindPagesOf(k *records.Kind) {
 	}
 	add(list, k.Title+"公示", k.Title, title, items, true, "", crumbs[:1])
 	if !dated {
+		page := pageOf(list, "", crumbs)
 		for _, y := range years {
-			t := strconv.Itoa(y.Year) + "年" + k.Title
-			s.paginate(y.URL, t, len(byYear[y.Year]), func(url, t2 string, pg Pager, lo, hi int) *Page {
-				return &Page{URL: url, Layout: layout, Title: t2, Section: list, Column: title, Description: k.Intro, InSitemap: true, Crumbs: crumbs,
-					Data: RecordList{Kind: k, Items: byYear[y.Year][lo:hi], Pager: pg, Heading: t, Years: years, Year: y.Year, Facets: facets, Withdrawn: withdrawn, List: list}}
+			t, its := strconv.Itoa(y.Year)+"年"+k.Title, byYear[y.Year]
+			s.paginate(y.URL, t, len(its), func(url, t2 string, pg Pager, lo, hi int) *Page {
+				return page(url, t2, t, pg, its[lo:hi], Dated{}, y.Year)
 			})
 		}
 	}
