@@ -601,7 +601,7 @@ type xlsxSink struct {
 }
 
 func newXLSXSink(o *output, rel string, year int) (*xlsxSink, error) {
-	b, err := newBook("行政处罚")
+	b, err := newBook(o, "行政处罚")
 	if err != nil {
 		return nil, err
 	}

@@ -22,9 +22,8 @@ const CountyOmitPowers = 0.08
 // WriteCounty writes a county site of n towns into dir: the county's
 // site.toml, and each town's site folder under towns/SLUG/ with its own
 // site.toml and exports, each from its own seed (o.Seed + its place) and,
-// after the first, without some of the power list's items. The towns'
-// exports keep the sample town's wording (青溪 in decision numbers and
-// addresses); their site.toml names them.
+// after the first, without some of the power list's items. Each town's
+// exports and site.toml name it (Options.Name).
 func WriteCounty(dir string, n int, o Options) ([]Summary, error) {
 	if n < 1 || n > len(CountyTowns) {
 		return nil, fmt.Errorf("sample: a sample county has 1 to %d towns, not %d", len(CountyTowns), n)
@@ -48,6 +47,7 @@ func WriteCounty(dir string, n int, o Options) ([]Summary, error) {
 		}
 		to := o
 		to.Seed = o.Seed + uint64(i)
+		to.Name = t.Name
 		if i > 0 {
 			to.OmitPowers = CountyOmitPowers
 		}

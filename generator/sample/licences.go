@@ -466,7 +466,7 @@ func (s *licenceXLSX) write(row []string) error {
 func (s *licenceXLSX) close() error { return s.b.save(s.o, s.rel, s.title) }
 
 func newLicenceXLSX(o *output, rel string, year int) (*licenceXLSX, error) {
-	b, err := newBook("行政许可")
+	b, err := newBook(o, "行政许可")
 	if err != nil {
 		return nil, err
 	}

@@ -196,7 +196,7 @@ func powerRow(p power, i int, r *rand.Rand) []string {
 
 // writePowers writes data/powers/青溪镇权力清单.xlsx.
 func writePowers(o *output, cat *catalogue, r *rand.Rand, omit map[int]bool) (int, error) {
-	b, err := newBook("权力清单")
+	b, err := newBook(o, "权力清单")
 	if err != nil {
 		return 0, err
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -25,6 +26,11 @@ type Options struct {
 	// seed, that the town does not hold (0 holds them all), so that towns
 	// of one county hold different lists.
 	OmitPowers float64
+	// Name is the town's name written into its exports where the sample's
+	// wording names 青溪镇 (its authorities, decision numbers, addresses,
+	// file names), and its stem where it names 青溪 (青溪河); empty keeps
+	// 青溪镇. A sample county gives each town its own.
+	Name string
 }
 
 // DefaultOptions returns the options of `gongshi sample` without flags.
@@ -89,6 +95,10 @@ func Write(dir string, o Options) (Summary, error) {
 		return Summary{}, err
 	}
 	out := &output{dir: dir, end: end}
+	if o.Name != "" && o.Name != Town {
+		stem := strings.TrimSuffix(strings.TrimSuffix(o.Name, "镇"), "街道")
+		out.place = strings.NewReplacer(Town, o.Name, strings.TrimSuffix(Town, "镇"), stem)
+	}
 	var sum Summary
 	if sum.Powers, err = writePowers(out, cat, newRand(o.Seed, streamPowers), omitted(cat, o)); err != nil {
 		return Summary{}, err
@@ -124,10 +134,20 @@ type output struct {
 	dir   string
 	end   time.Time
 	files []string
+	place *strings.Replacer // 青溪镇 to the town's name, or nil
+}
+
+// local gives s with the town's own name for the sample's 青溪镇.
+func (o *output) local(s string) string {
+	if o.place == nil {
+		return s
+	}
+	return o.place.Replace(s)
 }
 
 // create creates the file at the slash-separated path rel.
 func (o *output) create(rel string) (*os.File, error) {
+	rel = o.local(rel)
 	path := filepath.Join(o.dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
@@ -146,6 +166,7 @@ type csvFile struct {
 	bw *bufio.Writer
 	cw *csv.Writer
 	tw io.WriteCloser // the encoder, or nil
+	o  *output
 }
 
 // createCSV creates a CSV file. bom writes a UTF-8 byte-order mark; enc, when
@@ -156,7 +177,7 @@ func (o *output) createCSV(rel string, bom bool, enc func(io.Writer) io.WriteClo
 	if err != nil {
 		return nil, err
 	}
-	c := &csvFile{f: f, bw: bufio.NewWriterSize(f, 256<<10)}
+	c := &csvFile{f: f, bw: bufio.NewWriterSize(f, 256<<10), o: o}
 	var w io.Writer = c.bw
 	if bom {
 		c.bw.WriteString("\ufeff")
@@ -170,7 +191,16 @@ func (o *output) createCSV(rel string, bom bool, enc func(io.Writer) io.WriteClo
 	return c, nil
 }
 
-func (c *csvFile) write(rec []string) error { return c.cw.Write(rec) }
+func (c *csvFile) write(rec []string) error {
+	if c.o.place != nil {
+		loc := make([]string, len(rec))
+		for i, v := range rec {
+			loc[i] = c.o.local(v)
+		}
+		rec = loc
+	}
+	return c.cw.Write(rec)
+}
 
 func (c *csvFile) close() error {
 	c.cw.Flush()

@@ -110,7 +110,7 @@ var petitionIndicators = []struct {
 // per indicator, one column per month and a 合计 column, and a footer. In the
 // year of the end date, later months are empty.
 func writePetitions(o *output, r *rand.Rand, year int) error {
-	b, err := newBook("Sheet1")
+	b, err := newBook(o, "Sheet1")
 	if err != nil {
 		return err
 	}

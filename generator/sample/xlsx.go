@@ -15,10 +15,11 @@ type book struct {
 	f   *excelize.File
 	sw  *excelize.StreamWriter
 	row int
+	o   *output
 }
 
-// newBook starts a workbook with one sheet of the given name.
-func newBook(sheet string) (*book, error) {
+// newBook starts a workbook of o's with one sheet of the given name.
+func newBook(o *output, sheet string) (*book, error) {
 	f := excelize.NewFile()
 	if sheet != "Sheet1" {
 		if err := f.SetSheetName("Sheet1", sheet); err != nil {
@@ -31,7 +32,7 @@ func newBook(sheet string) (*book, error) {
 		f.Close()
 		return nil, err
 	}
-	return &book{f: f, sw: sw}, nil
+	return &book{f: f, sw: sw, o: o}, nil
 }
 
 // style registers a cell style.
@@ -46,6 +47,23 @@ func (b *book) style(s *excelize.Style) int {
 // add writes the next row. Values may be strings, numbers, nil for an empty
 // cell, or excelize.Cell for a styled cell or a formula.
 func (b *book) add(values []any, opts ...excelize.RowOpts) error {
+	if b.o.place != nil {
+		loc := make([]any, len(values))
+		for i, v := range values {
+			switch v := v.(type) {
+			case string:
+				loc[i] = b.o.local(v)
+			case excelize.Cell:
+				if s, ok := v.Value.(string); ok {
+					v.Value = b.o.local(s)
+				}
+				loc[i] = v
+			default:
+				loc[i] = v
+			}
+		}
+		values = loc
+	}
 	b.row++
 	cell, err := excelize.CoordinatesToCellName(1, b.row)
 	if err != nil {
@@ -80,7 +98,7 @@ func (b *book) save(o *output, rel, title string) error {
 	if err := b.f.SetDocProps(&excelize.DocProperties{
 		Creator:        Government,
 		LastModifiedBy: Government,
-		Title:          title,
+		Title:          o.local(title),
 		Created:        stamp,
 		Modified:       stamp,
 		Language:       "zh-CN",
