@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,17 +16,22 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// caseHeader is the national 双公示 layout (30 columns, amounts in 万元) and
-// two optional trailing columns.
-var caseHeader = []string{
+// partyHeader is the first 13 columns of the national 双公示 layouts of
+// penalties and of licences alike: the party.
+var partyHeader = []string{
 	"行政相对人名称", "行政相对人类别", "行政相对人代码_1（统一社会信用代码）", "行政相对人代码_2（工商注册号）",
 	"行政相对人代码_3（组织机构代码）", "行政相对人代码_4（税务登记号）", "行政相对人代码_5（事业单位证书号）",
 	"行政相对人代码_6（社会组织登记证号）", "法定代表人", "法定代表人证件类型", "法定代表人证件号码", "证件类型", "证件号码",
+}
+
+// caseHeader is the national 双公示 layout (30 columns, amounts in 万元) and
+// two optional trailing columns.
+var caseHeader = slices.Concat(partyHeader, []string{
 	"行政处罚决定书文号", "违法行为类型", "违法事实", "处罚依据", "处罚类别", "处罚内容", "罚款金额（万元）",
 	"没收违法所得、没收非法财物的金额（万元）", "暂扣或吊销证照名称及编号", "处罚决定日期", "处罚有效期", "公示截止期",
 	"处罚机关", "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "备注",
 	"程序类型", "权力编码",
-}
+})
 
 // Column indexes of caseHeader.
 const (
