@@ -193,7 +193,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	isCounty, err := county.IsCounty(*src)
 	if err != nil {
-		return reportErr(stderr, err)
+		return reportErr(stderr, err, false)
 	}
 	if isCounty {
 		if *dryRun {
@@ -218,7 +218,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		sum.Diags.Print(stderr, 10, diag.Warning)
 	}
 	if err != nil {
-		return reportErr(stderr, err)
+		return reportErr(stderr, err, false)
 	}
 	if *dryRun {
 		printUpdate(stdout, sum)
@@ -277,9 +277,14 @@ func cacheDir(off bool) string {
 	return filepath.Join(d, "gongshi", "parse")
 }
 
-func reportErr(stderr io.Writer, err error) int {
+// reportErr prints err's last line and gives the exit code; checking says
+// that the command was gongshi check, which writes nothing either way.
+func reportErr(stderr io.Writer, err error, checking bool) int {
 	var ce *config.Error
 	switch {
+	case errors.Is(err, build.ErrData) && checking:
+		fmt.Fprintln(stderr, "gongshi check: the data has errors (listed above)")
+		return exitData
 	case errors.Is(err, build.ErrData):
 		fmt.Fprintln(stderr, "gongshi: build failed: the data has errors (listed above); nothing was written")
 		return exitData
@@ -349,7 +354,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	if err != nil {
-		return reportErr(stderr, err)
+		return reportErr(stderr, err, true)
 	}
 	return exitOK
 }
@@ -453,7 +458,7 @@ func countyReport(stdout, stderr io.Writer, sum *county.Summary, err error) int 
 		sum.Diags.Print(stderr, 10, diag.Warning)
 	}
 	if err != nil {
-		return reportErr(stderr, err)
+		return reportErr(stderr, err, false)
 	}
 	for _, t := range sum.Towns {
 		if t.Summary != nil {

@@ -371,7 +371,7 @@ func readData(ctx context.Context, o *Options, cfg *config.Config, files []dataF
 			set, tables, dl := dataload.ReadFile(fsys, j.file, j.kind, aliases)
 			r.set, r.diags = *set, dl
 			for _, t := range tables {
-				r.tables = append(r.tables, DatasetSummary{Kind: j.kind.Name, File: t.File, Format: t.Format, Encoding: t.Encoding, Sheet: t.Sheet, Header: t.HeaderRow})
+				r.tables = append(r.tables, DatasetSummary{Kind: j.kind.Name, File: t.File, Format: t.Format, Encoding: t.Encoding, Sheet: t.Sheet, Header: t.HeaderRow, Rows: t.Rows})
 			}
 			cacheStore(o.CacheDir, key, &cacheEntry{Set: r.set, Tables: r.tables, Diags: r.diags})
 			return nil

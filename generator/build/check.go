@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"gongshi/generator/diag"
 	"gongshi/generator/disclose"
@@ -35,7 +36,7 @@ func WriteCheckText(w io.Writer, sum *Summary, cap int) {
 			where += " [" + f.Sheet + "]"
 		}
 		c := perFile[f.File]
-		fmt.Fprintf(w, "  %-11s %s: %s, %s, header row %d, %d warnings, %d errors\n", f.Kind, where, f.Format, enc, f.Header, c[0], c[1])
+		fmt.Fprintf(w, "  %-11s %s: %s, %s, header row %d, %s, %s, %s\n", f.Kind, where, f.Format, enc, f.Header, counted(f.Rows, "row"), counted(c[0], "warning"), counted(c[1], "error"))
 	}
 	fmt.Fprintf(w, "records: %d decisions, %d powers, %d services, %d statistics values, %d withdrawals, ",
 		sum.Counts["cases"], sum.Counts["powers"], sum.Counts["services"], sum.Counts["stats"], sum.Counts["withdrawals"])
@@ -54,7 +55,15 @@ func WriteCheckText(w io.Writer, sum *Summary, cap int) {
 		disclose.PrintAmbiguities(w, sum.Ambiguities, cap)
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "%d errors, %d warnings\n", sum.Diags.Count(diag.Error), sum.Diags.Count(diag.Warning))
+	fmt.Fprintf(w, "%s, %s\n", counted(sum.Diags.Count(diag.Error), "error"), counted(sum.Diags.Count(diag.Warning), "warning"))
+}
+
+// counted writes n and the English noun, plural unless n is 1.
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func writeStaffView(w io.Writer, r *disclose.Result, cap int) {

@@ -325,8 +325,9 @@ var caseConditions = []struct {
 // provincial credit platform refuses such a row.
 func standardConditions(c *Case, r value.Row, dl *diag.List) {
 	for _, cc := range caseConditions {
-		if r.Table.Has(cc.col) && cc.needs(c) && !cc.has(c) {
-			dl.Warnf(r.Pos(cc.col), "standard-conditional", "%s: empty, but the 双公示 standard requires it %s", cc.col, cc.when)
+		// A cell that holds what is no value was reported as an error.
+		if r.Table.Has(cc.col) && cc.needs(c) && !cc.has(c) && strings.TrimSpace(r.Value(cc.col)) == "" {
+			dl.Warnf(r.Pos(cc.col), "standard-conditional", "%s: empty, but the 双公示 standard requires it (%s)", cc.col, cc.when)
 		}
 	}
 }

@@ -276,7 +276,7 @@ func addItem(k *Kind) func(s *Set, r value.Row, dl *diag.List) {
 				if !r.Table.Has(f.Name) {
 					what = "no such column"
 				}
-				dl.Warnf(r.Pos(f.Name), "standard-conditional", "%s: %s, but the 双公示 standard requires it %s", f.Name, what, f.WhenText)
+				dl.Warnf(r.Pos(f.Name), "standard-conditional", "%s: %s, but the 双公示 standard requires it (%s)", f.Name, what, f.WhenText)
 			}
 		}
 		parts := make([]string, len(k.Identity))
