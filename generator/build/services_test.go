@@ -46,3 +46,13 @@ func TestServiceOnlineLink(t *testing.T) {
 		t.Errorf("check warns about the item whose documents go online:\n%s", text)
 	}
 }
+
+// TestPowerAndServiceLinkEachOther builds the small town, whose service
+// item 结婚登记 is also a power item: each page links to the other.
+func TestPowerAndServiceLinkEachOther(t *testing.T) {
+	dest, _ := sitetest.Build(t, readArchive(t, "smalltown.txtar"))
+	sitetest.AssertFile(t, dest, "services/s3469b9d4a0ee433/index.html",
+		`本服务事项对应权力清单事项：<a href="/zfxxgk/qingxi/powers/p56a1d3fe27b77d7/">结婚登记</a>`)
+	sitetest.AssertFile(t, dest, "powers/p56a1d3fe27b77d7/index.html",
+		"本事项对应的政务服务事项", `href="/zfxxgk/qingxi/services/s3469b9d4a0ee433/"`)
+}
