@@ -150,7 +150,7 @@ func TestCountyAccessibilityAxe(t *testing.T) {
 func TestCountySearchFindsEveryTownsRecords(t *testing.T) {
 	dir := checkedCounty(t)
 	b := browsertest.New(t, dir, prefix)
-	var hrefs, facets []string
+	var hrefs, facets, metas []string
 	b.RunPage(t, chromedp.Navigate(b.Base+prefix+"search/?q="+"罚款"),
 		chromedp.Poll(`document.getElementById("search-form").getAttribute("data-query") === "罚款"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h2 a")).map(a => a.getAttribute("href"))`, &hrefs),
@@ -172,9 +172,15 @@ func TestCountySearchFindsEveryTownsRecords(t *testing.T) {
 	hrefs = nil
 	b.RunPage(t, chromedp.Navigate(b.Base+prefix+"search/?q="+"罚款"+"&site="+"石门镇"),
 		chromedp.Poll(`document.getElementById("search-form").getAttribute("data-query") === "罚款"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h2 a")).map(a => a.getAttribute("href"))`, &hrefs))
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results h2 a")).map(a => a.getAttribute("href"))`, &hrefs),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results .meta")).map(p => p.textContent)`, &metas))
 	if len(hrefs) == 0 {
 		t.Error("no results for 石门镇")
+	}
+	for _, m := range metas {
+		if !strings.HasPrefix(m, "石门镇 · ") {
+			t.Errorf("a result's line %q does not name its town first", m)
+		}
 	}
 	for _, h := range hrefs {
 		if !strings.HasPrefix(h, prefix+"shimen/") {

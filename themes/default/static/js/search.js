@@ -460,7 +460,7 @@
       });
       var hl = [];
       ps.forEach(function (p) { alternatives(p, m.syn).forEach(function (a) { hl.push(a); }); });
-      return { docs: out, counts: counts, parts: ps, marks: hl };
+      return { docs: out, counts: counts, parts: ps, marks: hl, cols: cols };
     });
   }
 
@@ -639,13 +639,17 @@
     list.textContent = "";
     var searched = res.parts.length > 0 || res.docs.length > 0;
     var total = res.docs.length;
-    docs.forEach(function (d) {
+    // A county's results name their town, from the site facet's column.
+    var site = -1, nums = res.docs.slice((page - 1) * PAGE, page * PAGE);
+    m.facets.forEach(function (fc, fi) { if (fc.key === "site" && !fc.sets) site = fi; });
+    docs.forEach(function (d, i) {
       var li = el("li", "result");
       var h = el("h2");
       var a = el("a"); a.href = base.replace(/\/$/, "") + d.u;
       marked(a, d.t, res.marks);
       h.appendChild(a); li.appendChild(h);
-      var meta = el("p", "meta");
+      var meta = el("p", "meta"), town = site >= 0 ? res.cols[site][nums[i]] : 0;
+      if (town) { meta.appendChild(el("span", "tag", m.facets[site].values[town - 1].l)); meta.appendChild(document.createTextNode(" · ")); }
       meta.appendChild(el("span", "tag", typeLabel[d.k] || d.k));
       if (d.d) { var t = el("time", null, d.d); t.setAttribute("datetime", d.d); meta.appendChild(document.createTextNode(" · ")); meta.appendChild(t); }
       if (d.s) { meta.appendChild(document.createTextNode(" · ")); marked(meta.appendChild(el("span", "code")), d.s, res.marks); }
