@@ -377,8 +377,6 @@
   document.getElementById("table-json").addEventListener("click", function () { download("json"); });
   window.addEventListener("popstate", function () { show(readState()); });
 
-  form.hidden = false;
-  downloads.hidden = false;
   fetchJSON(metaURL).then(function (m) {
     meta = m;
     go(readState(), false);
