@@ -345,7 +345,7 @@ func (b *builder) render(ctx context.Context) error {
 	if err := b.openStage(); err != nil {
 		return err
 	}
-	if err := writeStatic(b.st, b.theme, b.r); err != nil {
+	if err := WriteStatic(b.st, b.theme, b.r); err != nil {
 		return err
 	}
 	fingerprint, err := themeFingerprint(b.theme, &b.s.Config, b.r.Assets)
@@ -668,11 +668,20 @@ func renderPages(ctx context.Context, o *Options, st *output.Stage, r *render.Re
 // service, Markdown), read and scanned whatever their inputs hold.
 type keptCounts struct{ proven, rescanned, other int }
 
-// writeStatic copies the theme's static/ folder to the site root. CSS and
+// StaticWriter is where WriteStatic puts a theme's static files: a town's
+// output stage, or a county's folder.
+type StaticWriter interface {
+	WriteFile(p string, data []byte) error        // as the output writes a file of its kind
+	WriteRaw(p string, data []byte) error         // the bytes as given
+	Minify(p string, data []byte) ([]byte, error) // CSS and JavaScript minified
+}
+
+// WriteStatic copies the theme's static/ folder to the site root. CSS and
 // JavaScript get a content hash in their names (site.css →
-// site.3f2a9c1e.css), so they can be cached forever; the renderer's url
-// function maps the plain paths onto them.
-func writeStatic(st *output.Stage, theme fs.FS, r *render.Renderer) error {
+// site.3f2a9c1e.css), so they can be cached forever and a town and its
+// county share them by name; the renderer's url function maps the plain
+// paths onto them. A symbolic link that leaves the theme fails.
+func WriteStatic(st StaticWriter, theme fs.FS, r *render.Renderer) error {
 	r.Assets = map[string]string{}
 	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -38,6 +38,23 @@ type writer struct {
 	written []string
 }
 
+// WriteFile, WriteRaw and Minify make a writer a build.StaticWriter: the
+// county writes its static files as given, but CSS and JavaScript, which
+// are minified as a town's are (an .min.js is left as it is).
+func (w *writer) WriteFile(p string, data []byte) error { return w.write(p, data) }
+func (w *writer) WriteRaw(p string, data []byte) error  { return w.write(p, data) }
+func (w *writer) Minify(p string, data []byte) ([]byte, error) {
+	mime := map[string]string{".css": "text/css", ".js": "application/javascript"}[path.Ext(p)]
+	if mime == "" || strings.HasSuffix(p, ".min.js") {
+		return data, nil
+	}
+	out, err := w.min.Bytes(mime, data)
+	if err != nil {
+		return nil, fmt.Errorf("minify %s: %w", p, err)
+	}
+	return out, nil
+}
+
 func (w *writer) write(p string, data []byte) error {
 	full := filepath.Join(w.dir, filepath.FromSlash(strings.TrimPrefix(p, "/")))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -69,7 +86,7 @@ func writeCounty(c *county, dir string, towns []*Town, date string) (int, error)
 	}
 	r.UseNav(nav)
 	w := &writer{dir: dir, min: output.NewMinifier()}
-	if err := writeStatic(w, theme, r); err != nil {
+	if err := build.WriteStatic(w, theme, r); err != nil {
 		return 0, err
 	}
 	at := time.Now()
@@ -110,37 +127,6 @@ func pageFile(url string) string {
 		return url + "index.html"
 	}
 	return url
-}
-
-// writeStatic copies the theme's static files to the county's root, CSS
-// and JavaScript minified and named by a hash of their content, as a
-// town's build does, so a town and its county share them by name.
-func writeStatic(w *writer, theme fs.FS, r *render.Renderer) error {
-	r.Assets = map[string]string{}
-	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(theme, p)
-		if err != nil {
-			return err
-		}
-		name := strings.TrimPrefix(p, "static")
-		ext := path.Ext(name)
-		if ext != ".css" && ext != ".js" {
-			return w.write(name, data)
-		}
-		mime := "text/css"
-		if ext == ".js" {
-			mime = "application/javascript"
-		}
-		if !strings.HasSuffix(name, ".min.js") {
-			if data, err = w.min.Bytes(mime, data); err != nil {
-				return fmt.Errorf("%s: %w", p, err)
-			}
-		}
-		return w.write(r.AddAsset(name, data), data)
-	})
 }
 
 // writeSearch writes the county's search index: every town's documents
