@@ -13,7 +13,7 @@ func TestChunkJSONMatchesMarshal(t *testing.T) {
 	var docs []chunkDoc
 	for i := range 40 {
 		s := func(k int) string { return tricky[(i+k)%len(tricky)] }
-		docs = append(docs, chunkDoc{K: "case", U: "/cases/" + s(0) + "/", T: s(1), S: s(2), D: s(3), A: s(4), B: s(5)})
+		docs = append(docs, chunkDoc{K: "case", U: "/cases/" + s(0) + "/", T: s(1), S: s(2), D: s(3), A: s(4), B: s(5), W: s(1)})
 	}
 	for n := 1; n <= len(docs); n += 3 {
 		want, err := json.Marshal(docs[:n])

@@ -59,7 +59,7 @@
 // item code; compared after Identifier) equals the query come first; then
 // records where the parts of a multi-part query stand together in order;
 // then the number of parts matched in the title; then recency: the day
-// column (below), newest first, then the doc number. Since matching is
+// column (days.bin, below), newest first, then the doc number. Since matching is
 // exact, every result covers every query bigram, so coverage itself does
 // not rank. With sort=new the results are in recency order alone.
 //
@@ -139,7 +139,7 @@
 //
 // # Files (below /search/index/)
 //
-// meta.json (stable URL, revalidated) holds "v", the format version (5):
+// meta.json (stable URL, revalidated) holds "v", the format version (6):
 // search.js reads only its own version, reloads the page once when meta
 // holds another, and refuses to search after that. It holds "docs", the
 // count of numbers; "chunk", docs per chunk; "bodyAt", BodyOffset; "segs",
@@ -193,14 +193,15 @@
 //     characters at BodyOffset….
 //   - cN.json, doc chunk N: the segment's docs lo+N×chunk … as JSON objects
 //     {k type, u URL (site-relative), t title, s decision number or code,
-//     d date, a authority, b body}, null for a hole: what a result shows,
+//     d date, a authority, b body, w the site, when the doc names one (a
+//     county's town)}, null for a hole: what a result shows,
 //     and the text that verifies a candidate. Once a doc of it dies, the
 //     chunk is cN-H.json (re above), null for every dead number; a chunk
 //     without a live number has no file.
 //   - facets.bin: one column per facet of meta "facets" (type, year, cat,
 //     amount, domain, pcat, and site when a doc names its site, as a
 //     county's index does: its towns, in the order of their first doc),
-//     then the day column, each over the segment's n numbers and each
+//     each over the segment's n numbers and each
 //     mode 0 (a byte per doc), 2 (two bytes
 //     little-endian), 1 (run-length: runs, then value/length pairs) or 3
 //     (bit-packed: a width byte w < 8, then w bits per doc, least
@@ -208,10 +209,17 @@
 //     or index+1 into the segment's own values (for cat, index+1 into its
 //     own sets of categories), which the segment's fmap row maps to meta's:
 //     fmap[facet][stored value] is the value in meta "facets" (0 when meta
-//     lacks it, which only a dead doc can hold). The day is 0 (undated) or
-//     the days from 1970-01-01 to the doc's date, plus 1. Facet counts are
+//     lacks it, which only a dead doc can hold). Facet counts are
 //     computed in the browser for the current query, each facet counted
 //     under the other facets' filters.
+//   - days.bin: the day column, one column as in facets.bin, over the
+//     segment's n numbers: 0 (undated, or a hole) or the days from
+//     1970-01-01 to the doc's date, plus 1. It is apart from the facet
+//     table because ranking needs it and the counts do not: a query
+//     without a filter reads the postings, days.bin and the chunks of the
+//     page it shows, shows its results, and then reads the facet table
+//     for the counts (at 100k decisions the facet table is 94 KB, the
+//     day column 14 KB). A query with a filter reads the facet table first.
 //   - state.bin, which no client reads: what an extending build needs of
 //     the segment, checked against meta's "state" hash: a varint length,
 //     that many bytes of JSON {lo, n, facets (per facet, the V of the

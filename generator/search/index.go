@@ -21,7 +21,7 @@ import (
 )
 
 // Version is the index format version, in meta.json.
-const Version = 5
+const Version = 6
 
 // BodyOffset is where body positions start: a title's characters are at
 // positions 0…, the body's at BodyOffset…. Titles are indexed up to
@@ -91,10 +91,10 @@ type Index struct {
 
 // Stats are sizes of an index.
 type Stats struct {
-	Docs, Terms, Shards, Chunks      int
-	PostingBytes, PosBytes           int64
-	ChunkBytes, FacetBytes, MetaSize int64
-	TotalBytes                       int64
+	Docs, Terms, Shards, Chunks                int
+	PostingBytes, PosBytes                     int64
+	ChunkBytes, FacetBytes, DayBytes, MetaSize int64
+	TotalBytes                                 int64
 	// Added, Dead and Merged count the docs given new numbers, the
 	// numbers tombstoned, and the numbers rewritten from earlier segments
 	// by an extending build; Rechunked counts the chunk files of kept
@@ -550,7 +550,7 @@ func buildSegment(docs []Doc, hole []bool, lo int, o Options, shardBytes int) se
 					data = append(append(data, sep), "null"...)
 					continue
 				}
-				cd := chunkDoc{K: d.name(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay)}
+				cd := chunkDoc{K: d.name(), U: d.URL, T: d.Title, S: d.Sub, A: d.Authority, B: truncate(d.Body, maxDisplay), W: d.Facets.Site}
 				if cd.B != d.Body || len(titles[id]) == maxTitle {
 					longs[c] = append(longs[c], lo+id)
 				}
@@ -571,9 +571,11 @@ func buildSegment(docs []Doc, hole []bool, lo int, o Options, shardBytes int) se
 	}
 
 	facets, cols := buildFacets(docs, hole, o.sites)
-	table := encodeFacets(cols, days(docs, hole))
+	table := encodeFacets(cols)
 	files["facets.bin"] = table
+	files["days.bin"] = encodeColumn(days(docs, hole))
 	st.FacetBytes = int64(len(table))
+	st.DayBytes = int64(len(files["days.bin"]))
 	for _, v := range files {
 		st.TotalBytes += int64(len(v))
 	}
@@ -637,6 +639,7 @@ type chunkDoc struct {
 	D string `json:"d,omitempty"`
 	A string `json:"a,omitempty"`
 	B string `json:"b,omitempty"`
+	W string `json:"w,omitempty"`
 }
 
 // appendJSON appends d as json.Marshal writes it, by hand: marshalling
@@ -649,7 +652,7 @@ func (d *chunkDoc) appendJSON(b []byte) []byte {
 	b = jsonstr.Append(b, d.U)
 	b = append(b, `,"t":`...)
 	b = jsonstr.Append(b, d.T)
-	for _, f := range [...]struct{ key, v string }{{`,"s":`, d.S}, {`,"d":`, d.D}, {`,"a":`, d.A}, {`,"b":`, d.B}} {
+	for _, f := range [...]struct{ key, v string }{{`,"s":`, d.S}, {`,"d":`, d.D}, {`,"a":`, d.A}, {`,"b":`, d.B}, {`,"w":`, d.W}} {
 		if f.v != "" {
 			b = append(b, f.key...)
 			b = jsonstr.Append(b, f.v)
@@ -865,17 +868,17 @@ func buildFacets(docs []Doc, hole []bool, sites bool) ([]Facet, [][]int) {
 	return fs, cols
 }
 
-// encodeFacets encodes the facet table: one column per facet, then the
-// day column, each either raw (mode 0: one byte per doc; mode 2: two bytes
+// encodeFacets encodes the facet table: one column per facet (the day
+// column is a file of its own, encoded alike), each either raw (mode 0: one byte per doc; mode 2: two bytes
 // little-endian), run-length (mode 1: varint runs, then pairs of varint
 // value and varint length) or bit-packed (mode 3: a width byte w < 8, then
 // w bits per doc, least significant first), whichever is smaller.
-func encodeFacets(cols [][]int, days []int) []byte {
+func encodeFacets(cols [][]int) []byte {
 	var out []byte
 	for _, col := range cols {
 		out = append(out, encodeColumn(col)...)
 	}
-	return append(out, encodeColumn(days)...)
+	return out
 }
 
 // days is the day column of docs: 0 for none (no date, or a hole), else

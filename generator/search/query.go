@@ -610,6 +610,9 @@ func (s *Searcher) Search(q string, filters url.Values) (*Result, error) {
 	if err := s.loadFacets(); err != nil {
 		return nil, err
 	}
+	if err := s.loadDays(); err != nil {
+		return nil, err
+	}
 	if err := s.loadDead(); err != nil {
 		return nil, err
 	}
@@ -716,9 +719,28 @@ func (s *Searcher) count(fi, d int, counts []int) {
 	counts[x-1]++
 }
 
+// loadDays reads every segment's day column into one column over all doc
+// numbers: what ranking needs besides the postings.
+func (s *Searcher) loadDays() error {
+	if s.day != nil {
+		return nil
+	}
+	day := make([]int, s.meta.Docs)
+	for _, seg := range s.meta.Segs {
+		b, err := s.fetch(seg.Dir + "days.bin")
+		if err != nil {
+			return err
+		}
+		if err := decodeColumn(&reader{b: b}, day[seg.Lo:seg.Lo+seg.N]); err != nil {
+			return err
+		}
+	}
+	s.day = day
+	return nil
+}
+
 // loadFacets reads every segment's facet table into columns over all doc
-// numbers, its values mapped through the segment's Fmap, and its day
-// column.
+// numbers, its values mapped through the segment's Fmap.
 func (s *Searcher) loadFacets() error {
 	if s.facets != nil {
 		return nil
@@ -728,22 +750,18 @@ func (s *Searcher) loadFacets() error {
 	for fi := range facets {
 		facets[fi] = make([]int, n)
 	}
-	day := make([]int, n)
 	for _, seg := range s.meta.Segs {
 		b, err := s.fetch(seg.Dir + "facets.bin")
 		if err != nil {
 			return err
 		}
 		r := reader{b: b}
-		for fi := 0; fi <= len(facets); fi++ {
-			col := day[seg.Lo : seg.Lo+seg.N]
-			if fi < len(facets) {
-				col = facets[fi][seg.Lo : seg.Lo+seg.N]
-			}
+		for fi := range facets {
+			col := facets[fi][seg.Lo : seg.Lo+seg.N]
 			if err := decodeColumn(&r, col); err != nil {
 				return err
 			}
-			if fi < len(facets) && seg.Fmap != nil {
+			if seg.Fmap != nil {
 				for i, v := range col {
 					if v >= len(seg.Fmap[fi]) {
 						return errCorrupt
@@ -753,7 +771,7 @@ func (s *Searcher) loadFacets() error {
 			}
 		}
 	}
-	s.facets, s.day = facets, day
+	s.facets = facets
 	return nil
 }
 

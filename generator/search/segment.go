@@ -604,6 +604,7 @@ func add(st *Stats, s Stats) {
 	st.PosBytes += s.PosBytes
 	st.ChunkBytes += s.ChunkBytes
 	st.FacetBytes += s.FacetBytes
+	st.DayBytes += s.DayBytes
 	st.TotalBytes += s.TotalBytes
 }
 
@@ -668,7 +669,7 @@ func rechunk(seg Segment, st *segState, dead, newlyDead map[uint32]bool, publish
 	for _, e := range ents {
 		have[e.Name()] = true
 	}
-	need := []string{"facets.bin", "state.bin"}
+	need := []string{"facets.bin", "days.bin", "state.bin"}
 	for k := range seg.Shards {
 		need = append(need, "s"+strconv.Itoa(k)+".bin")
 	}
@@ -728,7 +729,7 @@ func rechunk(seg Segment, st *segState, dead, newlyDead map[uint32]bool, publish
 		}
 	}
 	// Every file but the chunks (named c…) is kept: shards, positions,
-	// facet table and state.
+	// facet table, days and state.
 	for _, e := range ents {
 		if name := e.Name(); !strings.HasPrefix(name, "c") {
 			out.kept = append(out.kept, seg.Dir+name)

@@ -378,7 +378,7 @@ func TestUnusablePreviousCompacts(t *testing.T) {
 		{"no meta.json", func(m fstest.MapFS) { delete(m, "meta.json") }, o},
 		{"meta.json cut short", func(m fstest.MapFS) { m["meta.json"].Data = m["meta.json"].Data[:40] }, o},
 		{"another version", func(m fstest.MapFS) {
-			m["meta.json"].Data = bytes.Replace(m["meta.json"].Data, []byte(`{"v":5`), []byte(`{"v":4`), 1)
+			m["meta.json"].Data = bytes.Replace(m["meta.json"].Data, []byte(fmt.Sprintf(`{"v":%d`, Version)), []byte(`{"v":1`), 1)
 		}, o},
 		{"another program", nil, Options{Salt: "b"}},
 		{"another chunk size", nil, Options{Salt: "a", ChunkSize: 8}},

@@ -231,3 +231,15 @@ func (b *Browser) AssertNoExternalRequests(t testing.TB) {
 		t.Errorf("request left the site: %s", u)
 	}
 }
+
+// SearchIndexKB is a script that gives the KB (decoded) of search index
+// files the page fetched since its resource timings were last cleared: in
+// all, and up to the moment search.js showed its first results
+// (#search-form's data-first), before the facet table it reads for the
+// counts.
+const SearchIndexKB = `(() => {
+	const first = +document.getElementById("search-form").dataset.first;
+	const es = performance.getEntriesByType("resource").filter(e => e.name.includes("/search/index/"));
+	const kb = l => l.reduce((s, e) => s + e.decodedBodySize, 0) / 1024;
+	return [kb(es.filter(e => e.responseEnd <= first)), kb(es)];
+})()`

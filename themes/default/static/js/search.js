@@ -120,8 +120,8 @@
   // VERSION is the index format this script reads (meta "v"). On a
   // mismatch the page is reloaded once, for the script that matches the
   // index; after that, search is refused.
-  var VERSION = 5, RELOADED = "gongshi-search-reloaded";
-  var meta = null, facetCols = null, deadSet = null, shards = new Map(), chunks = new Map();
+  var VERSION = 6, RELOADED = "gongshi-search-reloaded";
+  var meta = null, facetCols = null, dayCol = null, deadSet = null, shards = new Map(), chunks = new Map();
   function loadMeta() {
     if (!meta) meta = fetch(metaURL, { cache: "no-cache" }).then(function (r) { return r.json(); }).then(function (m) {
       if (m.v !== VERSION) {
@@ -246,16 +246,27 @@
     }
     return col;
   }
+  // loadDays reads every segment's day column (what ranking needs) into one
+  // column over all doc numbers.
+  function loadDays(m) {
+    if (!dayCol) dayCol = Promise.all(m.segs.map(function (seg) { return get(seg.dir + "days.bin"); })).then(function (bs) {
+      var col = new Uint16Array(m.docs);
+      bs.forEach(function (b, si) { col.set(decodeColumn(new Reader(b), b, m.segs[si].n), m.segs[si].lo); });
+      return col;
+    });
+    return dayCol;
+  }
   // loadFacets reads every segment's facet table into columns over all doc
-  // numbers (values mapped through the segment's fmap), the day column last.
+  // numbers, values mapped through the segment's fmap. A query without a
+  // filter shows its results before it: only the counts need it.
   function loadFacets(m) {
     if (!facetCols) facetCols = Promise.all(m.segs.map(function (seg) { return get(seg.dir + "facets.bin"); })).then(function (bs) {
       var cols = [];
-      for (var f = 0; f <= m.facets.length; f++) cols.push(new Uint16Array(m.docs));
+      for (var f = 0; f < m.facets.length; f++) cols.push(new Uint16Array(m.docs));
       bs.forEach(function (b, si) {
         var seg = m.segs[si], r = new Reader(b);
         cols.forEach(function (col, fi) {
-          var part = decodeColumn(r, b, seg.n), map = fi < m.facets.length && seg.fmap ? seg.fmap[fi] : null;
+          var part = decodeColumn(r, b, seg.n), map = seg.fmap ? seg.fmap[fi] : null;
           if (map) for (var i = 0; i < part.length; i++) part[i] = map[part[i]] || 0;
           col.set(part, seg.lo);
         });
@@ -429,22 +440,11 @@
       var all = []; for (var i = 0; i < m.docs; i++) all.push(i);
       docsP = Promise.resolve(all);
     } else docsP = Promise.resolve([]);
-    return Promise.all([docsP, loadFacets(m), loadDead(m)]).then(function (r) {
-      var docs = r[0], cols = r[1], dead = r[2], out = [], counts = {}, day = cols[m.facets.length];
+    return Promise.all([docsP, act ? loadFacets(m) : null, loadDays(m), loadDead(m)]).then(function (r) {
+      var docs = r[0], cols = r[1], day = r[2], dead = r[3];
       if (dead.size) docs = Array.prototype.filter.call(docs, function (d) { return !dead.has(d); });
-      m.facets.forEach(function (fc) { counts[fc.key] = fc.values.map(function () { return 0; }); });
-      docs.forEach(function (d) {
-        var fail = -1, nfail = 0;
-        if (act) act.forEach(function (v, fi) { if (v >= 0 && !has(m, cols, fi, d, v)) { fail = fi; nfail++; } });
-        if (!nfail) out.push(d);
-        if (nfail > 1) return;
-        m.facets.forEach(function (fc, fi) {
-          if (nfail === 1 && fail !== fi) return;
-          var x = cols[fi][d];
-          if (!x) return;
-          if (fc.sets) fc.sets[x - 1].forEach(function (c) { counts[fc.key][c]++; });
-          else counts[fc.key][x - 1]++;
-        });
+      var out = !act ? Array.from(docs) : Array.prototype.filter.call(docs, function (d) {
+        return act.every(function (v, fi) { return v < 0 || has(m, cols, fi, d, v); });
       });
       // Recency is the day column (newest first), then the doc number.
       var newest = f.sort === "new";
@@ -460,8 +460,27 @@
       });
       var hl = [];
       ps.forEach(function (p) { alternatives(p, m.syn).forEach(function (a) { hl.push(a); }); });
-      return { docs: out, counts: counts, parts: ps, marks: hl, cols: cols };
+      return { docs: out, all: docs, act: act, parts: ps, marks: hl };
     });
+  }
+  // counts gives, per facet, the results per value, each facet counted
+  // under the other facets' filters.
+  function counts(m, res, cols) {
+    var out = {}, act = res.act;
+    m.facets.forEach(function (fc) { out[fc.key] = fc.values.map(function () { return 0; }); });
+    Array.prototype.forEach.call(res.all, function (d) {
+      var fail = -1, nfail = 0;
+      if (act) act.forEach(function (v, fi) { if (v >= 0 && !has(m, cols, fi, d, v)) { fail = fi; nfail++; } });
+      if (nfail > 1) return;
+      m.facets.forEach(function (fc, fi) {
+        if (nfail === 1 && fail !== fi) return;
+        var x = cols[fi][d];
+        if (!x) return;
+        if (fc.sets) fc.sets[x - 1].forEach(function (c) { out[fc.key][c]++; });
+        else out[fc.key][x - 1]++;
+      });
+    });
+    return out;
   }
 
   // ---- Display ----
@@ -625,12 +644,20 @@
         return Promise.all(shown.map(function (d) { return doc(m, d); })).then(function (docs) {
           if (my !== seq) return;
           render(m, f, res, docs, page, q);
+          // The facet table comes after the results, for the counts.
+          return res.all.length || res.act ? loadFacets(m) : null;
+        }).then(function (cols) {
+          if (my !== seq) return;
+          if (cols) renderFacets(m, f, counts(m, res, cols));
+          else facetsEl.hidden = true;
+          form.setAttribute("data-done", String(seq));
+          form.setAttribute("data-query", q);
         });
       });
     }).catch(function (e) {
       if (my !== seq) return;
       // A new build replaced the index: forget it and try once more.
-      if (!run.retried) { run.retried = true; meta = null; facetCols = null; deadSet = null; files.clear(); shards.clear(); chunks.clear(); return run(fromTyping); }
+      if (!run.retried) { run.retried = true; meta = null; facetCols = null; dayCol = null; deadSet = null; files.clear(); shards.clear(); chunks.clear(); return run(fromTyping); }
       statusEl.textContent = "搜索暂时不可用，请按分类浏览。";
       if (window.console) console.warn(e);
     });
@@ -639,17 +666,15 @@
     list.textContent = "";
     var searched = res.parts.length > 0 || res.docs.length > 0;
     var total = res.docs.length;
-    // A county's results name their town, from the site facet's column.
-    var site = -1, nums = res.docs.slice((page - 1) * PAGE, page * PAGE);
-    m.facets.forEach(function (fc, fi) { if (fc.key === "site" && !fc.sets) site = fi; });
+    // A county's results name their town (the doc's "w").
     docs.forEach(function (d, i) {
       var li = el("li", "result");
       var h = el("h2");
       var a = el("a"); a.href = base.replace(/\/$/, "") + d.u;
       marked(a, d.t, res.marks);
       h.appendChild(a); li.appendChild(h);
-      var meta = el("p", "meta"), town = site >= 0 ? res.cols[site][nums[i]] : 0;
-      if (town) { meta.appendChild(el("span", "tag", m.facets[site].values[town - 1].l)); meta.appendChild(document.createTextNode(" · ")); }
+      var meta = el("p", "meta");
+      if (d.w) { meta.appendChild(el("span", "tag", d.w)); meta.appendChild(document.createTextNode(" · ")); }
       meta.appendChild(el("span", "tag", typeLabel[d.k] || d.k));
       if (d.d) { var t = el("time", null, d.d); t.setAttribute("datetime", d.d); meta.appendChild(document.createTextNode(" · ")); meta.appendChild(t); }
       if (d.s) { meta.appendChild(document.createTextNode(" · ")); marked(meta.appendChild(el("span", "code")), d.s, res.marks); }
@@ -663,12 +688,10 @@
     else statusEl.textContent = "找到 " + total + " 条结果" + (total > PAGE ? "，第 " + page + " 页，共 " + Math.ceil(total / PAGE) + " 页" : "") + "。";
     empty.hidden = !(searched && !total) && !(q && !res.parts.length);
     renderTools(m, f, total);
-    renderFacets(m, f, res.counts);
     renderPager(f, total, page);
     var now = performance.now();
     form.setAttribute("data-ms", String(Math.round(now - lastInput)));
-    form.setAttribute("data-done", String(seq));
-    form.setAttribute("data-query", q);
+    form.setAttribute("data-first", String(now));
     form.setAttribute("data-total", String(total));
   }
   var timer = 0;
