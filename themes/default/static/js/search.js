@@ -448,7 +448,8 @@
       });
       // Recency is the day column (newest first), then the doc number.
       var newest = f.sort === "new";
-      out.sort(function (a, b) {
+      if (m.docs <= KEYED && ps.length < 16) out = keyedSort(out, newest, ident, phrase, title, day);
+      else out.sort(function (a, b) {
         if (!newest) {
           if (ident.has(a) !== ident.has(b)) return ident.has(a) ? -1 : 1;
           if (phrase.has(a) !== phrase.has(b)) return phrase.has(a) ? -1 : 1;
@@ -462,6 +463,24 @@
       ps.forEach(function (p) { alternatives(p, m.syn).forEach(function (a) { hl.push(a); }); });
       return { docs: out, all: docs, act: act, parts: ps, marks: hl };
     });
+  }
+  // keyedSort orders docs as search's comparator does, by one number per
+  // doc: identifier, phrase and title hits (< 16 parts), day, then the doc
+  // number (< KEYED), packed into 44 bits of a double, and a native sort
+  // of a Float64Array. In Chromium at 100k decisions it sorted 11-13k
+  // results in 5-9 ms, where the comparator took 26-30 ms, and 100k in
+  // 23 ms against 33 (TestBrowserBenchmark's 餐饮, 青石 and 罚款).
+  var KEYED = 4194304;
+  function keyedSort(docs, newest, ident, phrase, title, day) {
+    var n = docs.length, keys = new Float64Array(n), i;
+    for (i = 0; i < n; i++) {
+      var d = docs[i], hi = newest ? 0 : ((ident.has(d) ? 2 : 0) + (phrase.has(d) ? 1 : 0)) * 16 + (title.get(d) || 0);
+      keys[i] = (hi * 65536 + day[d]) * KEYED + (KEYED - 1 - d);
+    }
+    keys.sort();
+    var out = new Array(n);
+    for (i = 0; i < n; i++) out[i] = KEYED - 1 - keys[n - 1 - i] % KEYED;
+    return out;
   }
   // counts gives, per facet, the results per value, each facet counted
   // under the other facets' filters.
