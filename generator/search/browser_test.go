@@ -165,6 +165,29 @@ func TestSearchPageWithoutJavaScript(t *testing.T) {
 	}
 }
 
+// TestResultsBeforeTheFacetTable: a query without a filter shows its
+// results before it asks for the facet table, which only the counts need,
+// and then shows the counts; a query with a filter reads the table first.
+func TestResultsBeforeTheFacetTable(t *testing.T) {
+	dest := smalltown(t)
+	b := browsertest.New(t, dest, prefix)
+	// [first results, first facets.bin request start, its response end, facet links]
+	timing := `(() => {
+		const f = performance.getEntriesByType("resource").filter(e => e.name.endsWith("/facets.bin"));
+		return [+document.getElementById("search-form").dataset.first, f.length ? Math.min(...f.map(e => e.startTime)) : -1,
+			f.length ? Math.max(...f.map(e => e.responseEnd)) : -1, document.querySelectorAll("#search-facets a").length];
+	})()`
+	var got []float64
+	b.Run(t, chromedp.Navigate(b.Base+prefix+"search/?q=罚款"), waitQuery("罚款"), chromedp.Evaluate(timing, &got))
+	if got[1] < 0 || got[1] < got[0] || got[3] == 0 {
+		t.Errorf("without a filter: first results at %.0f ms, facet table asked for at %.0f ms, %.0f facet links; want the table after the results, then links", got[0], got[1], got[3])
+	}
+	b.Run(t, chromedp.Navigate(b.Base+prefix+"search/?q=罚款&type=case"), waitQuery("罚款"), chromedp.Evaluate(timing, &got))
+	if got[2] < 0 || got[2] > got[0] || got[3] == 0 {
+		t.Errorf("with a filter: first results at %.0f ms, facet table read by %.0f ms, %.0f facet links; want the table before the results", got[0], got[2], got[3])
+	}
+}
+
 // TestBrowserMatchesGoSearcher runs the same queries through search.js and
 // the Go searcher on a synthetic index of a few thousand records: the
 // counts and the first page must agree.
