@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tdewolff/minify/v2"
+
 	"gongshi/generator/build"
 	"gongshi/generator/output"
 	"gongshi/generator/render"
@@ -31,28 +33,18 @@ var nav = []site.Crumb{
 
 // writer writes the county's files into its stage.
 type writer struct {
-	dir string
-	min interface {
-		Bytes(mediatype string, v []byte) ([]byte, error)
-	}
+	dir     string
+	min     *minify.M
 	written []string
 }
 
 // WriteFile, WriteRaw and Minify make a writer a build.StaticWriter: the
 // county writes its static files as given, but CSS and JavaScript, which
-// are minified as a town's are (an .min.js is left as it is).
+// build.WriteStatic minifies as a town's are.
 func (w *writer) WriteFile(p string, data []byte) error { return w.write(p, data) }
 func (w *writer) WriteRaw(p string, data []byte) error  { return w.write(p, data) }
 func (w *writer) Minify(p string, data []byte) ([]byte, error) {
-	mime := map[string]string{".css": "text/css", ".js": "application/javascript"}[path.Ext(p)]
-	if mime == "" || strings.HasSuffix(p, ".min.js") {
-		return data, nil
-	}
-	out, err := w.min.Bytes(mime, data)
-	if err != nil {
-		return nil, fmt.Errorf("minify %s: %w", p, err)
-	}
-	return out, nil
+	return output.Minify(w.min, p, data)
 }
 
 func (w *writer) write(p string, data []byte) error {

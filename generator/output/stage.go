@@ -259,34 +259,33 @@ var mimeByExt = map[string]string{
 	".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml",
 }
 
-// Minify returns data minified by the extension of the URL path p, or data
-// itself for types it does not minify (and already-minified .min.js).
-func (s *Stage) Minify(p string, data []byte) ([]byte, error) {
+// Minify returns data minified by m according to the extension of the URL
+// path p, or data itself for types it does not minify (and already-minified
+// .min.js): how a town's stage and a county's folder minify alike.
+func Minify(m *minify.M, p string, data []byte) ([]byte, error) {
 	mt, ok := mimeByExt[path.Ext(p)]
 	if !ok || strings.HasSuffix(p, ".min.js") {
 		return data, nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(data))
-	if err := s.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+	if err := m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", p, err)
 	}
 	return buf.Bytes(), nil
 }
+
+// Minify minifies data as the stage's files are (see Minify).
+func (s *Stage) Minify(p string, data []byte) ([]byte, error) { return Minify(s.min, p, data) }
 
 // WriteFile minifies data by its extension (already-minified .min.js files
 // and data downloads are left as they are) and writes it at the URL path
 // p ("/cases/abc/index.html").
 func (s *Stage) WriteFile(p string, data []byte) error {
 	p = path.Clean("/" + p)
-	ext := path.Ext(p)
-	if mt, ok := mimeByExt[ext]; ok && !strings.HasSuffix(p, ".min.js") {
-		var buf bytes.Buffer
-		buf.Grow(len(data))
-		if err := s.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
-			return fmt.Errorf("minify %s: %w", p, err)
-		}
-		data = buf.Bytes()
+	data, err := s.Minify(p, data)
+	if err != nil {
+		return err
 	}
 	return s.WriteRaw(p, data)
 }
