@@ -673,7 +673,7 @@ func (s *xlsxSink) close() error {
 	if err := s.b.add(total); err != nil {
 		return err
 	}
-	return s.b.save(s.o, s.rel, s.title)
+	return s.b.save(s.rel, s.title)
 }
 
 // openCaseSink creates the file of the i-th year, in that year's shape, and

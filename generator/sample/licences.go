@@ -461,7 +461,7 @@ func (s *licenceXLSX) write(row []string) error {
 	return s.b.add(s.vals)
 }
 
-func (s *licenceXLSX) close() error { return s.b.save(s.o, s.rel, s.title) }
+func (s *licenceXLSX) close() error { return s.b.save(s.rel, s.title) }
 
 func newLicenceXLSX(o *output, rel string, year int) (*licenceXLSX, error) {
 	b, err := newBook(o, "行政许可")

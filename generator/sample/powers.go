@@ -221,7 +221,7 @@ func writePowers(o *output, cat *catalogue, r *rand.Rand, omit map[int]bool) (in
 		}
 		n++
 	}
-	if err := b.save(o, "data/powers/青溪镇权力清单.xlsx", Town+"权力清单"); err != nil {
+	if err := b.save("data/powers/青溪镇权力清单.xlsx", Town+"权力清单"); err != nil {
 		return 0, err
 	}
 	return n, nil

@@ -170,5 +170,5 @@ func writePetitions(o *output, r *rand.Rand, year int) error {
 	if err := b.add([]any{"制表单位：" + GovernCentre}); err != nil {
 		return err
 	}
-	return b.save(o, fmt.Sprintf("data/stats/综治中心信访统计-%d.xlsx", year), title)
+	return b.save(fmt.Sprintf("data/stats/综治中心信访统计-%d.xlsx", year), title)
 }

@@ -87,9 +87,10 @@ func (z stampedZip) Create(name string) (io.Writer, error) {
 	return z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.mod})
 }
 
-// save finishes the sheet and writes the workbook at rel. The document
-// properties and the zip entries carry the fixed stamp.
-func (b *book) save(o *output, rel, title string) error {
+// save finishes the sheet and writes the workbook at rel in its output.
+// The document properties and the zip entries carry the fixed stamp.
+func (b *book) save(rel, title string) error {
+	o := b.o
 	defer b.f.Close()
 	if err := b.sw.Flush(); err != nil {
 		return err
@@ -110,7 +111,7 @@ func (b *book) save(o *output, rel, title string) error {
 		return err
 	}
 	// excelize would build the whole archive in a buffer; a zip writer of
-	// our own streams it to the file instead, and the buffer stays empty.
+	// our own streams it to the file, and the buffer stays empty.
 	// (The ZIP64 header fix-up excelize applies to that buffer concerns
 	// parts over 4 GB, beyond the row limit of a sheet.)
 	bw := bufio.NewWriterSize(file, 256<<10)
