@@ -868,11 +868,8 @@ func buildFacets(docs []Doc, hole []bool, sites bool) ([]Facet, [][]int) {
 	return fs, cols
 }
 
-// encodeFacets encodes the facet table: one column per facet (the day
-// column is a file of its own, encoded alike), each either raw (mode 0: one byte per doc; mode 2: two bytes
-// little-endian), run-length (mode 1: varint runs, then pairs of varint
-// value and varint length) or bit-packed (mode 3: a width byte w < 8, then
-// w bits per doc, least significant first), whichever is smaller.
+// encodeFacets encodes the facet table: one column per facet (encodeColumn;
+// days.bin is one more column, encoded alike).
 func encodeFacets(cols [][]int) []byte {
 	var out []byte
 	for _, col := range cols {
@@ -977,6 +974,11 @@ func orderedValues(f *Facet, set map[string]bool, order []string) map[string]int
 	return idx
 }
 
+// encodeColumn encodes one column of values, one per doc, either raw (mode
+// 0: one byte per doc; mode 2: two bytes little-endian), run-length (mode 1:
+// varint runs, then pairs of varint value and varint length) or bit-packed
+// (mode 3: a width byte w < 8, then w bits per doc, least significant
+// first), whichever is smaller.
 func encodeColumn(col []int) []byte {
 	wide := false
 	for _, v := range col {
